@@ -1,0 +1,62 @@
+//! Analyze: reads one cleaned document into sentences, entities, quantities and times.
+//!
+//! Runs in two steps because the publication date depends on the dates an article mentions,
+//! and relative times depend on the publication date: [`scan`] tokenizes and finds the time
+//! expressions; [`finish`] resolves them against the publication date and recognizes the rest.
+//! Pure functions of the text: safe to run in parallel.
+
+pub mod entities;
+pub mod numbers;
+pub mod quantities;
+pub mod sentences;
+pub mod times;
+pub mod tokens;
+
+use crate::model::Analysis;
+use jiff::civil::Date;
+use times::RawTime;
+use tokens::Token;
+
+/// The first step's result: tokens and unresolved time expressions.
+#[derive(Debug, Clone)]
+pub struct Scan {
+    /// Tokens of the cleaned text.
+    pub tokens: Vec<Token>,
+    /// Time expressions, relative ones unresolved.
+    pub times: Vec<RawTime>,
+}
+
+/// Tokenizes `text` and finds its time expressions.
+pub fn scan(text: &str) -> Scan {
+    let tokens = tokens::tokenize(text);
+    let times = times::scan(&tokens, text);
+    Scan { tokens, times }
+}
+
+/// Completes the analysis of `text` once its publication date is known.
+pub fn finish(text: &str, scan: &Scan, published: Option<Date>) -> Analysis {
+    let times: Vec<_> = scan
+        .times
+        .iter()
+        .filter_map(|t| times::resolve(t, published))
+        .collect();
+    let mut quantities = quantities::recognize(&scan.tokens, text);
+    // A number inside a date ("5 June 2019") is part of the time, not a quantity.
+    quantities.retain(|q| {
+        !scan
+            .times
+            .iter()
+            .any(|t| t.span.overlaps(q.span) && (q.unit.is_none() || t.span.contains(q.span)))
+    });
+    Analysis {
+        sentences: sentences::split(text),
+        entities: entities::countries(text),
+        quantities,
+        times,
+    }
+}
+
+/// Both steps at once, for callers that already know the publication date.
+pub fn analyze(text: &str, published: Option<Date>) -> Analysis {
+    finish(text, &scan(text), published)
+}

@@ -1,0 +1,991 @@
+//! Quantities: money (symbols, codes, currency words → ISO 4217), percentages, physical
+//! units, counts with the noun they count, and bare numbers; each with its bound
+//! ("more than" → lower, "almost" → upper, "about" → approx) and ranges as two values.
+//!
+//! Input: the token stream; output: [`Quantity`] values in text order, each spanning the
+//! number and its unit (not the qualifier). Four-digit integers without a unit are left to
+//! the time recognizer.
+
+use super::numbers::{number_at, scale_letter, Number};
+use super::tokens::{Kind, Token};
+use crate::model::{Bound, Quantity, RangeEnd, Span};
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// ISO 4217 codes factline accepts as written codes ("USD 5", "5bn EUR").
+static ISO_CODES: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../../data/currencies.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split('\t').next())
+        .chain(HISTORIC_CODES.iter().copied())
+        .collect()
+});
+
+/// Withdrawn ISO 4217 codes still met in older news (Deutsche mark, French franc, …).
+const HISTORIC_CODES: &[&str] = &[
+    "DEM", "FRF", "NLG", "ITL", "ESP", "BEF", "ATS", "BRC", "ARA",
+];
+
+/// Currency words, lower case, as token sequences → ISO code. Longer phrases win.
+const CURRENCY_WORDS: &[(&str, &str)] = &[
+    ("us dollars", "USD"),
+    ("us dollar", "USD"),
+    ("u.s. dollars", "USD"),
+    ("u.s. dollar", "USD"),
+    ("american dollars", "USD"),
+    ("dollars", "USD"),
+    ("dollar", "USD"),
+    ("dlrs", "USD"),
+    ("dlr", "USD"),
+    ("canadian dollars", "CAD"),
+    ("canadian dlrs", "CAD"),
+    ("australian dollars", "AUD"),
+    ("australian dlrs", "AUD"),
+    ("hong kong dollars", "HKD"),
+    ("singapore dollars", "SGD"),
+    ("new zealand dollars", "NZD"),
+    ("taiwan dollars", "TWD"),
+    ("new taiwan dollars", "TWD"),
+    ("euros", "EUR"),
+    ("euro", "EUR"),
+    ("pounds sterling", "GBP"),
+    ("pound sterling", "GBP"),
+    ("british pounds", "GBP"),
+    ("sterling", "GBP"),
+    ("stg", "GBP"),
+    ("pounds", "GBP"),
+    ("pound", "GBP"),
+    ("egyptian pounds", "EGP"),
+    ("japanese yen", "JPY"),
+    ("yen", "JPY"),
+    ("chinese yuan", "CNY"),
+    ("yuan", "CNY"),
+    ("renminbi", "CNY"),
+    ("rmb", "CNY"),
+    ("indian rupees", "INR"),
+    ("rupees", "INR"),
+    ("rupee", "INR"),
+    ("pakistani rupees", "PKR"),
+    ("sri lankan rupees", "LKR"),
+    ("indonesian rupiah", "IDR"),
+    ("rupiah", "IDR"),
+    ("polish zlotys", "PLN"),
+    ("polish zloty", "PLN"),
+    ("zlotys", "PLN"),
+    ("zloty", "PLN"),
+    ("złoty", "PLN"),
+    ("south african rand", "ZAR"),
+    ("rand", "ZAR"),
+    ("swiss francs", "CHF"),
+    ("francs", "CHF"),
+    ("franc", "CHF"),
+    ("french francs", "FRF"),
+    ("belgian francs", "BEF"),
+    ("cfa francs", "XOF"),
+    ("deutsche marks", "DEM"),
+    ("german marks", "DEM"),
+    ("marks", "DEM"),
+    ("d-marks", "DEM"),
+    ("dutch guilders", "NLG"),
+    ("guilders", "NLG"),
+    ("italian lire", "ITL"),
+    ("lire", "ITL"),
+    ("spanish pesetas", "ESP"),
+    ("pesetas", "ESP"),
+    ("austrian schillings", "ATS"),
+    ("schillings", "ATS"),
+    ("south korean won", "KRW"),
+    ("korean won", "KRW"),
+    ("won", "KRW"),
+    ("malaysian ringgit", "MYR"),
+    ("ringgit", "MYR"),
+    ("thai baht", "THB"),
+    ("baht", "THB"),
+    ("vietnamese dong", "VND"),
+    ("dong", "VND"),
+    ("mexican pesos", "MXN"),
+    ("pesos", "MXN"),
+    ("peso", "MXN"),
+    ("philippine pesos", "PHP"),
+    ("argentine pesos", "ARS"),
+    ("chilean pesos", "CLP"),
+    ("colombian pesos", "COP"),
+    ("brazilian reais", "BRL"),
+    ("reais", "BRL"),
+    ("russian roubles", "RUB"),
+    ("russian rubles", "RUB"),
+    ("roubles", "RUB"),
+    ("rubles", "RUB"),
+    ("rouble", "RUB"),
+    ("ruble", "RUB"),
+    ("turkish lira", "TRY"),
+    ("lira", "TRY"),
+    ("liras", "TRY"),
+    ("swedish kronor", "SEK"),
+    ("swedish crowns", "SEK"),
+    ("kronor", "SEK"),
+    ("krona", "SEK"),
+    ("norwegian kroner", "NOK"),
+    ("norwegian crowns", "NOK"),
+    ("danish kroner", "DKK"),
+    ("danish crowns", "DKK"),
+    ("kroner", "NOK"),
+    ("krone", "NOK"),
+    ("hungarian forints", "HUF"),
+    ("forints", "HUF"),
+    ("forint", "HUF"),
+    ("czech crowns", "CZK"),
+    ("czech korunas", "CZK"),
+    ("czech koruna", "CZK"),
+    ("korunas", "CZK"),
+    ("koruna", "CZK"),
+    ("crowns", "CZK"),
+    ("uae dirhams", "AED"),
+    ("dirhams", "AED"),
+    ("dirham", "AED"),
+    ("moroccan dirhams", "MAD"),
+    ("saudi riyals", "SAR"),
+    ("riyals", "SAR"),
+    ("riyal", "SAR"),
+    ("qatari riyals", "QAR"),
+    ("israeli shekels", "ILS"),
+    ("shekels", "ILS"),
+    ("shekel", "ILS"),
+    ("nigerian naira", "NGN"),
+    ("naira", "NGN"),
+    ("kenyan shillings", "KES"),
+    ("shillings", "KES"),
+    ("taka", "BDT"),
+    ("romanian lei", "RON"),
+    ("lei", "RON"),
+    ("leu", "RON"),
+    ("bulgarian leva", "BGN"),
+    ("leva", "BGN"),
+    ("hryvnias", "UAH"),
+    ("hryvnia", "UAH"),
+    ("tenge", "KZT"),
+    ("ghanaian cedis", "GHS"),
+    ("cedis", "GHS"),
+    ("birr", "ETB"),
+    ("kwacha", "ZMW"),
+    ("cruzados", "BRC"),
+    ("australs", "ARA"),
+];
+
+/// Sub-units: the amount is divided by 100 and given the parent currency.
+const CENT_WORDS: &[(&str, &str)] = &[
+    ("cents", "USD"),
+    ("cent", "USD"),
+    ("cts", "USD"),
+    ("pence", "GBP"),
+    ("p", "GBP"),
+];
+
+/// Physical units, lower case token sequences → (symbol, factor).
+const UNIT_WORDS: &[(&str, &str, f64)] = &[
+    ("metric tonnes", "t", 1.0),
+    ("metric tons", "t", 1.0),
+    ("tonnes", "t", 1.0),
+    ("tons", "t", 1.0),
+    ("tonne", "t", 1.0),
+    ("ton", "t", 1.0),
+    ("t", "t", 1.0),
+    ("kilograms", "kg", 1.0),
+    ("kilogram", "kg", 1.0),
+    ("kilos", "kg", 1.0),
+    ("kilo", "kg", 1.0),
+    ("kg", "kg", 1.0),
+    ("grams", "g", 1.0),
+    ("troy ounces", "oz", 1.0),
+    ("ounces", "oz", 1.0),
+    ("ounce", "oz", 1.0),
+    ("oz", "oz", 1.0),
+    ("lbs", "lb", 1.0),
+    ("lb", "lb", 1.0),
+    ("pounds of", "lb", 1.0),
+    ("barrels per day", "bbl/d", 1.0),
+    ("barrels a day", "bbl/d", 1.0),
+    ("bpd", "bbl/d", 1.0),
+    ("barrels", "bbl", 1.0),
+    ("barrel", "bbl", 1.0),
+    ("bbl", "bbl", 1.0),
+    ("cubic metres", "m3", 1.0),
+    ("cubic meters", "m3", 1.0),
+    ("m3", "m3", 1.0),
+    ("bcm", "m3", 1e9),
+    ("cubic feet", "ft3", 1.0),
+    ("litres", "L", 1.0),
+    ("liters", "L", 1.0),
+    ("litre", "L", 1.0),
+    ("liter", "L", 1.0),
+    ("gallons", "gal", 1.0),
+    ("megawatt hours", "MWh", 1.0),
+    ("megawatt-hours", "MWh", 1.0),
+    ("mwh", "MWh", 1.0),
+    ("gigawatt hours", "GWh", 1.0),
+    ("gwh", "GWh", 1.0),
+    ("terawatt hours", "TWh", 1.0),
+    ("twh", "TWh", 1.0),
+    ("kilowatt hours", "kWh", 1.0),
+    ("kwh", "kWh", 1.0),
+    ("megawatts", "MW", 1.0),
+    ("megawatt", "MW", 1.0),
+    ("mw", "MW", 1.0),
+    ("gigawatts", "GW", 1.0),
+    ("gigawatt", "GW", 1.0),
+    ("gw", "GW", 1.0),
+    ("kilowatts", "kW", 1.0),
+    ("kw", "kW", 1.0),
+    ("square kilometres", "km2", 1.0),
+    ("square kilometers", "km2", 1.0),
+    ("sq km", "km2", 1.0),
+    ("km2", "km2", 1.0),
+    ("kilometres", "km", 1.0),
+    ("kilometers", "km", 1.0),
+    ("km", "km", 1.0),
+    ("miles", "mi", 1.0),
+    ("mile", "mi", 1.0),
+    ("metres", "m", 1.0),
+    ("meters", "m", 1.0),
+    ("hectares", "ha", 1.0),
+    ("hectare", "ha", 1.0),
+    ("ha", "ha", 1.0),
+    ("acres", "acre", 1.0),
+    ("bushels", "bu", 1.0),
+    ("bushel", "bu", 1.0),
+    ("teu", "TEU", 1.0),
+    ("teus", "TEU", 1.0),
+    ("carats", "ct", 1.0),
+];
+
+/// Percent words after a number.
+const PERCENT_WORDS: &[(&str, &str)] = &[
+    ("percentage points", "pp"),
+    ("percentage point", "pp"),
+    ("pct points", "pp"),
+    ("pct point", "pp"),
+    ("per cent", "percent"),
+    ("percent", "percent"),
+    ("pct", "percent"),
+    ("%", "percent"),
+];
+
+/// Qualifiers before a number and the bound each gives. Checked longest first.
+const BOUND_PHRASES: &[(&str, Bound)] = &[
+    ("more than", Bound::Lower),
+    ("over", Bound::Lower),
+    ("above", Bound::Lower),
+    ("at least", Bound::Lower),
+    ("in excess of", Bound::Lower),
+    ("exceeding", Bound::Lower),
+    ("exceeded", Bound::Lower),
+    ("exceeds", Bound::Lower),
+    ("exceed", Bound::Lower),
+    ("topped", Bound::Lower),
+    ("tops", Bound::Lower),
+    ("topping", Bound::Lower),
+    ("top", Bound::Lower),
+    ("surpassed", Bound::Lower),
+    ("surpassing", Bound::Lower),
+    ("surpass", Bound::Lower),
+    ("passed", Bound::Lower),
+    ("beyond", Bound::Lower),
+    ("upwards of", Bound::Lower),
+    ("upward of", Bound::Lower),
+    ("no less than", Bound::Lower),
+    ("not less than", Bound::Lower),
+    ("greater than", Bound::Lower),
+    ("higher than", Bound::Lower),
+    ("a minimum of", Bound::Lower),
+    ("minimum of", Bound::Lower),
+    ("north of", Bound::Lower),
+    ("well over", Bound::Lower),
+    ("just over", Bound::Lower),
+    ("broke through", Bound::Lower),
+    ("almost", Bound::Upper),
+    ("nearly", Bound::Upper),
+    ("close to", Bound::Upper),
+    ("up to", Bound::Upper),
+    ("less than", Bound::Upper),
+    ("under", Bound::Upper),
+    ("below", Bound::Upper),
+    ("fewer than", Bound::Upper),
+    ("just under", Bound::Upper),
+    ("just below", Bound::Upper),
+    ("at most", Bound::Upper),
+    ("no more than", Bound::Upper),
+    ("not more than", Bound::Upper),
+    ("a maximum of", Bound::Upper),
+    ("maximum of", Bound::Upper),
+    ("not exceeding", Bound::Upper),
+    ("shy of", Bound::Upper),
+    ("short of", Bound::Upper),
+    ("approaching", Bound::Upper),
+    ("as much as", Bound::Upper),
+    ("as many as", Bound::Upper),
+    ("as high as", Bound::Upper),
+    ("lower than", Bound::Upper),
+    ("smaller than", Bound::Upper),
+    ("barely", Bound::Upper),
+    ("nigh on", Bound::Upper),
+    ("getting on for", Bound::Upper),
+    ("about", Bound::Approx),
+    ("around", Bound::Approx),
+    ("roughly", Bound::Approx),
+    ("some", Bound::Approx),
+    ("approximately", Bound::Approx),
+    ("approx.", Bound::Approx),
+    ("approx", Bound::Approx),
+    ("circa", Bound::Approx),
+    ("c.", Bound::Approx),
+    ("ca.", Bound::Approx),
+    ("an estimated", Bound::Approx),
+    ("estimated", Bound::Approx),
+    ("est.", Bound::Approx),
+    ("in the region of", Bound::Approx),
+    ("of the order of", Bound::Approx),
+    ("on the order of", Bound::Approx),
+    ("in the order of", Bound::Approx),
+    ("an approximate", Bound::Approx),
+    ("somewhere around", Bound::Approx),
+    ("close on", Bound::Approx),
+    ("round about", Bound::Approx),
+    ("~", Bound::Approx),
+];
+
+/// Qualifiers after a quantity.
+const BOUND_SUFFIXES: &[(&str, Bound)] = &[
+    ("or more", Bound::Lower),
+    ("or higher", Bound::Lower),
+    ("or above", Bound::Lower),
+    ("and more", Bound::Lower),
+    ("and above", Bound::Lower),
+    ("plus", Bound::Lower),
+    ("or so", Bound::Approx),
+    ("or thereabouts", Bound::Approx),
+    ("odd", Bound::Approx),
+    ("or less", Bound::Upper),
+    ("or fewer", Bound::Upper),
+    ("or below", Bound::Upper),
+];
+
+/// Nouns after a number that are not counts of things (durations, multipliers).
+const NOT_COUNTED: &[&str] = &[
+    "years",
+    "months",
+    "weeks",
+    "days",
+    "hours",
+    "minutes",
+    "seconds",
+    "decades",
+    "centuries",
+    "times",
+    "points",
+    "cents",
+    "percent",
+    "others",
+    "ones",
+    "things",
+    "this",
+    "its",
+    "was",
+    "has",
+    "his",
+    "is",
+    "as",
+    "us",
+    "yes",
+    "less",
+    "plus",
+    "pounds",
+    "marks",
+];
+
+/// Plural nouns that do not end in "s".
+const IRREGULAR_PLURALS: &[&str] = &[
+    "people",
+    "children",
+    "men",
+    "women",
+    "staff",
+    "personnel",
+    "police",
+    "cattle",
+    "sheep",
+    "fish",
+    "aircraft",
+    "livestock",
+    "head",
+    "youth",
+    "troops",
+    "deer",
+    "swine",
+    "poultry",
+];
+
+/// Words that may stand between a number and its counted noun ("1,200 new firms").
+const COUNT_MODIFIERS: &[&str] = &[
+    "new",
+    "more",
+    "other",
+    "foreign",
+    "small",
+    "large",
+    "big",
+    "major",
+    "local",
+    "joint",
+    "additional",
+    "further",
+    "bilateral",
+    "separate",
+    "different",
+    "young",
+    "old",
+    "full-time",
+    "international",
+    "private",
+    "public",
+    "state-owned",
+    "domestic",
+    "active",
+    "registered",
+];
+
+/// Function words that end the search for a counted noun.
+const STOP_WORDS: &[&str] = &[
+    "the", "a", "an", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or",
+    "than", "per", "as", "that", "which", "who", "is", "are", "was", "were", "be", "been", "this",
+    "these", "those", "its", "their", "his", "her", "said", "says", "vs", "against",
+];
+
+/// Phrase tables turned into token sequences once.
+struct Lexicon<V: Copy> {
+    /// First lower-case word → entries (word sequence, value), longest first.
+    by_first: HashMap<String, Vec<(Vec<String>, V)>>,
+}
+
+impl<V: Copy> Lexicon<V> {
+    fn new(entries: impl IntoIterator<Item = (&'static str, V)>) -> Self {
+        let mut by_first: HashMap<String, Vec<(Vec<String>, V)>> = HashMap::new();
+        for (phrase, value) in entries {
+            let words: Vec<String> = phrase.split(' ').map(str::to_string).collect();
+            by_first
+                .entry(words[0].clone())
+                .or_default()
+                .push((words, value));
+        }
+        for list in by_first.values_mut() {
+            list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        }
+        Lexicon { by_first }
+    }
+
+    /// The longest entry starting at token `i`: (one past its last token, value).
+    fn longest_at(&self, tokens: &[Token], i: usize, text: &str) -> Option<(usize, V)> {
+        let first = tokens.get(i)?.text(text).to_lowercase();
+        let entries = self.by_first.get(&first)?;
+        entries.iter().find_map(|(words, value)| {
+            let matches = words.iter().enumerate().all(|(k, w)| {
+                tokens.get(i + k).is_some_and(|t| {
+                    t.text(text).eq_ignore_ascii_case(w) || t.text(text).to_lowercase() == *w
+                })
+            });
+            matches.then_some((i + words.len(), *value))
+        })
+    }
+}
+
+static CURRENCIES: LazyLock<Lexicon<&'static str>> =
+    LazyLock::new(|| Lexicon::new(CURRENCY_WORDS.iter().copied()));
+static CENTS: LazyLock<Lexicon<&'static str>> =
+    LazyLock::new(|| Lexicon::new(CENT_WORDS.iter().copied()));
+static UNITS: LazyLock<Lexicon<(&'static str, f64)>> =
+    LazyLock::new(|| Lexicon::new(UNIT_WORDS.iter().map(|&(p, s, f)| (p, (s, f)))));
+static PERCENTS: LazyLock<Lexicon<&'static str>> =
+    LazyLock::new(|| Lexicon::new(PERCENT_WORDS.iter().copied()));
+static SUFFIXES: LazyLock<Lexicon<Bound>> =
+    LazyLock::new(|| Lexicon::new(BOUND_SUFFIXES.iter().copied()));
+static BOUNDS_LONGEST_FIRST: LazyLock<Vec<(&'static str, Bound)>> = LazyLock::new(|| {
+    let mut v = BOUND_PHRASES.to_vec();
+    v.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+    v
+});
+
+/// The ISO code a currency symbol means, given the letters glued before it ("US$", "C$").
+fn symbol_code(symbol: &str, prefix: Option<&str>) -> Option<&'static str> {
+    Some(
+        match (symbol, prefix.map(str::to_ascii_uppercase).as_deref()) {
+            ("$", None | Some("US" | "U.S.")) => "USD",
+            ("$", Some("C" | "CA" | "CAN" | "CDN")) => "CAD",
+            ("$", Some("A" | "AU" | "AUS")) => "AUD",
+            ("$", Some("HK")) => "HKD",
+            ("$", Some("S" | "SG" | "SING")) => "SGD",
+            ("$", Some("NZ")) => "NZD",
+            ("$", Some("R")) => "BRL",
+            ("$", Some("NT")) => "TWD",
+            ("$", Some("MEX" | "MX")) => "MXN",
+            ("$", Some(_)) => return None,
+            ("€", _) => "EUR",
+            ("£", _) => "GBP",
+            ("¥", _) => "JPY",
+            ("₹", _) => "INR",
+            ("₩", _) => "KRW",
+            ("₽", _) => "RUB",
+            ("₺", _) => "TRY",
+            ("₪", _) => "ILS",
+            ("₫", _) => "VND",
+            ("₱", _) => "PHP",
+            ("₴", _) => "UAH",
+            ("₦", _) => "NGN",
+            ("฿", _) => "THB",
+            ("₡", _) => "CRC",
+            ("₲", _) => "PYG",
+            ("₵", _) => "GHS",
+            ("₸", _) => "KZT",
+            ("₼", _) => "AZN",
+            ("₾", _) => "GEL",
+            _ => return None,
+        },
+    )
+}
+
+/// A written currency before a number: (first token, code, token where the number starts).
+fn money_prefix(tokens: &[Token], i: usize, text: &str) -> Option<(usize, &'static str, usize)> {
+    let tok = tokens.get(i)?;
+    match tok.kind {
+        Kind::Currency => {
+            let glued_word = tokens
+                .get(i.wrapping_sub(1))
+                .filter(|p| i > 0 && tok.joined && p.kind == Kind::Word);
+            let code = symbol_code(tok.text(text), glued_word.map(|w| w.text(text)))
+                .or_else(|| symbol_code(tok.text(text), None))?;
+            let first = if glued_word.is_some() && code != "USD" {
+                i - 1
+            } else {
+                i
+            };
+            let first = match glued_word {
+                Some(w) if code == "USD" && w.text(text).eq_ignore_ascii_case("us") => i - 1,
+                _ => first,
+            };
+            Some((first, code, i + 1))
+        }
+        Kind::Word => {
+            let word = tok.text(text);
+            if tokens
+                .get(i + 1)
+                .is_some_and(|n| n.kind == Kind::Currency && n.joined)
+            {
+                return None; // "US$": handled at the symbol.
+            }
+            let code = if word == "Rs" || word == "Rs." {
+                "INR"
+            } else if word.len() == 3 && word.bytes().all(|b| b.is_ascii_uppercase()) {
+                *ISO_CODES.get(word)?
+            } else {
+                return None;
+            };
+            let mut next = i + 1;
+            if tokens.get(next).is_some_and(|t| t.text(text) == ".") {
+                next += 1;
+            }
+            tokens
+                .get(next)
+                .filter(|t| t.kind == Kind::Number)
+                .map(|_| (i, code, next))
+        }
+        _ => None,
+    }
+}
+
+/// A quantity under construction, with the scale used (needed to complete ranges).
+#[derive(Debug, Clone)]
+struct Found {
+    quantity: Quantity,
+    scale: f64,
+    explicit_bound: bool,
+}
+
+/// Finds every quantity in the token stream.
+pub fn recognize(tokens: &[Token], text: &str) -> Vec<Quantity> {
+    let mut found: Vec<Found> = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        match quantity_at(tokens, i, text) {
+            Some((f, end)) => {
+                found.push(f);
+                i = end.max(i + 1);
+            }
+            None => i += 1,
+        }
+    }
+    link_ranges(&mut found, text);
+    found.into_iter().map(|f| f.quantity).collect()
+}
+
+fn quantity_at(tokens: &[Token], i: usize, text: &str) -> Option<(Found, usize)> {
+    let (first, mut unit, num) = match money_prefix(tokens, i, text) {
+        Some((first, code, at)) => (first, Some(code.to_string()), number_at(tokens, at, text)?),
+        None => (i, None, number_at(tokens, i, text)?),
+    };
+    let Number {
+        mut value,
+        mut scale,
+        mut end,
+        digits,
+        plain_integer,
+        ..
+    } = num;
+    let mut concept = None;
+    if unit.is_some() {
+        if let Some(f) = tokens
+            .get(end)
+            .filter(|t| t.joined && t.kind == Kind::Word)
+            .and_then(|t| scale_letter(t.text(text)))
+        {
+            value *= f;
+            scale *= f;
+            end += 1;
+        }
+        // "$5 million US dollars": a redundant currency word after is part of the span.
+        if let Some((e, _)) = CURRENCIES.longest_at(tokens, end, text) {
+            end = e;
+        }
+    } else if let Some((e, code)) = after_number_currency(tokens, end, text) {
+        unit = Some(code.to_string());
+        end = e;
+    } else if let Some((e, code)) = CENTS.longest_at(tokens, end, text).filter(|&(_, c)| {
+        // "p" counts as pence only glued to the number ("50p").
+        c != "GBP" || tokens.get(end).is_some_and(|t| t.joined)
+    }) {
+        unit = Some(code.to_string());
+        value /= 100.0;
+        end = e;
+    } else if let Some((e, u)) = PERCENTS.longest_at(tokens, end, text) {
+        unit = Some(u.to_string());
+        end = e;
+    } else if let Some((e, (symbol, factor))) = unit_after(tokens, end, text) {
+        unit = Some(symbol.to_string());
+        value *= factor;
+        end = e;
+    } else if let Some((e, noun)) = counted_noun(tokens, end, text) {
+        unit = Some("count".to_string());
+        concept = Some(noun);
+        end = e;
+    } else if !digits || plain_integer && (1000.0..=2199.0).contains(&value) {
+        return None;
+    }
+    let start = tokens.get(first)?.start;
+    let span_end = tokens.get(end - 1)?.end;
+    let (mut bound, explicit_prefix) = match bound_before(text, start) {
+        Some(b) => (b, true),
+        None => (Bound::Exact, false),
+    };
+    let mut explicit = explicit_prefix;
+    if let Some((e, b)) = SUFFIXES.longest_at(tokens, end, text) {
+        if !explicit_prefix {
+            bound = b;
+            explicit = true;
+        }
+        end = e;
+    } else if tokens
+        .get(end)
+        .is_some_and(|t| t.joined && t.text(text) == "+")
+    {
+        bound = Bound::Lower;
+        explicit = true;
+        end += 1;
+    }
+    let quantity = Quantity {
+        span: Span::new(start, span_end),
+        amount: value,
+        unit,
+        bound,
+        concept,
+        range: None,
+    };
+    Some((
+        Found {
+            quantity,
+            scale,
+            explicit_bound: explicit,
+        },
+        end,
+    ))
+}
+
+/// A currency written after the number ("40 million zloty", "5bn EUR").
+fn after_number_currency(
+    tokens: &[Token],
+    end: usize,
+    text: &str,
+) -> Option<(usize, &'static str)> {
+    if let Some(hit) = CURRENCIES.longest_at(tokens, end, text) {
+        // "pounds of": a weight, not money.
+        let pounds = tokens
+            .get(end)
+            .is_some_and(|t| t.text(text).to_lowercase().starts_with("pound"));
+        if pounds && tokens.get(hit.0).is_some_and(|t| t.text(text) == "of") {
+            return None;
+        }
+        return Some(hit);
+    }
+    let tok = tokens.get(end)?;
+    let word = tok.text(text);
+    (tok.kind == Kind::Word && word.len() == 3 && word.bytes().all(|b| b.is_ascii_uppercase()))
+        .then(|| ISO_CODES.get(word).map(|c| (end + 1, *c)))
+        .flatten()
+}
+
+/// A physical unit after the number; single-letter units only when glued ("5t").
+fn unit_after(tokens: &[Token], end: usize, text: &str) -> Option<(usize, (&'static str, f64))> {
+    let hit = UNITS.longest_at(tokens, end, text)?;
+    let single = hit.0 == end + 1 && tokens.get(end).is_some_and(|t| t.end - t.start <= 2);
+    if single && !tokens.get(end).is_some_and(|t| t.joined) {
+        let word = tokens.get(end)?.text(text);
+        if word.len() == 1 {
+            return None;
+        }
+    }
+    // "pounds of X" is a weight: the unit ends before "of".
+    if hit.1 .0 == "lb"
+        && tokens
+            .get(end)
+            .is_some_and(|t| t.text(text).to_lowercase().starts_with("pound"))
+    {
+        return Some((end + 1, hit.1));
+    }
+    Some(hit)
+}
+
+/// The noun a number counts: up to two modifiers, then a plural noun ("1,200 Polish firms").
+fn counted_noun(tokens: &[Token], end: usize, text: &str) -> Option<(usize, String)> {
+    let mut k = end;
+    for _ in 0..3 {
+        let tok = tokens.get(k).filter(|t| t.kind == Kind::Word)?;
+        let word = tok.text(text);
+        let lower = word.to_lowercase();
+        let lower = lower.trim_end_matches("'s").to_string();
+        if STOP_WORDS.contains(&lower.as_str()) || NOT_COUNTED.contains(&lower.as_str()) {
+            return None;
+        }
+        if is_plural_noun(&lower) && !starts_upper(word) {
+            return Some((k + 1, lower));
+        }
+        let is_modifier = starts_upper(word)
+            || COUNT_MODIFIERS.contains(&lower.as_str())
+            || ["al", "an", "ish", "ese", "ic", "ive", "ern", "ous", "ian"]
+                .iter()
+                .any(|s| lower.ends_with(s));
+        if !is_modifier {
+            return None;
+        }
+        k += 1;
+        // Hyphenated modifiers: "state-owned", "Polish-owned".
+        if tokens
+            .get(k)
+            .is_some_and(|t| t.joined && t.text(text) == "-")
+        {
+            k += 2;
+        }
+    }
+    None
+}
+
+fn starts_upper(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_plural_noun(lower: &str) -> bool {
+    IRREGULAR_PLURALS.contains(&lower)
+        || (lower.len() > 3
+            && lower.ends_with('s')
+            && !lower.ends_with("ss")
+            && !lower.ends_with("us")
+            && !lower.ends_with("is")
+            && lower.chars().all(|c| c.is_alphabetic()))
+}
+
+/// The bound a qualifier right before `start` gives ("more than", "almost", "about").
+fn bound_before(text: &str, start: usize) -> Option<Bound> {
+    let mut from = start.saturating_sub(40);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let window = text[from..start].trim_end().to_lowercase();
+    BOUNDS_LONGEST_FIRST.iter().find_map(|(phrase, bound)| {
+        let rest = window.strip_suffix(phrase)?;
+        let at_word_start = rest
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        at_word_start.then_some(*bound)
+    })
+}
+
+/// Joins "between X and Y", "from X to Y", "X to Y" and "X-Y" into ranges, sharing the
+/// unit and scale stated once ("$3-5 billion", "between 3 and 5 percent").
+fn link_ranges(found: &mut [Found], text: &str) {
+    for k in 1..found.len() {
+        let (left, right) = found.split_at_mut(k);
+        let a = &mut left[k - 1];
+        let b = &mut right[0];
+        if a.quantity.range.is_some() {
+            continue;
+        }
+        let between = text[a.quantity.span.end..b.quantity.span.start].trim();
+        let before = text[..a.quantity.span.start].trim_end().to_lowercase();
+        let is_range = match between {
+            "-" | "–" | "—" | "to" => true,
+            "and" => before.ends_with("between"),
+            _ => false,
+        };
+        let compatible = a.quantity.unit.is_none()
+            || b.quantity.unit.is_none()
+            || a.quantity.unit == b.quantity.unit;
+        if !is_range || !compatible {
+            continue;
+        }
+        if a.quantity.unit.is_none() {
+            a.quantity.unit = b.quantity.unit.clone();
+            a.quantity.concept = b.quantity.concept.clone();
+        } else if b.quantity.unit.is_none() {
+            b.quantity.unit = a.quantity.unit.clone();
+        }
+        if a.scale == 1.0 && b.scale > 1.0 && a.quantity.amount * b.scale <= b.quantity.amount {
+            a.quantity.amount *= b.scale;
+            a.scale = b.scale;
+        }
+        a.quantity.range = Some(RangeEnd::Low);
+        b.quantity.range = Some(RangeEnd::High);
+        if !a.explicit_bound {
+            a.quantity.bound = Bound::Lower;
+        }
+        if !b.explicit_bound {
+            b.quantity.bound = Bound::Upper;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    fn quantities(s: &str) -> Vec<Quantity> {
+        recognize(&tokenize(s), s)
+    }
+
+    fn one(s: &str) -> Quantity {
+        let q = quantities(s);
+        assert_eq!(q.len(), 1, "expected one quantity in {s:?}, got {q:?}");
+        q.into_iter().next().unwrap_or_else(|| unreachable!())
+    }
+
+    /// (text, amount, unit, bound, span text)
+    macro_rules! quantity_cases {
+        ($($name:ident: $text:expr => ($amount:expr, $unit:expr, $bound:ident, $span:expr);)*) => {$(
+            #[test]
+            fn $name() {
+                let text = $text;
+                let q = one(text);
+                assert!((q.amount - $amount).abs() <= 1e-6 * f64::max(1.0, f64::abs($amount)), "amount {} in {text:?}", q.amount);
+                assert_eq!(q.unit.as_deref(), $unit, "unit in {text:?}");
+                assert_eq!(q.bound, Bound::$bound, "bound in {text:?}");
+                assert_eq!(&text[q.span.start..q.span.end], $span);
+            }
+        )*};
+    }
+
+    quantity_cases! {
+        euro_symbol_billion: "exports topped €48.6 billion in total" => (4.86e10, Some("EUR"), Lower, "€48.6 billion");
+        canadian_dollar_prefix: "a deal worth C$2.7 billion" => (2.7e9, Some("CAD"), Exact, "C$2.7 billion");
+        us_dollar_prefix: "worth US$5.3 billion" => (5.3e9, Some("USD"), Exact, "US$5.3 billion");
+        dollar_attached_m: "raised $5m from investors" => (5e6, Some("USD"), Exact, "$5m");
+        pound_bn: "cost £3bn" => (3e9, Some("GBP"), Exact, "£3bn");
+        iso_code_before: "USD 200 million" => (2e8, Some("USD"), Exact, "USD 200 million");
+        iso_code_after: "a 5 billion EUR fund" => (5e9, Some("EUR"), Exact, "5 billion EUR");
+        euros_word: "traded some 160 billion euros" => (1.6e11, Some("EUR"), Approx, "160 billion euros");
+        zloty_word: "invest 40 million zloty" => (4e7, Some("PLN"), Exact, "40 million zloty");
+        rupees_word: "nearly 3,000 crore rupees" => (3e10, Some("INR"), Upper, "3,000 crore rupees");
+        reuters_dlrs: "profit of 5.3 mln dlrs" => (5.3e6, Some("USD"), Exact, "5.3 mln dlrs");
+        reuters_stg: "a loss of 12 mln stg" => (1.2e7, Some("GBP"), Exact, "12 mln stg");
+        czech_crowns: "worth 2.5 billion Czech crowns" => (2.5e9, Some("CZK"), Exact, "2.5 billion Czech crowns");
+        cents: "a dividend of 12 cts" => (0.12, Some("USD"), Exact, "12 cts");
+        yuan: "about 80 billion yuan" => (8e10, Some("CNY"), Approx, "80 billion yuan");
+        rupee_symbol: "₹500 crore" => (5e9, Some("INR"), Exact, "₹500 crore");
+        percent_sign: "grew 40% last year" => (40.0, Some("percent"), Exact, "40%");
+        percent_word: "rose 12 percent" => (12.0, Some("percent"), Exact, "12 percent");
+        per_cent: "fell 3.5 per cent" => (3.5, Some("percent"), Exact, "3.5 per cent");
+        pct: "up 2.1 pct" => (2.1, Some("percent"), Exact, "2.1 pct");
+        percentage_points: "by 0.5 percentage points" => (0.5, Some("pp"), Exact, "0.5 percentage points");
+        tonnes: "produced 2.3 million tonnes" => (2.3e6, Some("t"), Exact, "2.3 million tonnes");
+        kilos: "bags of 60 kilos each" => (60.0, Some("kg"), Exact, "60 kilos");
+        barrels_per_day: "pumps 1.2 mln barrels per day" => (1.2e6, Some("bbl/d"), Exact, "1.2 mln barrels per day");
+        bcm: "delivers 10 bcm a year" => (1e10, Some("m3"), Exact, "10 bcm");
+        megawatt_hours: "sold 300 MWh" => (300.0, Some("MWh"), Exact, "300 MWh");
+        kilometres: "a 120 km pipeline" => (120.0, Some("km"), Exact, "120 km");
+        count_with_demonym: "1,200 Polish firms operate there" => (1200.0, Some("count"), Exact, "1,200 Polish firms");
+        count_students: "more than 40,000 Indian students" => (40000.0, Some("count"), Lower, "40,000 Indian students");
+        count_words: "signed twelve agreements" => (12.0, Some("count"), Exact, "twelve agreements");
+        count_new: "opened 15 new factories" => (15.0, Some("count"), Exact, "15 new factories");
+        almost: "almost 6.2 mln tonnes" => (6.2e6, Some("t"), Upper, "6.2 mln tonnes");
+        at_least: "at least 300 companies" => (300.0, Some("count"), Lower, "300 companies");
+        up_to: "up to $1 billion" => (1e9, Some("USD"), Upper, "$1 billion");
+        less_than: "less than 5 percent" => (5.0, Some("percent"), Upper, "5 percent");
+        roughly: "roughly 250 projects" => (250.0, Some("count"), Approx, "250 projects");
+        or_more: "5,000 tourists or more" => (5000.0, Some("count"), Lower, "5,000 tourists");
+        bare_number: "the index stood at 2,345.6" => (2345.6, None, Exact, "2,345.6");
+    }
+
+    #[test]
+    fn years_are_not_quantities() {
+        assert!(quantities("in 2023 and 1987").is_empty());
+    }
+
+    #[test]
+    fn durations_are_not_counts() {
+        assert!(quantities("over the past twelve years").is_empty());
+    }
+
+    #[test]
+    fn range_between_shares_unit_and_scale() {
+        let q = quantities("between €3 and €5 billion");
+        assert_eq!(q.len(), 2);
+        assert_eq!((q[0].amount, q[1].amount), (3e9, 5e9));
+        assert_eq!(q[0].unit.as_deref(), Some("EUR"));
+        assert_eq!(
+            (q[0].range, q[0].bound),
+            (Some(RangeEnd::Low), Bound::Lower)
+        );
+        assert_eq!(
+            (q[1].range, q[1].bound),
+            (Some(RangeEnd::High), Bound::Upper)
+        );
+    }
+
+    #[test]
+    fn dash_range_takes_currency_from_first_and_scale_from_second() {
+        let q = quantities("$3-5 billion");
+        assert_eq!(q.len(), 2);
+        assert_eq!((q[0].amount, q[1].amount), (3e9, 5e9));
+        assert_eq!(q[1].unit.as_deref(), Some("USD"));
+    }
+
+    #[test]
+    fn from_to_range_with_currency_word() {
+        let q = quantities("rose to 340 to 350 cruzados per arroba");
+        assert_eq!(q.len(), 2);
+        assert_eq!(q[0].unit.as_deref(), Some("BRC"));
+        assert_eq!(q[0].range, Some(RangeEnd::Low));
+    }
+
+    #[test]
+    fn pounds_of_is_weight() {
+        let q = one("shipped 500 pounds of beef");
+        assert_eq!(q.unit.as_deref(), Some("lb"));
+    }
+}

@@ -1,0 +1,925 @@
+//! Times: years, months, dates in common formats, day ranges ("3-4 June 2019"), quarters and
+//! halves ("the second half of 2024"), year ranges, decades, and relative expressions ("last
+//! year", "two decades ago", "over the past 12 years", "since 2018", "on Tuesday").
+//!
+//! Recognition ([`scan`]) needs no publication date: relative expressions are kept as
+//! [`When::Relative`] and turned into intervals by [`resolve`] once the date is known (the
+//! publication-date stage itself uses the absolute ones as evidence).
+
+use super::numbers::ordinal;
+use super::tokens::{Kind, Token};
+use crate::model::{Span, TimeExpr};
+use jiff::civil::{Date, Weekday};
+use jiff::ToSpan;
+
+/// What a time expression refers to, before the publication date is applied.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum When {
+    /// A fixed interval of days.
+    Fixed(Date, Date),
+    /// Needs the publication date.
+    Relative(Rel),
+}
+
+/// Relative expressions, resolved against the publication date.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Rel {
+    /// The calendar year at this offset ("last year" = -1).
+    Years(i32),
+    /// The calendar month at this offset.
+    Months(i32),
+    /// The calendar week (Monday–Sunday) at this offset.
+    Weeks(i32),
+    /// The day at this offset ("yesterday" = -1).
+    Days(i32),
+    /// The calendar quarter at this offset.
+    Quarters(i32),
+    /// The last N months up to the publication date ("over the past 12 years").
+    Past(i32),
+    /// From a fixed day up to the publication date ("since 2018").
+    Since(Date),
+    /// From the start of the current year (or month) to the publication date.
+    YearToDate,
+    /// From the start of the current month to the publication date.
+    MonthToDate,
+    /// A month with no year: the nearest one not far after publication.
+    Month(i8),
+    /// A day of a month with no year; the second day ends a range ("June 3-4").
+    MonthDay(i8, i8, i8),
+    /// Quarter `q` of the publication year at this offset in years.
+    Quarter(i8, i32),
+    /// Half `h` of the publication year at this offset in years.
+    Half(i8, i32),
+    /// The seven days ending on a month day with no year ("the week ended February 22").
+    WeekEnding(i8, i8),
+    /// A weekday: the latest one on or before publication (offset -1: strictly before, +1: after).
+    Weekday(Weekday, i32),
+}
+
+/// A recognized time expression.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RawTime {
+    /// Where it is stated (leading preposition included: "in 2023", "by 2030").
+    pub span: Span,
+    /// What it refers to.
+    pub when: When,
+    /// "by 2030", "until 2025": the end of a period something should happen in.
+    pub deadline: bool,
+}
+
+/// Turns a raw time into an interval; relative ones need `published`.
+pub fn resolve(raw: &RawTime, published: Option<Date>) -> Option<TimeExpr> {
+    let (start, end, relative) = match raw.when {
+        When::Fixed(s, e) => (s, e, false),
+        When::Relative(rel) => {
+            let (s, e) = resolve_relative(rel, published?)?;
+            (s, e, true)
+        }
+    };
+    Some(TimeExpr {
+        span: raw.span,
+        start,
+        end,
+        relative,
+        deadline: raw.deadline,
+    })
+}
+
+fn year_span(y: i32) -> Option<(Date, Date)> {
+    let y = i16::try_from(y).ok()?;
+    Some((Date::new(y, 1, 1).ok()?, Date::new(y, 12, 31).ok()?))
+}
+
+fn month_span(y: i32, m: i8) -> Option<(Date, Date)> {
+    let first = Date::new(i16::try_from(y).ok()?, m, 1).ok()?;
+    Some((first, first.last_of_month()))
+}
+
+fn months_span(y: i32, first_month: i8, months: i8) -> Option<(Date, Date)> {
+    let (start, _) = month_span(y, first_month)?;
+    let (_, end) = month_span(y, first_month + months - 1)?;
+    Some((start, end))
+}
+
+fn add_months(d: Date, n: i32) -> Option<Date> {
+    d.checked_add(n.months()).ok()
+}
+
+fn resolve_relative(rel: Rel, p: Date) -> Option<(Date, Date)> {
+    let year = i32::from(p.year());
+    match rel {
+        Rel::Years(n) => year_span(year + n),
+        Rel::Months(n) => {
+            let d = add_months(p.first_of_month(), n)?;
+            Some((d, d.last_of_month()))
+        }
+        Rel::Weeks(n) => {
+            let monday = p
+                .checked_sub(i64::from(p.weekday().to_monday_zero_offset()).days())
+                .ok()?;
+            let start = monday.checked_add((7 * i64::from(n)).days()).ok()?;
+            Some((start, start.checked_add(6.days()).ok()?))
+        }
+        Rel::Days(n) => {
+            let d = p.checked_add(i64::from(n).days()).ok()?;
+            Some((d, d))
+        }
+        Rel::Quarters(n) => {
+            let q0 = (p.month() - 1) / 3;
+            let first = Date::new(p.year(), q0 * 3 + 1, 1).ok()?;
+            let start = add_months(first, 3 * n)?;
+            let end = add_months(start, 2)?.last_of_month();
+            Some((start, end))
+        }
+        Rel::Past(months) => Some((add_months(p, -months)?, p)),
+        Rel::Since(d) => Some((d, p.max(d))),
+        Rel::YearToDate => Some((Date::new(p.year(), 1, 1).ok()?, p)),
+        Rel::MonthToDate => Some((p.first_of_month(), p)),
+        Rel::Month(m) => {
+            let (s, e) = month_span(year, m)?;
+            if s > add_months(p, 1)? {
+                month_span(year - 1, m)
+            } else {
+                Some((s, e))
+            }
+        }
+        Rel::MonthDay(m, d1, d2) => {
+            let y = i16::try_from(year).ok()?;
+            let mut start = Date::new(y, m, d1).ok()?;
+            if start > add_months(p, 1)? {
+                start = Date::new(y - 1, m, d1).ok()?;
+            }
+            let end = Date::new(start.year(), m, d2).ok()?;
+            Some((start, end))
+        }
+        Rel::WeekEnding(m, d) => {
+            let (_, last) = resolve_relative(Rel::MonthDay(m, d, d), p)?;
+            Some((last.checked_sub(6.days()).ok()?, last))
+        }
+        Rel::Quarter(q, n) => months_span(year + n, (q - 1) * 3 + 1, 3),
+        Rel::Half(h, n) => months_span(year + n, (h - 1) * 6 + 1, 6),
+        Rel::Weekday(w, dir) => {
+            let back = (7 + p.weekday().to_monday_zero_offset() - w.to_monday_zero_offset()) % 7;
+            let d = match dir {
+                0 => p.checked_sub(i64::from(back).days()).ok()?,
+                d if d < 0 => p
+                    .checked_sub(i64::from(if back == 0 { 7 } else { back }).days())
+                    .ok()?,
+                _ => {
+                    let fwd = (7 - back) % 7;
+                    p.checked_add(i64::from(if fwd == 0 { 7 } else { fwd }).days())
+                        .ok()?
+                }
+            };
+            Some((d, d))
+        }
+    }
+}
+
+/// Read-only view of the tokens with the lookups the matchers need.
+struct Cursor<'a> {
+    tokens: &'a [Token],
+    text: &'a str,
+}
+
+impl<'a> Cursor<'a> {
+    fn tok(&self, k: usize) -> Option<&'a Token> {
+        self.tokens.get(k)
+    }
+    fn raw(&self, k: usize) -> Option<&'a str> {
+        self.tok(k).map(|t| t.text(self.text))
+    }
+    fn word(&self, k: usize) -> Option<&'a str> {
+        self.tok(k)
+            .filter(|t| t.kind == Kind::Word)
+            .map(|t| t.text(self.text))
+    }
+    fn is(&self, k: usize, w: &str) -> bool {
+        self.raw(k).is_some_and(|t| t.eq_ignore_ascii_case(w))
+    }
+    fn is_any(&self, k: usize, ws: &[&str]) -> bool {
+        ws.iter().any(|w| self.is(k, w))
+    }
+    fn int(&self, k: usize) -> Option<(u32, usize)> {
+        let t = self.tok(k).filter(|t| t.kind == Kind::Number)?;
+        let s = t.text(self.text);
+        if !s.bytes().all(|b| b.is_ascii_digit()) || s.len() > 4 {
+            return None;
+        }
+        Some((s.parse().ok()?, s.len()))
+    }
+    fn joined(&self, k: usize) -> bool {
+        self.tok(k).is_some_and(|t| t.joined)
+    }
+    fn year(&self, k: usize) -> Option<i32> {
+        match self.int(k)? {
+            (y, 4) if (1000..=2199).contains(&y) => i32::try_from(y).ok(),
+            _ => None,
+        }
+    }
+    fn day(&self, k: usize) -> Option<(i8, usize)> {
+        let (d, len) = self.int(k)?;
+        if len > 2 || !(1..=31).contains(&d) {
+            return None;
+        }
+        let mut end = k + 1;
+        if self.joined(end) && self.is_any(end, &["st", "nd", "rd", "th"]) {
+            end += 1;
+        }
+        Some((i8::try_from(d).ok()?, end))
+    }
+    fn month(&self, k: usize) -> Option<(i8, usize)> {
+        let w = self.word(k)?;
+        if !w.starts_with(char::is_uppercase) {
+            return None;
+        }
+        let m = month_number(w)?;
+        let mut end = k + 1;
+        if w.len() <= 4 && self.raw(end) == Some(".") && self.joined(end) {
+            end += 1;
+        }
+        Some((m, end))
+    }
+}
+
+fn month_number(w: &str) -> Option<i8> {
+    let lower = w.to_ascii_lowercase();
+    let full = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    if let Some(i) = full.iter().position(|m| *m == lower) {
+        return i8::try_from(i + 1).ok();
+    }
+    let abbrev = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    if lower == "sept" {
+        return Some(9);
+    }
+    abbrev
+        .iter()
+        .position(|m| *m == lower)
+        .and_then(|i| i8::try_from(i + 1).ok())
+}
+
+fn weekday(w: &str) -> Option<Weekday> {
+    Some(match w {
+        "Monday" => Weekday::Monday,
+        "Tuesday" => Weekday::Tuesday,
+        "Wednesday" => Weekday::Wednesday,
+        "Thursday" => Weekday::Thursday,
+        "Friday" => Weekday::Friday,
+        "Saturday" => Weekday::Saturday,
+        "Sunday" => Weekday::Sunday,
+        _ => return None,
+    })
+}
+
+fn number_word(w: &str) -> Option<i32> {
+    let lower = w.to_ascii_lowercase();
+    let words = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve",
+    ];
+    if lower == "a" || lower == "an" {
+        return Some(1);
+    }
+    if lower == "several" || lower == "few" {
+        return None;
+    }
+    words
+        .iter()
+        .position(|x| *x == lower)
+        .and_then(|i| i32::try_from(i + 1).ok())
+}
+
+/// Unit words → months (years 12, decades 120); weeks and days are handled apart.
+fn unit_months(w: &str) -> Option<i32> {
+    Some(match w.to_ascii_lowercase().as_str() {
+        "year" | "years" => 12,
+        "decade" | "decades" => 120,
+        "month" | "months" => 1,
+        "quarter" | "quarters" => 3,
+        _ => return None,
+    })
+}
+
+fn fixed(y: i32, m: i8, d1: i8, d2: i8) -> Option<When> {
+    let y = i16::try_from(y).ok()?;
+    Some(When::Fixed(
+        Date::new(y, m, d1).ok()?,
+        Date::new(y, m, d2).ok()?,
+    ))
+}
+
+type Hit = (usize, When);
+
+/// Finds every time expression in the token stream.
+pub fn scan(tokens: &[Token], text: &str) -> Vec<RawTime> {
+    let c = Cursor { tokens, text };
+    let mut out: Vec<RawTime> = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        match with_preposition(&c, i) {
+            Some((first, end, when, deadline)) => {
+                let span = Span::new(tokens[first].start, tokens[end - 1].end);
+                out.push(RawTime {
+                    span,
+                    when,
+                    deadline,
+                });
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+    merge_year_ranges(&mut out, text);
+    out
+}
+
+/// A time expression at `i`, with a leading preposition folded into it.
+fn with_preposition(c: &Cursor, i: usize) -> Option<(usize, usize, When, bool)> {
+    let preps: &[(&[&str], bool)] = &[
+        (&["by", "the", "end", "of"], true),
+        (&["by", "end", "of"], true),
+        (&["as", "of"], false),
+        (&["by"], true),
+        (&["until"], true),
+        (&["till"], true),
+        (&["since"], false),
+        (&["in"], false),
+        (&["during"], false),
+        (&["over"], false),
+        (&["for"], false),
+        (&["throughout"], false),
+    ];
+    for (words, deadline) in preps {
+        if words.iter().enumerate().all(|(k, w)| c.is(i + k, w)) {
+            if let Some((end, when)) = time_at(c, i + words.len()) {
+                let when = if words == &["since"] {
+                    match when {
+                        When::Fixed(s, _) => When::Relative(Rel::Since(s)),
+                        other => other,
+                    }
+                } else {
+                    when
+                };
+                let is_future_capable = !matches!(
+                    when,
+                    When::Relative(Rel::Past(_) | Rel::Days(_) | Rel::Weekday(..))
+                );
+                return Some((i, end, when, *deadline && is_future_capable));
+            }
+        }
+    }
+    time_at(c, i).map(|(end, when)| (i, end, when, false))
+}
+
+fn time_at(c: &Cursor, i: usize) -> Option<Hit> {
+    numeric_date(c, i)
+        .or_else(|| day_first_date(c, i))
+        .or_else(|| month_first_date(c, i))
+        .or_else(|| week_ended(c, i))
+        .or_else(|| quarter_or_half(c, i))
+        .or_else(|| part_of_year(c, i))
+        .or_else(|| year_forms(c, i))
+        .or_else(|| relative(c, i))
+}
+
+/// "2019-06-05", "2019/06/05", "06/05/2019" (US order unless the first part exceeds 12),
+/// "5.6.2019".
+fn numeric_date(c: &Cursor, i: usize) -> Option<Hit> {
+    let sep_ok = |k: usize| c.joined(k) && c.is_any(k, &["-", "/"]) && c.joined(k + 1);
+    if let Some(y) = c.year(i) {
+        if sep_ok(i + 1) && sep_ok(i + 3) && c.raw(i + 1) == c.raw(i + 3) {
+            let (m, _) = c.int(i + 2)?;
+            let (d, _) = c.int(i + 4)?;
+            return Some((
+                i + 5,
+                fixed(
+                    y,
+                    i8::try_from(m).ok()?,
+                    i8::try_from(d).ok()?,
+                    i8::try_from(d).ok()?,
+                )?,
+            ));
+        }
+        return None;
+    }
+    let raw = c.raw(i)?;
+    if c.tok(i)?.kind == Kind::Number && raw.matches('.').count() == 2 {
+        let parts: Vec<&str> = raw.split('.').collect();
+        if let [d, m, y] = parts.as_slice() {
+            if y.len() == 4 {
+                let (d, m, y): (i8, i8, i32) = (d.parse().ok()?, m.parse().ok()?, y.parse().ok()?);
+                return Some((i + 1, fixed(y, m, d, d)?));
+            }
+        }
+    }
+    let (a, _) = c.int(i)?;
+    if c.joined(i + 1)
+        && c.raw(i + 1) == Some("/")
+        && c.joined(i + 2)
+        && c.joined(i + 3)
+        && c.raw(i + 3) == Some("/")
+        && c.joined(i + 4)
+    {
+        let (b, _) = c.int(i + 2)?;
+        let y = c.year(i + 4)?;
+        let (m, d) = if a > 12 { (b, a) } else { (a, b) };
+        return Some((
+            i + 5,
+            fixed(
+                y,
+                i8::try_from(m).ok()?,
+                i8::try_from(d).ok()?,
+                i8::try_from(d).ok()?,
+            )?,
+        ));
+    }
+    None
+}
+
+/// A second day closing a range: "-4", "to 4", "and 4".
+fn day_range_end(c: &Cursor, k: usize) -> Option<(i8, usize)> {
+    if c.is_any(k, &["-", "–", "to", "and"]) {
+        return c.day(k + 1);
+    }
+    None
+}
+
+/// "5 June 2019", "5th of June", "3-4 June 2019".
+fn day_first_date(c: &Cursor, i: usize) -> Option<Hit> {
+    let (d1, mut k) = c.day(i)?;
+    let mut d2 = d1;
+    if let Some((d, e)) = day_range_end(c, k) {
+        d2 = d;
+        k = e;
+    }
+    if c.is(k, "of") {
+        k += 1;
+    }
+    let (m, mut k) = c.month(k)?;
+    if c.raw(k) == Some(",") {
+        k += 1;
+    }
+    match c.year(k) {
+        Some(y) => Some((k + 1, fixed(y, m, d1, d2)?)),
+        None => {
+            let end = if c.raw(k - 1) == Some(",") { k - 1 } else { k };
+            Some((end, When::Relative(Rel::MonthDay(m, d1, d2))))
+        }
+    }
+}
+
+/// "June 5, 2019", "Jan. 5", "June 3-4, 2019", "June 2019", "June of 2019", "in June".
+fn month_first_date(c: &Cursor, i: usize) -> Option<Hit> {
+    let (m, k) = c.month(i)?;
+    if let Some(y) = c.year(k) {
+        return Some((k + 1, When::Fixed(month_span(y, m)?.0, month_span(y, m)?.1)));
+    }
+    if c.is(k, "of") {
+        if let Some(y) = c.year(k + 1) {
+            let (s, e) = month_span(y, m)?;
+            return Some((k + 2, When::Fixed(s, e)));
+        }
+    }
+    if let Some((d1, mut e)) = c.day(k) {
+        let mut d2 = d1;
+        if let Some((d, after)) = day_range_end(c, e) {
+            d2 = d;
+            e = after;
+        }
+        let with_comma = if c.raw(e) == Some(",") { e + 1 } else { e };
+        if let Some(y) = c.year(with_comma) {
+            return Some((with_comma + 1, fixed(y, m, d1, d2)?));
+        }
+        return Some((e, When::Relative(Rel::MonthDay(m, d1, d2))));
+    }
+    // A bare month name: "May" only after a preposition-like word, since it is also a verb.
+    let word = c.word(i)?;
+    let before = i
+        .checked_sub(1)
+        .and_then(|b| c.word(b))
+        .map(str::to_ascii_lowercase);
+    let cue = before.as_deref().is_some_and(|b| {
+        matches!(
+            b,
+            "in" | "since"
+                | "until"
+                | "by"
+                | "last"
+                | "next"
+                | "this"
+                | "early"
+                | "late"
+                | "mid"
+                | "of"
+                | "during"
+                | "from"
+                | "to"
+                | "through"
+        )
+    });
+    let full_name =
+        word.len() > 4 || word.eq_ignore_ascii_case("june") || word.eq_ignore_ascii_case("july");
+    if (full_name && !word.eq_ignore_ascii_case("may")) || cue {
+        return Some((k, When::Relative(Rel::Month(m))));
+    }
+    None
+}
+
+/// "the week ended February 22" / "week ending June 5, 2019": the seven days up to that day.
+fn week_ended(c: &Cursor, i: usize) -> Option<Hit> {
+    let start = if c.is(i, "the") { i + 1 } else { i };
+    if !c.is(start, "week") || !c.is_any(start + 1, &["ended", "ending", "to"]) {
+        return None;
+    }
+    let (end, when) = day_first_date(c, start + 2).or_else(|| month_first_date(c, start + 2))?;
+    let when = match when {
+        When::Fixed(_, last) => When::Fixed(last.checked_sub(6.days()).ok()?, last),
+        When::Relative(Rel::MonthDay(m, d, _)) => When::Relative(Rel::WeekEnding(m, d)),
+        other => other,
+    };
+    Some((end, when))
+}
+
+/// The year a quarter or half belongs to: "of 2024", "2024", "of this/last/next year", "of
+/// the year"; `None` when no year follows.
+fn year_after(c: &Cursor, k: usize) -> Option<(usize, Result<i32, i32>)> {
+    let k2 = if c.is(k, "of") { k + 1 } else { k };
+    if let Some(y) = c.year(k2) {
+        return Some((k2 + 1, Ok(y)));
+    }
+    if c.is(k, "of") {
+        let off = if c.is(k2, "this") || c.is(k2, "the") {
+            0
+        } else if c.is(k2, "last") {
+            -1
+        } else if c.is(k2, "next") {
+            1
+        } else {
+            return None;
+        };
+        if c.is(k2 + 1, "year") {
+            return Some((k2 + 2, Err(off)));
+        }
+    }
+    None
+}
+
+/// "Q1 2024", "the first quarter of 2024", "first-quarter", "H2", "the second half of 2024".
+fn quarter_or_half(c: &Cursor, i: usize) -> Option<Hit> {
+    let start = if c.is(i, "the") { i + 1 } else { i };
+    let w = c.word(start)?;
+    let (which, is_half, mut k) =
+        if let Some(n) = w.strip_prefix('Q').and_then(|n| n.parse::<i8>().ok()) {
+            (n, false, start + 1)
+        } else if let Some(n) = w.strip_prefix('H').and_then(|n| n.parse::<i8>().ok()) {
+            (n, true, start + 1)
+        } else {
+            let n = i8::try_from(ordinal(w)?).ok()?;
+            let mut k = start + 1;
+            if c.raw(k) == Some("-") && c.joined(k) {
+                k += 1;
+            }
+            let unit = c.word(k)?.to_ascii_lowercase();
+            match unit.as_str() {
+                "quarter" => (n, false, k + 1),
+                "half" => (n, true, k + 1),
+                _ => return None,
+            }
+        };
+    if (is_half && !(1..=2).contains(&which)) || (!is_half && !(1..=4).contains(&which)) {
+        return None;
+    }
+    let year = match year_after(c, k) {
+        Some((end, y)) => {
+            k = end;
+            y
+        }
+        None => Err(0),
+    };
+    let (first_month, months) = if is_half {
+        ((which - 1) * 6 + 1, 6)
+    } else {
+        ((which - 1) * 3 + 1, 3)
+    };
+    let when = match year {
+        Ok(y) => {
+            let (s, e) = months_span(y, first_month, months)?;
+            When::Fixed(s, e)
+        }
+        Err(off) if is_half => When::Relative(Rel::Half(which, off)),
+        Err(off) => When::Relative(Rel::Quarter(which, off)),
+    };
+    Some((k, when))
+}
+
+/// "early 2024", "mid-2024", "late 2024", "the end of 2024", "the beginning of 2024".
+fn part_of_year(c: &Cursor, i: usize) -> Option<Hit> {
+    let mut k = if c.is(i, "the") { i + 1 } else { i };
+    let (first_month, months) = if c.is(k, "early") || c.is(k, "beginning") || c.is(k, "start") {
+        (1, 4)
+    } else if c.is(k, "mid") || c.is(k, "middle") {
+        (5, 4)
+    } else if c.is(k, "late") {
+        (9, 4)
+    } else if c.is(k, "end") {
+        (10, 3)
+    } else {
+        return None;
+    };
+    k += 1;
+    if c.raw(k) == Some("-") || c.is(k, "of") {
+        k += 1;
+    }
+    let y = c.year(k)?;
+    let (s, e) = months_span(y, first_month, months)?;
+    Some((k + 1, When::Fixed(s, e)))
+}
+
+/// "2023", "fiscal 2023", "FY2023", "2022-23", "2019-2023", "the 1990s".
+fn year_forms(c: &Cursor, i: usize) -> Option<Hit> {
+    if let Some(w) = c.word(i) {
+        if let Some(y) = w.strip_prefix("FY").and_then(|y| y.parse::<i32>().ok()) {
+            let y = if y < 100 { 2000 + y } else { y };
+            let (s, e) = year_span(y)?;
+            return Some((i + 1, When::Fixed(s, e)));
+        }
+        if w.eq_ignore_ascii_case("fiscal") {
+            let y = c.year(i + 1)?;
+            let (s, e) = year_span(y)?;
+            return Some((i + 2, When::Fixed(s, e)));
+        }
+        if w.eq_ignore_ascii_case("the") {
+            let y = c.year(i + 1)?;
+            if c.joined(i + 2) && c.is(i + 2, "s") && y % 10 == 0 {
+                return Some((i + 3, When::Fixed(year_span(y)?.0, year_span(y + 9)?.1)));
+            }
+        }
+        return None;
+    }
+    let y = c.year(i)?;
+    if c.joined(i + 1) && c.is(i + 1, "s") && y % 10 == 0 {
+        return Some((i + 2, When::Fixed(year_span(y)?.0, year_span(y + 9)?.1)));
+    }
+    if c.joined(i + 1) && c.is_any(i + 1, &["-", "–", "/"]) && c.joined(i + 2) {
+        if let Some((n, len)) = c.int(i + 2) {
+            let n = i32::try_from(n).ok()?;
+            let end_year = match len {
+                2 => y / 100 * 100 + n,
+                4 => n,
+                _ => 0,
+            };
+            if end_year > y && end_year - y <= 50 {
+                return Some((i + 3, When::Fixed(year_span(y)?.0, year_span(end_year)?.1)));
+            }
+        }
+    }
+    let (s, e) = year_span(y)?;
+    Some((i + 1, When::Fixed(s, e)))
+}
+
+/// Relative expressions.
+fn relative(c: &Cursor, i: usize) -> Option<Hit> {
+    let w = c.word(i)?;
+    let lower = w.to_ascii_lowercase();
+    match lower.as_str() {
+        "yesterday" => return Some((i + 1, When::Relative(Rel::Days(-1)))),
+        "today" => return Some((i + 1, When::Relative(Rel::Days(0)))),
+        "tomorrow" => return Some((i + 1, When::Relative(Rel::Days(1)))),
+        "year-to-date" => return Some((i + 1, When::Relative(Rel::YearToDate))),
+        _ => {}
+    }
+    if let Some(day) = weekday(w) {
+        let dir = match i.checked_sub(1).and_then(|b| c.word(b)) {
+            Some(b) if b.eq_ignore_ascii_case("next") => 1,
+            Some(b) if b.eq_ignore_ascii_case("last") => -1,
+            _ => 0,
+        };
+        return Some((i + 1, When::Relative(Rel::Weekday(day, dir))));
+    }
+    // "earlier this year", "so far this year", "this year so far"
+    if (lower == "earlier" || (lower == "so" && c.is(i + 1, "far")))
+        && c.is_any(i + 1 + usize::from(lower == "so"), &["this"])
+    {
+        let k = i + 2 + usize::from(lower == "so");
+        if c.is(k, "year") {
+            return Some((k + 1, When::Relative(Rel::YearToDate)));
+        }
+        if c.is(k, "month") {
+            return Some((k + 1, When::Relative(Rel::MonthToDate)));
+        }
+    }
+    // "last year", "this month", "next quarter", "the previous year", "the past decade",
+    // "the past 12 years", "the last five years"
+    let k = if lower == "the" { i + 1 } else { i };
+    let det = c.word(k)?.to_ascii_lowercase();
+    let offset = match det.as_str() {
+        "last" | "previous" | "prior" | "preceding" => Some(-1),
+        "this" | "current" => Some(0),
+        "next" | "coming" | "following" => Some(1),
+        "past" => None,
+        _ => None,
+    };
+    let spans_back = matches!(det.as_str(), "past" | "last" | "previous");
+    // "the past/last N units"
+    if spans_back {
+        let n = c
+            .int(k + 1)
+            .and_then(|(n, len)| (len <= 3).then(|| i32::try_from(n).ok()).flatten())
+            .or_else(|| c.word(k + 1).and_then(number_word).filter(|&n| n > 1));
+        if let Some(n) = n {
+            if let Some(months) = c.word(k + 2).and_then(unit_months) {
+                return Some((k + 3, When::Relative(Rel::Past(n * months))));
+            }
+        }
+    }
+    if let Some(unit) = c.word(k + 1).map(str::to_ascii_lowercase) {
+        let the_past = lower == "the" && det == "past" || det == "past";
+        if the_past || (lower == "the" && det == "last" && unit == "decade") {
+            if let Some(months) = unit_months(&unit).filter(|_| !unit.ends_with('s')) {
+                return Some((k + 2, When::Relative(Rel::Past(months))));
+            }
+        }
+        if let Some(off) = offset {
+            let rel = match unit.as_str() {
+                "year" => Some(Rel::Years(off)),
+                "month" => Some(Rel::Months(off)),
+                "week" => Some(Rel::Weeks(off)),
+                "quarter" => Some(Rel::Quarters(off)),
+                "decade" if off < 0 => Some(Rel::Past(120)),
+                _ => None,
+            };
+            if let Some(rel) = rel {
+                return Some((k + 2, When::Relative(rel)));
+            }
+        }
+    }
+    // "the year before", "a year earlier", "a year ago"
+    if (lower == "the" || lower == "a")
+        && c.is(i + 1, "year")
+        && c.is_any(i + 2, &["before", "earlier", "ago"])
+    {
+        return Some((i + 3, When::Relative(Rel::Years(-1))));
+    }
+    // "two decades ago", "three years earlier", "five months ago"
+    let n = c
+        .int(i)
+        .map(|(n, _)| i32::try_from(n).ok())
+        .unwrap_or_else(|| number_word(w));
+    if let (Some(n), Some(unit)) = (n, c.word(i + 1).map(str::to_ascii_lowercase)) {
+        if c.is_any(i + 2, &["ago", "earlier", "before"]) {
+            let rel = match unit.as_str() {
+                "year" | "years" => Rel::Years(-n),
+                "decade" | "decades" => Rel::Years(-10 * n),
+                "month" | "months" => Rel::Months(-n),
+                "week" | "weeks" => Rel::Weeks(-n),
+                "day" | "days" => Rel::Days(-n),
+                _ => return None,
+            };
+            return Some((i + 3, When::Relative(rel)));
+        }
+    }
+    None
+}
+
+/// Merges "between 2019 and 2023", "from 2019 to 2023" into one interval.
+fn merge_year_ranges(times: &mut Vec<RawTime>, text: &str) {
+    let mut k = 1;
+    while k < times.len() {
+        let (a, b) = (times[k - 1], times[k]);
+        let between = text[a.span.end..b.span.start].trim().to_ascii_lowercase();
+        let before = text[..a.span.start].trim_end().to_ascii_lowercase();
+        let joined = match between.as_str() {
+            "to" | "through" | "until" => true,
+            "and" => before.ends_with("between"),
+            _ => false,
+        };
+        if let (When::Fixed(s, _), When::Fixed(_, e), true) = (a.when, b.when, joined) {
+            if s < e {
+                let start = range_word_start(text, a.span.start).unwrap_or(a.span.start);
+                times[k - 1] = RawTime {
+                    span: Span::new(start, b.span.end),
+                    when: When::Fixed(s, e),
+                    deadline: b.deadline,
+                };
+                times.remove(k);
+                continue;
+            }
+        }
+        k += 1;
+    }
+}
+
+/// Where "between" or "from" starts when it directly precedes `at`.
+fn range_word_start(text: &str, at: usize) -> Option<usize> {
+    let prefix = text[..at].trim_end();
+    ["between", "from"].iter().find_map(|w| {
+        let cut = prefix.len().checked_sub(w.len())?;
+        let word = prefix.get(cut..)?;
+        let boundary = prefix[..cut]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        (word.eq_ignore_ascii_case(w) && boundary).then_some(cut)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    fn times(text: &str, published: &str) -> Vec<(String, String, String)> {
+        let p: Date = published
+            .parse()
+            .unwrap_or_else(|e| panic!("bad test date: {e}"));
+        scan(&tokenize(text), text)
+            .iter()
+            .filter_map(|raw| resolve(raw, Some(p)))
+            .map(|t| {
+                (
+                    text[t.span.start..t.span.end].to_string(),
+                    t.start.to_string(),
+                    t.end.to_string(),
+                )
+            })
+            .collect()
+    }
+
+    macro_rules! time_cases {
+        ($($name:ident: $text:expr, $published:expr => $span:expr, $start:expr, $end:expr;)*) => {$(
+            #[test]
+            fn $name() {
+                let got = times($text, $published);
+                assert_eq!(got, vec![($span.to_string(), $start.to_string(), $end.to_string())], "{}", $text);
+            }
+        )*};
+    }
+
+    time_cases! {
+        year_with_in: "Exports grew in 2023.", "2024-03-01" => "in 2023", "2023-01-01", "2023-12-31";
+        bare_year: "2022 was a record", "2024-03-01" => "2022", "2022-01-01", "2022-12-31";
+        day_month_year: "signed on 5 June 2019 in Hanoi", "2024-03-01" => "5 June 2019", "2019-06-05", "2019-06-05";
+        month_day_year: "on June 5, 2019, the two", "2024-03-01" => "June 5, 2019", "2019-06-05", "2019-06-05";
+        abbreviated_month: "talks on Jan. 5, 2021 ended", "2024-03-01" => "Jan. 5, 2021", "2021-01-05", "2021-01-05";
+        iso_date: "dated 2021-03-04 in", "2024-03-01" => "2021-03-04", "2021-03-04", "2021-03-04";
+        day_range: "visited on 3-4 June 2019", "2024-03-01" => "3-4 June 2019", "2019-06-03", "2019-06-04";
+        month_year: "in March 2022 trade", "2024-03-01" => "in March 2022", "2022-03-01", "2022-03-31";
+        second_half: "in the second half of 2024", "2024-03-01" => "in the second half of 2024", "2024-07-01", "2024-12-31";
+        first_quarter: "the first quarter of 2023 saw", "2024-03-01" => "the first quarter of 2023", "2023-01-01", "2023-03-31";
+        q3: "sales in Q3 2022 rose", "2024-03-01" => "in Q3 2022", "2022-07-01", "2022-09-30";
+        last_year: "traded 160 billion euros last year", "2023-05-10" => "last year", "2022-01-01", "2022-12-31";
+        this_year: "this year it will grow", "2023-05-10" => "this year", "2023-01-01", "2023-12-31";
+        year_before: "up from the year before", "2023-05-10" => "the year before", "2022-01-01", "2022-12-31";
+        decades_ago: "two decades ago the figure", "2023-05-10" => "two decades ago", "2003-01-01", "2003-12-31";
+        past_years: "over the past 12 years trade", "2023-05-10" => "over the past 12 years", "2011-05-10", "2023-05-10";
+        since_year: "since 2018 the two", "2023-05-10" => "since 2018", "2018-01-01", "2023-05-10";
+        as_of: "as of 2016 there were", "2023-05-10" => "as of 2016", "2016-01-01", "2016-12-31";
+        last_month: "last month the minister", "2023-05-10" => "last month", "2023-04-01", "2023-04-30";
+        by_2030: "to €200 billion by 2030", "2023-05-10" => "by 2030", "2030-01-01", "2030-12-31";
+        weekday_before: "said on Tuesday", "1987-02-26" => "Tuesday", "1987-02-24", "1987-02-24";
+        week_ended: "for the week ended February 22 were", "1987-02-26" => "for the week ended February 22", "1987-02-16", "1987-02-22";
+        year_range: "from 2019 to 2023 exports", "2024-03-01" => "from 2019 to 2023", "2019-01-01", "2023-12-31";
+        fiscal_split_year: "in 2022-23 the", "2024-03-01" => "in 2022-23", "2022-01-01", "2023-12-31";
+        decade: "in the 1990s trade", "2024-03-01" => "in the 1990s", "1990-01-01", "1999-12-31";
+        month_no_year: "in June the ministers", "2023-09-10" => "in June", "2023-06-01", "2023-06-30";
+        mid_year: "by mid-2025 the plant", "2023-09-10" => "by mid-2025", "2025-05-01", "2025-08-31";
+        earlier_this_year: "earlier this year the", "2023-09-10" => "earlier this year", "2023-01-01", "2023-09-10";
+    }
+
+    #[test]
+    fn deadline_marks_by_and_until() {
+        let text = "to reach €200 billion by 2030";
+        let raw = scan(&tokenize(text), text);
+        assert_eq!(raw.len(), 1);
+        assert!(raw[0].deadline);
+    }
+
+    #[test]
+    fn relative_times_need_a_publication_date() {
+        let text = "last year";
+        let raw = scan(&tokenize(text), text);
+        assert_eq!(raw.len(), 1);
+        assert_eq!(resolve(&raw[0], None), None);
+    }
+
+    #[test]
+    fn may_the_verb_is_not_a_month() {
+        let text = "Trade May rise but it may not.";
+        assert!(scan(&tokenize(text), text).is_empty());
+    }
+}

@@ -1,0 +1,211 @@
+//! Tokens: the words, numbers, currency symbols and punctuation every recognizer walks.
+//!
+//! One pass over the text, no allocation per token: a token is a kind and a byte range.
+//! Numbers keep their internal grouping marks ("1,200.5", "2,45", "1.200.000"); a number
+//! directly followed by letters ("5bn") gives two tokens with `joined` set on the second.
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Letters (and digits after a letter, "Q1"); internal apostrophes and dotted
+    /// abbreviations ("U.S.") included.
+    Word,
+    /// Digits with internal `,` or `.` between digits.
+    Number,
+    /// A currency symbol ($, €, £, ¥, ₹, …).
+    Currency,
+    /// Any other single character.
+    Punct,
+}
+
+/// A token: its kind and byte range in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// What it is.
+    pub kind: Kind,
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// True when no whitespace separates it from the previous token.
+    pub joined: bool,
+}
+
+impl Token {
+    /// The token's text.
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.start..self.end]
+    }
+}
+
+/// True for the currency symbols factline knows.
+pub fn is_currency_symbol(c: char) -> bool {
+    matches!(
+        c,
+        '$' | '€'
+            | '£'
+            | '¥'
+            | '₹'
+            | '₩'
+            | '₽'
+            | '₺'
+            | '₪'
+            | '₫'
+            | '₱'
+            | '₴'
+            | '₦'
+            | '฿'
+            | '₡'
+            | '₲'
+            | '₵'
+            | '₸'
+            | '₼'
+            | '₾'
+            | '¢'
+    )
+}
+
+/// Splits text into tokens.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let bytes = text.as_bytes();
+    let mut tokens = Vec::with_capacity(text.len() / 5);
+    let mut i = 0;
+    let mut joined = false;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_whitespace() {
+            joined = false;
+            i += 1;
+            continue;
+        }
+        let (kind, end) = if b.is_ascii_digit() {
+            (Kind::Number, scan_number(bytes, i))
+        } else if b.is_ascii_alphabetic() {
+            (Kind::Word, scan_word(text, i))
+        } else if b < 0x80 {
+            let kind = if b == b'$' {
+                Kind::Currency
+            } else {
+                Kind::Punct
+            };
+            (kind, i + 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            let len = c.len_utf8();
+            if c.is_whitespace() {
+                joined = false;
+                i += len;
+                continue;
+            } else if c.is_alphabetic() {
+                (Kind::Word, scan_word(text, i))
+            } else if is_currency_symbol(c) {
+                (Kind::Currency, i + len)
+            } else {
+                (Kind::Punct, i + len)
+            }
+        };
+        tokens.push(Token {
+            kind,
+            start: i,
+            end,
+            joined,
+        });
+        joined = true;
+        i = end;
+    }
+    tokens
+}
+
+fn scan_number(bytes: &[u8], start: usize) -> usize {
+    let mut i = start;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_digit() {
+            i += 1;
+        } else if (b == b',' || b == b'.') && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+fn scan_word(text: &str, start: usize) -> usize {
+    let mut end = start;
+    let mut chars = text[start..].char_indices().peekable();
+    while let Some((off, c)) = chars.next() {
+        let at = start + off;
+        if c.is_alphanumeric() {
+            end = at + c.len_utf8();
+        } else if c == '\'' || c == '’' {
+            // An apostrophe inside a word ("Poland's", "don't").
+            match chars.peek() {
+                Some(&(_, n)) if n.is_alphabetic() => end = at + c.len_utf8(),
+                _ => break,
+            }
+        } else if c == '.' {
+            // Dotted abbreviations: "U.S.", "U.K.", "e.g." — a single letter then a dot.
+            let word = &text[start..at];
+            let last_is_single = word
+                .rsplit('.')
+                .next()
+                .is_some_and(|seg| seg.chars().count() == 1);
+            let next_is_letter_dot = {
+                let rest = &text[at + 1..];
+                let mut it = rest.chars();
+                matches!((it.next(), it.next()), (Some(l), Some('.')) if l.is_alphabetic())
+            };
+            let closes_abbrev = word.contains('.') && last_is_single;
+            if last_is_single && (next_is_letter_dot || closes_abbrev) {
+                end = at + 1;
+            } else {
+                break;
+            }
+        } else {
+            break;
+        }
+    }
+    end.max(start + text[start..].chars().next().map_or(1, char::len_utf8))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(s: &str) -> Vec<&str> {
+        tokenize(s).iter().map(|t| t.text(s)).collect()
+    }
+
+    #[test]
+    fn keeps_grouped_numbers_and_splits_attached_scales() {
+        assert_eq!(
+            texts("C$2.7bn, 1,200 firms"),
+            ["C", "$", "2.7", "bn", ",", "1,200", "firms"]
+        );
+        let t = tokenize("5bn");
+        assert!(t[1].joined);
+    }
+
+    #[test]
+    fn dotted_abbreviations_are_one_word() {
+        assert_eq!(
+            texts("the U.S. and U.K. said"),
+            ["the", "U.S.", "and", "U.K.", "said"]
+        );
+        assert_eq!(texts("Mr. Smith"), ["Mr", ".", "Smith"]);
+    }
+
+    #[test]
+    fn possessives_stay_with_their_word() {
+        assert_eq!(
+            texts("Poland's exports’ value"),
+            ["Poland's", "exports", "’", "value"]
+        );
+    }
+
+    #[test]
+    fn non_ascii_symbols_and_words() {
+        assert_eq!(texts("€48.6 Česko ₹5"), ["€", "48.6", "Česko", "₹", "5"]);
+    }
+}

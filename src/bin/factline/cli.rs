@@ -1,0 +1,123 @@
+//! The command-line interface definition.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// Turns news articles into a sourced, dated ledger of quantified claims.
+#[derive(Debug, Parser)]
+#[command(name = "factline", version, about, long_about = None)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options shared by commands that read articles.
+#[derive(Debug, Args)]
+pub struct ReadOptions {
+    /// Indicator ontology (TOML) to use instead of the built-in one.
+    #[arg(long, value_name = "FILE")]
+    pub ontology: Option<PathBuf>,
+    /// Publication date for every document, overriding what they state (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub published: Option<String>,
+}
+
+/// The database option.
+#[derive(Debug, Args)]
+pub struct DbOption {
+    /// SQLite database file.
+    #[arg(long, value_name = "PATH", default_value = "factline.db")]
+    pub db: PathBuf,
+}
+
+/// Output formats for listings.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum OutputFormat {
+    /// Aligned columns.
+    Table,
+    /// One JSON object per line.
+    Jsonl,
+    /// Comma-separated values.
+    Csv,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Read articles and print one JSON object per document (stateless).
+    #[command(
+        after_help = "Example:\n  factline extract examples/corpus/cz-de-trade-2024.txt\n  cat story.html | factline extract - --published 2024-05-01"
+    )]
+    Extract {
+        /// Files, folders or - for standard input (.txt .md .html .jsonl, optionally .gz).
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<String>,
+        /// Include the cleaned text the spans point into.
+        #[arg(long)]
+        with_text: bool,
+        #[command(flatten)]
+        read: ReadOptions,
+    },
+    /// Read articles into the ledger database.
+    #[command(after_help = "Example:\n  factline ingest examples/corpus --db ledger.db")]
+    Ingest {
+        /// Files, folders or - for standard input.
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<String>,
+        #[command(flatten)]
+        read: ReadOptions,
+        #[command(flatten)]
+        db: DbOption,
+    },
+    /// List stored claims.
+    #[command(
+        after_help = "Example:\n  factline claims --indicator exports --entity CZ --format csv"
+    )]
+    Claims {
+        /// Only this indicator (e.g. trade_volume).
+        #[arg(long, value_name = "KEY")]
+        indicator: Option<String>,
+        /// Only claims about this entity (ISO code); repeat to require several.
+        #[arg(long = "entity", value_name = "ID")]
+        entities: Vec<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "table")]
+        format: OutputFormat,
+        #[command(flatten)]
+        db: DbOption,
+    },
+    /// Show the claims of an indicator (or of all) in the order of the periods they refer to.
+    #[command(after_help = "Example:\n  factline timeline trade_volume --entity CZ --entity DE")]
+    Timeline {
+        /// Indicator key; all indicators when omitted.
+        #[arg(value_name = "INDICATOR")]
+        indicator: Option<String>,
+        /// Only claims about this entity; repeat to require several.
+        #[arg(long = "entity", value_name = "ID")]
+        entities: Vec<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "table")]
+        format: OutputFormat,
+        #[command(flatten)]
+        db: DbOption,
+    },
+    /// List stored documents with title and publication date.
+    #[command(after_help = "Example:\n  factline docs --format csv")]
+    Docs {
+        /// Output format.
+        #[arg(long, value_enum, default_value = "table")]
+        format: OutputFormat,
+        #[command(flatten)]
+        db: DbOption,
+    },
+    /// Measure extract and ingest speed on a corpus.
+    #[command(
+        after_help = "Example:\n  factline bench ../shared/corpora/reuters21578/reuters21578.jsonl"
+    )]
+    Bench {
+        /// Corpus files or folders.
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<String>,
+    },
+}

@@ -1,0 +1,327 @@
+//! The commands: glue between the command line, the pipeline, the store and the renderers.
+//! The only code that prints.
+
+use crate::cli::{Command, OutputFormat, ReadOptions};
+use crate::Status;
+use anyhow::{Context, Result};
+use factline::extract::ontology::Ontology;
+use factline::ingest::{IngestError, Input};
+use factline::model::Extraction;
+use factline::pipeline::{self, Options};
+use factline::report::{self, Format};
+use factline::store::sqlite::{content_hash, SqliteStore};
+use factline::store::{ClaimFilter, PutOutcome};
+use indicatif::{ProgressBar, ProgressStyle};
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+use std::time::Instant;
+
+/// Runs one command.
+pub fn run(command: Command) -> Result<Status> {
+    match command {
+        Command::Extract {
+            paths,
+            with_text,
+            read,
+        } => extract(&paths, with_text, &read),
+        Command::Ingest { paths, read, db } => ingest(&paths, &read, &db.db),
+        Command::Claims {
+            indicator,
+            entities,
+            format,
+            db,
+        } => {
+            let store = open_existing(&db.db)?;
+            let claims = store.claims(&ClaimFilter {
+                indicator,
+                entities,
+            })?;
+            let mut out = std::io::stdout().lock();
+            report::write_claims(&mut out, &claims, format_of(format))?;
+            Ok(found(!claims.is_empty()))
+        }
+        Command::Timeline {
+            indicator,
+            entities,
+            format,
+            db,
+        } => {
+            let store = open_existing(&db.db)?;
+            let claims = store.claims(&ClaimFilter {
+                indicator,
+                entities,
+            })?;
+            let mut out = std::io::stdout().lock();
+            report::write_timeline(&mut out, &claims, format_of(format))?;
+            Ok(found(!claims.is_empty()))
+        }
+        Command::Docs { format, db } => {
+            let store = open_existing(&db.db)?;
+            let docs = store.documents()?;
+            report::write_documents(&mut std::io::stdout().lock(), &docs, format_of(format))?;
+            Ok(found(!docs.is_empty()))
+        }
+        Command::Bench { paths } => bench(&paths),
+    }
+}
+
+fn found(any: bool) -> Status {
+    if any {
+        Status::Ok
+    } else {
+        Status::NothingFound
+    }
+}
+
+fn format_of(f: OutputFormat) -> Format {
+    match f {
+        OutputFormat::Table => Format::Table,
+        OutputFormat::Jsonl => Format::Jsonl,
+        OutputFormat::Csv => Format::Csv,
+    }
+}
+
+fn open_existing(path: &Path) -> Result<SqliteStore> {
+    anyhow::ensure!(
+        path.exists(),
+        "no database at {} (run `factline ingest` first, or pass --db)",
+        path.display()
+    );
+    Ok(SqliteStore::open(path)?)
+}
+
+fn options(read: &ReadOptions) -> Result<Options> {
+    let ontology = match &read.ontology {
+        Some(p) => Ontology::load(p)?,
+        None => Ontology::default_ontology()?,
+    };
+    let published = read
+        .published
+        .as_deref()
+        .map(|d| {
+            d.parse()
+                .with_context(|| format!("--published {d:?} is not a date (YYYY-MM-DD)"))
+        })
+        .transpose()?;
+    Ok(Options {
+        ontology,
+        published,
+    })
+}
+
+fn inputs(paths: &[String]) -> Vec<Input> {
+    paths.iter().map(|p| Input::parse(p)).collect()
+}
+
+fn report_skip(e: &IngestError) {
+    eprintln!("factline: skipped {e}");
+}
+
+fn extract(paths: &[String], with_text: bool, read: &ReadOptions) -> Result<Status> {
+    let opts = options(read)?;
+    let mut out = std::io::stdout().lock();
+    let (mut docs, mut skipped) = (0usize, 0usize);
+    let mut write_err = None;
+    pipeline::run(&inputs(paths), &opts, |batch| {
+        for item in batch {
+            match item {
+                Ok(ex) => {
+                    docs += 1;
+                    let line = report::extraction_json(&ex, with_text);
+                    if write_err.is_none() {
+                        if let Err(e) = writeln!(out, "{line}") {
+                            write_err = Some(e);
+                        }
+                    }
+                }
+                Err(e) => {
+                    skipped += 1;
+                    report_skip(&e);
+                }
+            }
+        }
+    });
+    if let Some(e) = write_err {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            return Err(e.into());
+        }
+    }
+    Ok(if skipped > 0 {
+        Status::Error
+    } else {
+        found(docs > 0)
+    })
+}
+
+/// Counts of what an ingest did.
+#[derive(Debug, Default)]
+struct Summary {
+    read: usize,
+    added: usize,
+    replaced: usize,
+    unchanged: usize,
+    skipped: Vec<String>,
+    claims: usize,
+}
+
+fn progress_bar() -> Option<ProgressBar> {
+    if !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = ProgressBar::new_spinner();
+    let style = ProgressStyle::with_template("{spinner} {pos} documents, {msg} [{elapsed}]")
+        .unwrap_or_else(|_| ProgressStyle::default_spinner());
+    bar.set_style(style);
+    Some(bar)
+}
+
+fn ingest(paths: &[String], read: &ReadOptions, db: &Path) -> Result<Status> {
+    let opts = options(read)?;
+    let mut store = SqliteStore::open(db)?;
+    let given = read.published.clone();
+    let bar = progress_bar();
+    let mut summary = Summary::default();
+    let mut failure: Option<anyhow::Error> = None;
+    pipeline::run(&inputs(paths), &opts, |batch| {
+        if failure.is_some() {
+            return;
+        }
+        let mut good: Vec<(Extraction, String)> = Vec::with_capacity(batch.len());
+        for item in batch {
+            summary.read += 1;
+            match item {
+                Ok(ex) => {
+                    let hash = content_hash(&ex, given.as_deref());
+                    good.push((ex, hash));
+                }
+                Err(e) => {
+                    report_skip(&e);
+                    summary.skipped.push(e.to_string());
+                }
+            }
+        }
+        match store.put(&good) {
+            Ok(outcomes) => {
+                for (o, (ex, _)) in outcomes.iter().zip(&good) {
+                    match o {
+                        PutOutcome::Added => summary.added += 1,
+                        PutOutcome::Replaced => summary.replaced += 1,
+                        PutOutcome::Unchanged => summary.unchanged += 1,
+                    }
+                    if *o != PutOutcome::Unchanged {
+                        summary.claims += ex.claims.len();
+                    }
+                }
+            }
+            Err(e) => failure = Some(e.into()),
+        }
+        if let Some(bar) = &bar {
+            bar.set_position(summary.read as u64);
+            bar.set_message(format!("{} claims", summary.claims));
+        }
+    });
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    if let Some(e) = failure {
+        return Err(e.context(format!(
+            "ingest into {} stopped; earlier batches are stored",
+            db.display()
+        )));
+    }
+    println!(
+        "read {} documents: {} added, {} replaced, {} unchanged, {} skipped; {} new claims; {} documents in {}",
+        summary.read,
+        summary.added,
+        summary.replaced,
+        summary.unchanged,
+        summary.skipped.len(),
+        summary.claims,
+        store.document_count()?,
+        db.display()
+    );
+    for s in &summary.skipped {
+        println!("  skipped {s}");
+    }
+    Ok(if !summary.skipped.is_empty() {
+        Status::Error
+    } else {
+        found(summary.read > 0)
+    })
+}
+
+/// Peak resident memory of this process in MiB (Linux), if known.
+fn peak_rss_mib() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib / 1024.0)
+}
+
+fn bench(paths: &[String]) -> Result<Status> {
+    let opts = Options {
+        ontology: Ontology::default_ontology()?,
+        published: None,
+    };
+    let inputs = inputs(paths);
+    // 1. Extract alone, one thread: read, clean, analyze, extract; nothing stored.
+    let started = Instant::now();
+    let (mut docs, mut bytes, mut claims, mut skipped) = (0usize, 0usize, 0usize, 0usize);
+    for input in factline::ingest::expand(&inputs) {
+        let Ok(input) = input else {
+            skipped += 1;
+            continue;
+        };
+        factline::ingest::read_input(&input, &mut |doc| match doc {
+            Ok(raw) => {
+                bytes += raw.text.len();
+                docs += 1;
+                claims += pipeline::extract_document(raw, &opts).claims.len();
+            }
+            Err(_) => skipped += 1,
+        });
+    }
+    let extract_secs = started.elapsed().as_secs_f64();
+    let mb = bytes as f64 / 1e6;
+    println!(
+        "extract (1 thread): {docs} documents, {mb:.1} MB of text, {claims} claims, {skipped} skipped in {extract_secs:.2} s: {:.1} MB/s, {:.0} documents/s",
+        mb / extract_secs,
+        docs as f64 / extract_secs
+    );
+    // 2. Ingest into a fresh SQLite file, extraction on all cores.
+    let db = std::env::temp_dir().join(format!("factline-bench-{}.db", std::process::id()));
+    let mut store = SqliteStore::open(&db)?;
+    let started = Instant::now();
+    let mut failure = None;
+    pipeline::run(&inputs, &opts, |batch| {
+        let good: Vec<(Extraction, String)> = batch
+            .into_iter()
+            .filter_map(Result::ok)
+            .map(|ex| {
+                let h = content_hash(&ex, None);
+                (ex, h)
+            })
+            .collect();
+        if let Err(e) = store.put(&good) {
+            failure = Some(e);
+        }
+    });
+    let ingest_secs = started.elapsed().as_secs_f64();
+    drop(store);
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
+    }
+    if let Some(e) = failure {
+        return Err(e.into());
+    }
+    println!(
+        "ingest ({} threads, SQLite): {docs} documents in {ingest_secs:.2} s: {:.1} MB/s, {:.0} documents/s",
+        rayon::current_num_threads(),
+        mb / ingest_secs,
+        docs as f64 / ingest_secs
+    );
+    if let Some(rss) = peak_rss_mib() {
+        println!("peak memory: {rss:.0} MiB");
+    }
+    Ok(found(docs > 0))
+}

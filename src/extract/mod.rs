@@ -1,0 +1,502 @@
+//! Extract: joins a document's quantities, entities and times into claims.
+//!
+//! Per sentence: each quantity whose unit fits an indicator announced in the same sentence
+//! (the nearest trigger, or the noun it counts) becomes a claim, with the countries involved,
+//! the direction of a flow, the period it refers to and its modality. A pure function of one
+//! document's analysis.
+
+pub mod ontology;
+
+use crate::model::{
+    Analysis, Claim, ClaimTime, Entity, MentionForm, Modality, Quantity, Sentence, Span,
+};
+use jiff::civil::Date;
+use ontology::{unit_kind, Flow, Ontology, Trigger};
+use regex::Regex;
+use std::collections::BTreeSet;
+use std::sync::LazyLock;
+
+/// How far (bytes) a trigger may be from its quantity.
+const MAX_TRIGGER_DISTANCE: usize = 160;
+
+fn re(pattern: &str) -> Regex {
+    Regex::new(pattern).unwrap_or_else(|e| panic!("built-in pattern {pattern:?} is invalid: {e}"))
+}
+
+static TARGET_CUES: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(targets?|targeted|targeting|goals?|aims?|aimed|aiming|ambitions?|ambitious|objectives?|seeks? to|sought to|wants? to|wanted to|hopes? to|hoped to|strives?|set out to|vowed to)\b",
+    )
+});
+static FORECAST_CUES: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(expects?|expected|expecting|forecasts?|forecasted|projected|projections?|predicts?|predicted|likely|could reach|is set to reach|are set to reach|estimated to reach|outlook|anticipates?|anticipated|should reach|may reach|might reach|on track to)\b",
+    )
+});
+static PLAN_CUES: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(plans?|planned|planning|will invest|to invest|pledged?|pledges|commit(s|ted)?|intends?|intended|earmark(s|ed)?|allocate[sd]?|will build|will provide|will spend|to spend|propose[sd]?|agreed to|set aside|is to|are to|will open|announced)\b",
+    )
+});
+static PRESENT_TENSE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(is|are|stands at|stand at|amounts to|amount to|totals|currently|now|presently|as things stand|to date)\b",
+    )
+});
+static BILATERAL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(the two countries|both countries|both sides|the two sides|the two nations|both nations|the two economies|bilateral|two-way|their trade|mutual trade|trade between them)\b",
+    )
+});
+
+/// Extracts the claims of one analysed document.
+pub fn claims(
+    text: &str,
+    analysis: &Analysis,
+    published: Option<Date>,
+    ontology: &Ontology,
+) -> Vec<Claim> {
+    let pair = main_pair(&analysis.entities);
+    let mut out = Vec::new();
+    for sentence in &analysis.sentences {
+        sentence_claims(
+            text,
+            analysis,
+            *sentence,
+            published,
+            ontology,
+            pair.as_ref(),
+            &mut out,
+        );
+    }
+    out
+}
+
+/// The two countries the article is most about (mention counts, names over demonyms).
+pub fn main_pair(entities: &[Entity]) -> Option<(String, String)> {
+    let mut counts: Vec<(String, f64)> = Vec::new();
+    for e in entities {
+        let weight = match e.form {
+            MentionForm::Name | MentionForm::Demonym => 1.0,
+            MentionForm::Capital => 0.5,
+        };
+        match counts.iter_mut().find(|(id, _)| *id == e.id) {
+            Some((_, c)) => *c += weight,
+            None => counts.push((e.id.clone(), weight)),
+        }
+    }
+    counts.sort_by(|a, b| b.1.total_cmp(&a.1));
+    match counts.as_slice() {
+        [a, b, ..] => Some((a.0.clone(), b.0.clone())),
+        _ => None,
+    }
+}
+
+fn inside<'a, T>(
+    items: &'a [T],
+    span: Span,
+    of: impl Fn(&T) -> Span + 'a,
+) -> impl Iterator<Item = &'a T> + 'a {
+    items.iter().filter(move |x| span.contains(of(x)))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn sentence_claims(
+    text: &str,
+    analysis: &Analysis,
+    sentence: Sentence,
+    published: Option<Date>,
+    ontology: &Ontology,
+    pair: Option<&(String, String)>,
+    out: &mut Vec<Claim>,
+) {
+    let span = sentence.span;
+    let triggers = ontology.triggers(text, span.start, span.end);
+    if triggers.is_empty() {
+        return;
+    }
+    let countries: Vec<&Entity> = inside(&analysis.entities, span, |e| e.span).collect();
+    for q in inside(&analysis.quantities, span, |q| q.span) {
+        let Some((indicator, trigger)) = choose_indicator(ontology, &triggers, q) else {
+            continue;
+        };
+        let ind = &ontology.indicators[indicator];
+        let mut value = q.clone();
+        if value.unit.is_none() {
+            value.unit = Some("count".into());
+            value.concept = ind.concepts.first().cloned();
+        }
+        let time = claim_time(text, analysis, span, q, published);
+        let deadline = time.as_ref().is_some_and(|(_, d)| *d);
+        let modality = modality(text, span, q.span, deadline);
+        let (subjects, from, to) =
+            participants(text, span, &countries, trigger, ind.flow, pair, &ind.key);
+        out.push(Claim {
+            indicator: ind.key.clone(),
+            subjects,
+            from,
+            to,
+            value,
+            time: time.map(|(t, _)| t),
+            modality,
+            sentence: span,
+        });
+    }
+}
+
+/// The indicator a quantity states: the noun it counts, else the nearest trigger whose
+/// indicator accepts the quantity's unit.
+fn choose_indicator(
+    ontology: &Ontology,
+    triggers: &[Trigger],
+    q: &Quantity,
+) -> Option<(usize, Option<Trigger>)> {
+    let kind = unit_kind(q.unit.as_deref());
+    if let Some(concept) = q.concept.as_deref() {
+        if let Some(i) = ontology.indicator_for_concept(concept) {
+            let trig = triggers.iter().find(|t| t.indicator == i).copied();
+            return Some((i, trig));
+        }
+    }
+    let accepts = |t: &Trigger| {
+        let units = &ontology.indicators[t.indicator].units;
+        match kind {
+            Some(k) => units.iter().any(|u| u == k),
+            // A bare number counts only for count indicators, right next to their trigger.
+            None => units.iter().any(|u| u == "count") && distance(t, q.span) <= 40,
+        }
+    };
+    triggers
+        .iter()
+        .filter(|t| accepts(t) && !q.span.overlaps(Span::new(t.start, t.end)))
+        .map(|t| (distance(t, q.span), t))
+        .filter(|(d, _)| *d <= MAX_TRIGGER_DISTANCE)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, t)| (t.indicator, Some(*t)))
+}
+
+/// Distance from a trigger to a quantity; triggers after the quantity count half again.
+fn distance(t: &Trigger, q: Span) -> usize {
+    if t.end <= q.start {
+        q.start - t.end
+    } else {
+        (t.start.saturating_sub(q.end)) * 3 / 2
+    }
+}
+
+/// The time a quantity refers to: the nearest time expression in its sentence, else the
+/// publication date for present-tense statements. The flag tells a deadline ("by 2030").
+fn claim_time(
+    text: &str,
+    analysis: &Analysis,
+    sentence: Span,
+    q: &Quantity,
+    published: Option<Date>,
+) -> Option<(ClaimTime, bool)> {
+    let nearest = inside(&analysis.times, sentence, |t| t.span)
+        .filter(|t| !t.span.overlaps(q.span))
+        .min_by_key(|t| {
+            if t.span.start >= q.span.end {
+                t.span.start - q.span.end
+            } else {
+                (q.span.start - t.span.end) * 3 / 2
+            }
+        });
+    if let Some(t) = nearest {
+        return Some((
+            ClaimTime {
+                start: t.start,
+                end: t.end,
+                span: Some(t.span),
+            },
+            t.deadline,
+        ));
+    }
+    let p = published?;
+    PRESENT_TENSE
+        .is_match(&text[sentence.start..sentence.end])
+        .then_some((
+            ClaimTime {
+                start: p,
+                end: p,
+                span: None,
+            },
+            false,
+        ))
+}
+
+/// Modality from the cue nearest before the quantity (else the first after it); a deadline
+/// ("by 2030") with no cue makes a target.
+fn modality(text: &str, sentence: Span, q: Span, deadline: bool) -> Modality {
+    let s = &text[sentence.start..sentence.end];
+    let q_start = q.start - sentence.start;
+    let mut best: Option<(usize, Modality)> = None;
+    for (pattern, modality) in [
+        (&*TARGET_CUES, Modality::Target),
+        (&*FORECAST_CUES, Modality::Forecast),
+        (&*PLAN_CUES, Modality::Plan),
+    ] {
+        for m in pattern.find_iter(s) {
+            let d = if m.end() <= q_start {
+                q_start - m.end()
+            } else {
+                10_000 + m.start()
+            };
+            if best.is_none_or(|(bd, _)| d < bd) {
+                best = Some((d, modality));
+            }
+        }
+    }
+    match best {
+        Some((_, m)) => m,
+        None if deadline => Modality::Target,
+        None => Modality::Actual,
+    }
+}
+
+/// The role a country mention plays, from the word before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Origin,
+    Destination,
+    Partner,
+    Subject,
+    Other,
+}
+
+fn role(text: &str, sentence: Span, e: &Entity, trigger_start: usize) -> Role {
+    let before = &text[sentence.start..e.span.start];
+    let mut words = before
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .rev();
+    let mut prev = words.next().map(str::to_ascii_lowercase);
+    if prev.as_deref() == Some("the") {
+        prev = words.next().map(str::to_ascii_lowercase);
+    }
+    match prev.as_deref() {
+        Some("from" | "by") => Role::Origin,
+        Some("to" | "into" | "in" | "for" | "towards" | "at") => Role::Destination,
+        Some("with" | "and" | "between") => Role::Partner,
+        _ if e.span.end <= trigger_start || e.form == MentionForm::Demonym => Role::Subject,
+        _ => Role::Other,
+    }
+}
+
+/// Subjects (sorted ids), and the origin and destination of a flow.
+fn participants(
+    text: &str,
+    sentence: Span,
+    countries: &[&Entity],
+    trigger: Option<Trigger>,
+    flow: Flow,
+    pair: Option<&(String, String)>,
+    indicator: &str,
+) -> (Vec<String>, Option<String>, Option<String>) {
+    let mut subjects: BTreeSet<String> = countries.iter().map(|e| e.id.clone()).collect();
+    let s = &text[sentence.start..sentence.end];
+    if let Some((a, b)) = pair {
+        let bilateral = BILATERAL.is_match(s);
+        let trade_with_one = indicator == "trade_volume"
+            && subjects.len() == 1
+            && (subjects.contains(a) || subjects.contains(b));
+        if bilateral || trade_with_one {
+            subjects.insert(a.clone());
+            subjects.insert(b.clone());
+        }
+    }
+    if flow == Flow::None {
+        return (subjects.into_iter().collect(), None, None);
+    }
+    let trigger_start = trigger.map_or(sentence.end, |t| t.start);
+    let roles: Vec<(Role, &str)> = countries
+        .iter()
+        .map(|e| (role(text, sentence, e, trigger_start), e.id.as_str()))
+        .collect();
+    let first = |wanted: &[Role]| {
+        roles
+            .iter()
+            .find(|(r, _)| wanted.contains(r))
+            .map(|(_, id)| id.to_string())
+    };
+    let (mut from, mut to) = match flow {
+        Flow::Destination => (
+            first(&[Role::Origin]),
+            first(&[Role::Subject, Role::Destination]),
+        ),
+        _ => (
+            first(&[Role::Origin, Role::Subject]),
+            first(&[Role::Destination]),
+        ),
+    };
+    if from.is_some() && from == to {
+        to = None;
+    }
+    // One side named and the article's pair known: the other side is the pair's other member.
+    if let (Some((a, b)), 1) = (pair, subjects.len()) {
+        let other = |x: &String| {
+            if x == a {
+                Some(b.clone())
+            } else if x == b {
+                Some(a.clone())
+            } else {
+                None
+            }
+        };
+        match (&from, &to) {
+            (Some(f), None) => to = other(f),
+            (None, Some(t)) => from = other(t),
+            _ => {}
+        }
+        subjects.extend(from.iter().cloned().chain(to.iter().cloned()));
+    }
+    (subjects.into_iter().collect(), from, to)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyze::analyze;
+
+    fn extract(text: &str, published: &str) -> Vec<Claim> {
+        let p: Date = published.parse().unwrap_or_else(|e| panic!("{e}"));
+        let o = Ontology::default_ontology().unwrap_or_else(|e| panic!("{e}"));
+        let a = analyze(text, Some(p));
+        claims(text, &a, Some(p), &o)
+    }
+
+    fn only(text: &str, published: &str) -> Claim {
+        let c = extract(text, published);
+        assert_eq!(c.len(), 1, "expected one claim in {text:?}: {c:#?}");
+        c.into_iter().next().unwrap_or_else(|| unreachable!())
+    }
+
+    #[test]
+    fn exports_with_direction_bound_and_year() {
+        let c = only(
+            "Czech exports to Germany topped €48.6 billion in 2023.",
+            "2024-02-01",
+        );
+        assert_eq!(c.indicator, "exports");
+        assert_eq!(c.subjects, ["CZ", "DE"]);
+        assert_eq!(
+            (c.from.as_deref(), c.to.as_deref()),
+            (Some("CZ"), Some("DE"))
+        );
+        assert_eq!(
+            (c.value.amount, c.value.bound),
+            (4.86e10, crate::model::Bound::Lower)
+        );
+        let t = c.time.expect("time");
+        assert_eq!(
+            (t.start.to_string(), t.end.to_string()),
+            ("2023-01-01".into(), "2023-12-31".into())
+        );
+        assert_eq!(c.modality, Modality::Actual);
+    }
+
+    #[test]
+    fn bilateral_trade_last_year_takes_the_main_pair() {
+        let text = "Poland and Vietnam met in Hanoi. Polish officials praised Vietnam. The two economies traded some 160 billion euros last year.";
+        let c = extract(text, "2023-05-10");
+        let trade = c
+            .iter()
+            .find(|c| c.indicator == "trade_volume")
+            .expect("trade claim");
+        assert_eq!(trade.subjects, ["PL", "VN"]);
+        assert_eq!(trade.value.bound, crate::model::Bound::Approx);
+        assert_eq!(
+            trade.time.as_ref().map(|t| t.start.to_string()),
+            Some("2022-01-01".into())
+        );
+    }
+
+    #[test]
+    fn goal_by_a_year_is_a_target() {
+        let c = only(
+            "Chile and India aim to raise bilateral trade to $30 billion by 2030.",
+            "2024-01-10",
+        );
+        assert_eq!(
+            (c.indicator.as_str(), c.modality),
+            ("trade_volume", Modality::Target)
+        );
+        assert_eq!(
+            c.time.map(|t| t.start.to_string()),
+            Some("2030-01-01".into())
+        );
+    }
+
+    #[test]
+    fn announced_investment_is_a_plan_with_investor_and_host() {
+        let c = only(
+            "Polish firms plan to invest $500 million in Vietnam.",
+            "2024-01-10",
+        );
+        assert_eq!(
+            (c.indicator.as_str(), c.modality),
+            ("investment", Modality::Plan)
+        );
+        assert_eq!(
+            (c.from.as_deref(), c.to.as_deref()),
+            (Some("PL"), Some("VN"))
+        );
+    }
+
+    #[test]
+    fn students_count_with_home_and_host() {
+        let c = only(
+            "There are now more than 4,000 Indian students in Poland.",
+            "2024-01-10",
+        );
+        assert_eq!(c.indicator, "student_count");
+        assert_eq!(
+            (c.from.as_deref(), c.to.as_deref()),
+            (Some("IN"), Some("PL"))
+        );
+        assert_eq!(c.value.concept.as_deref(), Some("students"));
+        assert_eq!(
+            c.time.map(|t| t.start.to_string()),
+            Some("2024-01-10".into())
+        );
+    }
+
+    #[test]
+    fn imports_from_give_exporter_as_origin() {
+        let c = only(
+            "Germany's imports from Czechia reached €40 billion in 2022.",
+            "2023-01-10",
+        );
+        assert_eq!(c.indicator, "imports");
+        assert_eq!(
+            (c.from.as_deref(), c.to.as_deref()),
+            (Some("CZ"), Some("DE"))
+        );
+    }
+
+    #[test]
+    fn forecast_is_recognized() {
+        let c = only(
+            "Trade between Brazil and China is expected to reach $200 billion next year.",
+            "2024-01-10",
+        );
+        assert_eq!(
+            (c.indicator.as_str(), c.modality),
+            ("trade_volume", Modality::Forecast)
+        );
+    }
+
+    #[test]
+    fn percent_changes_are_not_levels() {
+        assert!(extract("Exports rose 12 percent in 2023.", "2024-01-10").is_empty());
+    }
+
+    #[test]
+    fn sentences_without_triggers_give_no_claims() {
+        assert!(extract(
+            "The minister arrived with 40 aides on 5 June 2023.",
+            "2024-01-10"
+        )
+        .is_empty());
+    }
+}

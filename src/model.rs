@@ -1,0 +1,381 @@
+//! The types that pass between factline's stages: documents, spans, entities, quantities,
+//! times and claims. This module depends on nothing else in the crate; every stage reads and
+//! writes these types, and every normalized value keeps the span of text it came from so a
+//! claim can always quote its sentence.
+
+use serde::{Deserialize, Serialize};
+
+/// A half-open byte range `[start, end)` into a document's cleaned text.
+///
+/// Stages work in bytes; the `extract` output converts to character offsets at the edge.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Span {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end` (bytes).
+    pub fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+
+    /// True when `other` lies entirely inside `self`.
+    pub fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    /// True when the two spans share at least one byte.
+    pub fn overlaps(&self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+}
+
+/// Where a document came from, as read by `ingest` before any cleaning.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawDocument {
+    /// Stable document id: the JSON `id`, else the file name without its extensions.
+    pub id: String,
+    /// Path (and line, for JSON Lines) the document was read from.
+    pub origin: String,
+    /// Title given by metadata, if any.
+    pub title: Option<String>,
+    /// Publication date as stated by metadata (`<meta>`, `<time>`, JSON `date`), unparsed.
+    pub published: Option<String>,
+    /// Main text, one block (paragraph, heading, list item) per line.
+    pub text: String,
+    /// Whether the first line of `text` is the title (plain text and Markdown).
+    pub title_in_text: bool,
+    /// URL, when the input names one.
+    pub url: Option<String>,
+}
+
+/// How a document's publication date was obtained.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PublishedSource {
+    /// Metadata or a dateline/"Published" line in the article.
+    Stated,
+    /// Guessed from the dates the article mentions.
+    Inferred,
+    /// Given by the user (`--published`).
+    Given,
+}
+
+impl PublishedSource {
+    /// The name used in output and in the store.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PublishedSource::Stated => "stated",
+            PublishedSource::Inferred => "inferred",
+            PublishedSource::Given => "given",
+        }
+    }
+
+    /// Parses the name written by [`PublishedSource::as_str`].
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "stated" => Some(PublishedSource::Stated),
+            "inferred" => Some(PublishedSource::Inferred),
+            "given" => Some(PublishedSource::Given),
+            _ => None,
+        }
+    }
+}
+
+/// A document's publication date with where it came from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Published {
+    /// The date.
+    pub date: jiff::civil::Date,
+    /// How it was found.
+    pub source: PublishedSource,
+    /// Confidence in [0, 1]; 1 for stated and given dates.
+    pub confidence: f64,
+    /// The text that supports the date (metadata field, dateline, or mentioned dates).
+    pub evidence: String,
+}
+
+/// A document after `clean`: boilerplate removed, with a map back to the raw text.
+#[derive(Debug, Clone)]
+pub struct CleanDocument {
+    /// The raw document this came from (its text is the uncleaned text).
+    pub raw: RawDocument,
+    /// Title (from metadata, or the first meaningful line).
+    pub title: Option<String>,
+    /// Cleaned text: kept lines joined by `\n`.
+    pub text: String,
+    /// For each kept line: (offset in cleaned text, offset in raw text, length in bytes).
+    pub offsets: Vec<(usize, usize, usize)>,
+    /// Lines dropped as boilerplate, with the rule that dropped them.
+    pub dropped: Vec<(String, &'static str)>,
+}
+
+impl CleanDocument {
+    /// Maps a byte offset in the cleaned text back to the raw text.
+    pub fn raw_offset(&self, clean: usize) -> usize {
+        let i = self.offsets.partition_point(|&(c, _, _)| c <= clean);
+        match i.checked_sub(1).and_then(|j| self.offsets.get(j)) {
+            Some(&(c, r, _)) => r + (clean - c),
+            None => clean,
+        }
+    }
+}
+
+/// What kind of thing an entity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    /// A country, identified by its ISO 3166-1 alpha-2 code.
+    Country,
+    /// An organisation.
+    Org,
+    /// A person.
+    Person,
+    /// A city or region.
+    Place,
+}
+
+/// How an entity mention names its entity; demonyms and capitals are weaker evidence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MentionForm {
+    /// The entity's name or an alternative name.
+    Name,
+    /// An adjective or demonym ("Polish", "Emirati").
+    Demonym,
+    /// A capital used as a metonym ("Warsaw said").
+    Capital,
+}
+
+/// A mention of an entity in the cleaned text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Entity {
+    /// Stable id: ISO alpha-2 code for countries.
+    pub id: String,
+    /// Kind of entity.
+    pub kind: EntityKind,
+    /// How it is named.
+    pub form: MentionForm,
+    /// Where it is mentioned.
+    pub span: Span,
+}
+
+/// Whether a stated value is exact or a bound on the real value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Bound {
+    /// Stated as is.
+    Exact,
+    /// The real value is at least this ("more than", "topped").
+    Lower,
+    /// The real value is at most this ("almost", "up to").
+    Upper,
+    /// The value is approximate ("about", "some").
+    Approx,
+}
+
+impl Bound {
+    /// The name used in output and in the store.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Bound::Exact => "exact",
+            Bound::Lower => "lower",
+            Bound::Upper => "upper",
+            Bound::Approx => "approx",
+        }
+    }
+}
+
+/// A number with its unit, as stated in the text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Quantity {
+    /// Where it is stated: number and unit, without the qualifier ("more than").
+    pub span: Span,
+    /// The value, scale words applied ("2.5 million" → 2_500_000).
+    pub amount: f64,
+    /// ISO 4217 code, `percent`, `count`, or a physical unit symbol; `None` for a bare number.
+    pub unit: Option<String>,
+    /// Qualifier-derived bound.
+    pub bound: Bound,
+    /// For counts: the noun counted ("firms").
+    pub concept: Option<String>,
+    /// For ranges: which end of "between X and Y" this is.
+    pub range: Option<RangeEnd>,
+}
+
+/// Which end of a stated range a quantity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RangeEnd {
+    /// The lower end ("between **3** and 5").
+    Low,
+    /// The upper end ("between 3 and **5**").
+    High,
+}
+
+/// A time expression resolved to an interval of days.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TimeExpr {
+    /// Where it is stated.
+    pub span: Span,
+    /// First day of the period.
+    pub start: jiff::civil::Date,
+    /// Last day of the period (inclusive).
+    pub end: jiff::civil::Date,
+    /// True when resolving needed the publication date ("last year").
+    pub relative: bool,
+    /// True for future-pointing phrases such as "by 2030".
+    pub deadline: bool,
+}
+
+/// A sentence of the cleaned text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Sentence {
+    /// Where it is.
+    pub span: Span,
+}
+
+/// Everything recognized in one document: the output of `analyze`.
+#[derive(Debug, Clone, Default)]
+pub struct Analysis {
+    /// Sentences in text order.
+    pub sentences: Vec<Sentence>,
+    /// Entity mentions in text order.
+    pub entities: Vec<Entity>,
+    /// Quantities in text order (years and dates excluded).
+    pub quantities: Vec<Quantity>,
+    /// Time expressions in text order.
+    pub times: Vec<TimeExpr>,
+}
+
+/// Whether a claim reports what is, what is aimed at, planned or forecast.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Modality {
+    /// A reported actual value.
+    Actual,
+    /// A goal or ambition to reach a value.
+    Target,
+    /// An announced future investment, agreement or spending.
+    Plan,
+    /// A projection or expectation.
+    Forecast,
+}
+
+impl Modality {
+    /// The name used in output and in the store.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Modality::Actual => "actual",
+            Modality::Target => "target",
+            Modality::Plan => "plan",
+            Modality::Forecast => "forecast",
+        }
+    }
+}
+
+/// A quantified statement: an indicator's value for some subjects at some time.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Claim {
+    /// Indicator key from the ontology ("trade_volume").
+    pub indicator: String,
+    /// Entity ids involved, sorted.
+    pub subjects: Vec<String>,
+    /// Origin of a flow (exporter, investor, students' home country).
+    pub from: Option<String>,
+    /// Destination of a flow.
+    pub to: Option<String>,
+    /// The value.
+    pub value: Quantity,
+    /// The period the value refers to.
+    pub time: Option<ClaimTime>,
+    /// Actual, target, plan or forecast.
+    pub modality: Modality,
+    /// The sentence the claim comes from.
+    pub sentence: Span,
+}
+
+/// The time a claim refers to, with the expression it came from (if any).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ClaimTime {
+    /// First day.
+    pub start: jiff::civil::Date,
+    /// Last day (inclusive).
+    pub end: jiff::civil::Date,
+    /// The time expression, or `None` when the publication date was used.
+    pub span: Option<Span>,
+}
+
+/// A document fully read: cleaned text, publication date, analysis and claims.
+#[derive(Debug, Clone)]
+pub struct Extraction {
+    /// The cleaned document.
+    pub doc: CleanDocument,
+    /// Publication date, if any is supported.
+    pub published: Option<Published>,
+    /// What was recognized.
+    pub analysis: Analysis,
+    /// Claims joined from the analysis.
+    pub claims: Vec<Claim>,
+}
+
+/// Converts byte offsets of one text to character offsets (what users and the JSON output
+/// count), in O(1) for ASCII text and O(log n) otherwise.
+#[derive(Debug, Clone)]
+pub struct CharIndex {
+    /// Byte offsets of every non-ASCII character, in order; empty for ASCII text.
+    wide: Vec<(usize, usize)>,
+}
+
+impl CharIndex {
+    /// Indexes `text`.
+    pub fn new(text: &str) -> Self {
+        let mut wide = Vec::new();
+        if !text.is_ascii() {
+            let mut extra = 0;
+            for (i, c) in text.char_indices() {
+                let len = c.len_utf8();
+                if len > 1 {
+                    extra += len - 1;
+                    wide.push((i + len, extra));
+                }
+            }
+        }
+        CharIndex { wide }
+    }
+
+    /// The character offset of byte offset `byte` (which must be a char boundary).
+    pub fn char_at(&self, byte: usize) -> usize {
+        let k = self.wide.partition_point(|&(end, _)| end <= byte);
+        match k.checked_sub(1).and_then(|j| self.wide.get(j)) {
+            Some(&(_, extra)) => byte - extra,
+            None => byte,
+        }
+    }
+
+    /// Both ends of a span as character offsets.
+    pub fn span(&self, span: Span) -> [usize; 2] {
+        [self.char_at(span.start), self.char_at(span.end)]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn char_offsets_count_characters_not_bytes() {
+        let text = "€5 and Česko 7";
+        let idx = CharIndex::new(text);
+        let byte = text.find('7').unwrap_or(0);
+        assert_eq!(
+            idx.char_at(byte),
+            text.chars().position(|c| c == '7').unwrap_or(0)
+        );
+        assert_eq!(idx.char_at(0), 0);
+        assert_eq!(CharIndex::new("abc").char_at(2), 2);
+    }
+}

@@ -53,7 +53,7 @@ pub fn extraction_json(ex: &Extraction, with_text: bool) -> Value {
                 "value": {"amount": v.amount, "unit": v.unit, "bound": v.bound, "concept": v.concept, "text": slice(v.span)},
                 "time": c.time.as_ref().map(|t| json!({
                     "start": t.start.to_string(), "end": t.end.to_string(),
-                    "text": t.span.map(|s| slice(s)),
+                    "text": t.span.map(slice),
                 })),
                 "modality": c.modality,
                 "quote": slice(c.sentence),

@@ -35,11 +35,10 @@ pub fn scan(text: &str) -> Scan {
 
 /// Completes the analysis of `text` once its publication date is known.
 pub fn finish(text: &str, scan: &Scan, published: Option<Date>) -> Analysis {
-    let times: Vec<_> = scan
-        .times
-        .iter()
-        .filter_map(|t| times::resolve(t, published))
-        .collect();
+    let sentences = sentences::split(text);
+    let times = times::resolve_all(&scan.times, published, |span| {
+        sentences.partition_point(|s| s.span.end <= span.start)
+    });
     let mut quantities = quantities::recognize(&scan.tokens, text);
     // A number inside a date ("5 June 2019") is part of the time, not a quantity.
     quantities.retain(|q| {
@@ -49,7 +48,7 @@ pub fn finish(text: &str, scan: &Scan, published: Option<Date>) -> Analysis {
             .any(|t| t.span.overlaps(q.span) && (q.unit.is_none() || t.span.contains(q.span)))
     });
     Analysis {
-        sentences: sentences::split(text),
+        sentences,
         entities: entities::countries(text),
         quantities,
         times,

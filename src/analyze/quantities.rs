@@ -552,6 +552,12 @@ fn symbol_code(symbol: &str, prefix: Option<&str>) -> Option<&'static str> {
     )
 }
 
+/// Removes binary floating-point noise from scaled decimals (4.1 × 10⁹ is 4100000000, not
+/// 4099999999.9999995) by rounding to 15 significant digits.
+fn tidy(value: f64) -> f64 {
+    format!("{value:.14e}").parse().unwrap_or(value)
+}
+
 /// A written currency before a number: (first token, code, token where the number starts).
 fn money_prefix(tokens: &[Token], i: usize, text: &str) -> Option<(usize, &'static str, usize)> {
     let tok = tokens.get(i)?;
@@ -678,6 +684,19 @@ fn quantity_at(tokens: &[Token], i: usize, text: &str) -> Option<(Found, usize)>
     } else if !digits || plain_integer && (1000.0..=2199.0).contains(&value) {
         return None;
     }
+    // "the two countries", "both sides": reference, not a count.
+    let determiner = first
+        .checked_sub(1)
+        .and_then(|k| tokens.get(k))
+        .is_some_and(|t| {
+            matches!(
+                t.text(text).to_ascii_lowercase().as_str(),
+                "the" | "these" | "those" | "both"
+            )
+        });
+    if !digits && determiner {
+        return None;
+    }
     let start = tokens.get(first)?.start;
     let span_end = tokens.get(end - 1)?.end;
     let (mut bound, explicit_prefix) = match bound_before(text, start) {
@@ -701,7 +720,7 @@ fn quantity_at(tokens: &[Token], i: usize, text: &str) -> Option<(Found, usize)>
     }
     let quantity = Quantity {
         span: Span::new(start, span_end),
-        amount: value,
+        amount: tidy(value),
         unit,
         bound,
         concept,
@@ -838,8 +857,11 @@ fn link_ranges(found: &mut [Found], text: &str) {
         }
         let between = text[a.quantity.span.end..b.quantity.span.start].trim();
         let before = text[..a.quantity.span.start].trim_end().to_lowercase();
+        // "from X to Y" after a verb is a change ("rose from 5 to 7"), not a range.
+        let change = before.ends_with("from") && !before.ends_with("ranging from");
         let is_range = match between {
-            "-" | "–" | "—" | "to" => true,
+            "-" | "–" | "—" => true,
+            "to" => !change,
             "and" => before.ends_with("between"),
             _ => false,
         };
@@ -981,6 +1003,25 @@ mod tests {
         assert_eq!(q.len(), 2);
         assert_eq!(q[0].unit.as_deref(), Some("BRC"));
         assert_eq!(q[0].range, Some(RangeEnd::Low));
+    }
+
+    #[test]
+    fn from_to_after_a_verb_is_a_change_not_a_range() {
+        let q = quantities("raised the goal from €150 billion to €180 billion");
+        assert_eq!(q.len(), 2);
+        assert!(q
+            .iter()
+            .all(|q| q.range.is_none() && q.bound == Bound::Exact));
+    }
+
+    #[test]
+    fn the_two_sides_is_not_a_count() {
+        assert!(quantities("the two sides agreed").is_empty());
+    }
+
+    #[test]
+    fn scaled_decimals_are_exact() {
+        assert_eq!(one("$4.1 billion").amount, 4.1e9);
     }
 
     #[test]

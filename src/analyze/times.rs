@@ -36,6 +36,11 @@ pub enum Rel {
     Quarters(i32),
     /// The last N months up to the publication date ("over the past 12 years").
     Past(i32),
+    /// The N months from the publication date ("over the next three years").
+    Ahead(i32),
+    /// N years before the time mentioned earlier in the same sentence ("up from X a year
+    /// earlier"); without one, N years before publication.
+    YearsBefore(i32),
     /// From a fixed day up to the publication date ("since 2018").
     Since(Date),
     /// From the start of the current year (or month) to the publication date.
@@ -65,6 +70,38 @@ pub struct RawTime {
     pub when: When,
     /// "by 2030", "until 2025": the end of a period something should happen in.
     pub deadline: bool,
+}
+
+/// Resolves every time of a text in order. An anchored expression ("a year earlier") counts
+/// from the time before it when one stands earlier in the same sentence (`sentence_of`
+/// gives a time's sentence number).
+pub fn resolve_all(
+    raws: &[RawTime],
+    published: Option<Date>,
+    sentence_of: impl Fn(Span) -> usize,
+) -> Vec<TimeExpr> {
+    let mut out: Vec<TimeExpr> = Vec::with_capacity(raws.len());
+    let mut previous: Option<(usize, Date)> = None;
+    for raw in raws {
+        let sentence = sentence_of(raw.span);
+        let anchored = match (raw.when, previous) {
+            (When::Relative(Rel::YearsBefore(n)), Some((s, anchor))) if s == sentence => {
+                year_span(i32::from(anchor.year()) - n).map(|(start, end)| TimeExpr {
+                    span: raw.span,
+                    start,
+                    end,
+                    relative: true,
+                    deadline: false,
+                })
+            }
+            _ => None,
+        };
+        if let Some(t) = anchored.or_else(|| resolve(raw, published)) {
+            previous = Some((sentence, t.start));
+            out.push(t);
+        }
+    }
+    out
 }
 
 /// Turns a raw time into an interval; relative ones need `published`.
@@ -132,6 +169,8 @@ fn resolve_relative(rel: Rel, p: Date) -> Option<(Date, Date)> {
             Some((start, end))
         }
         Rel::Past(months) => Some((add_months(p, -months)?, p)),
+        Rel::Ahead(months) => Some((p, add_months(p, months)?)),
+        Rel::YearsBefore(n) => year_span(year - n),
         Rel::Since(d) => Some((d, p.max(d))),
         Rel::YearToDate => Some((Date::new(p.year(), 1, 1).ok()?, p)),
         Rel::MonthToDate => Some((p.first_of_month(), p)),
@@ -735,6 +774,16 @@ fn relative(c: &Cursor, i: usize) -> Option<Hit> {
         _ => None,
     };
     let spans_back = matches!(det.as_str(), "past" | "last" | "previous");
+    // "the next/coming N units"
+    if matches!(det.as_str(), "next" | "coming") {
+        let n = c
+            .int(k + 1)
+            .and_then(|(n, len)| (len <= 3).then(|| i32::try_from(n).ok()).flatten())
+            .or_else(|| c.word(k + 1).and_then(number_word).filter(|&n| n > 1));
+        if let (Some(n), Some(months)) = (n, c.word(k + 2).and_then(unit_months)) {
+            return Some((k + 3, When::Relative(Rel::Ahead(n * months))));
+        }
+    }
     // "the past/last N units"
     if spans_back {
         let n = c
@@ -748,14 +797,16 @@ fn relative(c: &Cursor, i: usize) -> Option<Hit> {
         }
     }
     if let Some(unit) = c.word(k + 1).map(str::to_ascii_lowercase) {
-        let the_past = lower == "the" && det == "past" || det == "past";
-        if the_past || (lower == "the" && det == "last" && unit == "decade") {
+        if det == "past" || (lower == "the" && det == "last" && unit == "decade") {
             if let Some(months) = unit_months(&unit).filter(|_| !unit.ends_with('s')) {
                 return Some((k + 2, When::Relative(Rel::Past(months))));
             }
         }
         if let Some(off) = offset {
             let rel = match unit.as_str() {
+                "year" if matches!(det.as_str(), "previous" | "prior" | "preceding") => {
+                    Some(Rel::YearsBefore(1))
+                }
                 "year" => Some(Rel::Years(off)),
                 "month" => Some(Rel::Months(off)),
                 "week" => Some(Rel::Weeks(off)),
@@ -768,12 +819,19 @@ fn relative(c: &Cursor, i: usize) -> Option<Hit> {
             }
         }
     }
-    // "the year before", "a year earlier", "a year ago"
-    if (lower == "the" || lower == "a")
-        && c.is(i + 1, "year")
-        && c.is_any(i + 2, &["before", "earlier", "ago"])
+    // "a year ago" counts from publication; "the year before", "a year earlier" from the
+    // time mentioned before them.
+    if (lower == "the" || lower == "a") && c.is(i + 1, "year") {
+        if c.is(i + 2, "ago") {
+            return Some((i + 3, When::Relative(Rel::Years(-1))));
+        }
+        if c.is_any(i + 2, &["before", "earlier"]) {
+            return Some((i + 3, When::Relative(Rel::YearsBefore(1))));
+        }
+    }
+    if lower == "the" && c.is_any(i + 1, &["previous", "prior", "preceding"]) && c.is(i + 2, "year")
     {
-        return Some((i + 3, When::Relative(Rel::Years(-1))));
+        return Some((i + 3, When::Relative(Rel::YearsBefore(1))));
     }
     // "two decades ago", "three years earlier", "five months ago"
     let n = c
@@ -782,8 +840,11 @@ fn relative(c: &Cursor, i: usize) -> Option<Hit> {
         .unwrap_or_else(|| number_word(w));
     if let (Some(n), Some(unit)) = (n, c.word(i + 1).map(str::to_ascii_lowercase)) {
         if c.is_any(i + 2, &["ago", "earlier", "before"]) {
+            let earlier = !c.is(i + 2, "ago");
             let rel = match unit.as_str() {
+                "year" | "years" if earlier => Rel::YearsBefore(n),
                 "year" | "years" => Rel::Years(-n),
+                "decade" | "decades" if earlier => Rel::YearsBefore(10 * n),
                 "decade" | "decades" => Rel::Years(-10 * n),
                 "month" | "months" => Rel::Months(-n),
                 "week" | "weeks" => Rel::Weeks(-n),
@@ -885,6 +946,7 @@ mod tests {
         last_year: "traded 160 billion euros last year", "2023-05-10" => "last year", "2022-01-01", "2022-12-31";
         this_year: "this year it will grow", "2023-05-10" => "this year", "2023-01-01", "2023-12-31";
         year_before: "up from the year before", "2023-05-10" => "the year before", "2022-01-01", "2022-12-31";
+        next_years: "over the next three years", "2021-11-05" => "over the next three years", "2021-11-05", "2024-11-05";
         decades_ago: "two decades ago the figure", "2023-05-10" => "two decades ago", "2003-01-01", "2003-12-31";
         past_years: "over the past 12 years trade", "2023-05-10" => "over the past 12 years", "2011-05-10", "2023-05-10";
         since_year: "since 2018 the two", "2023-05-10" => "since 2018", "2018-01-01", "2023-05-10";

@@ -120,13 +120,12 @@ fn scan_number(bytes: &[u8], start: usize) -> usize {
     let mut i = start;
     while i < bytes.len() {
         let b = bytes[i];
-        if b.is_ascii_digit() {
-            i += 1;
-        } else if (b == b',' || b == b'.') && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) {
-            i += 1;
-        } else {
+        let inner_mark =
+            (b == b',' || b == b'.') && bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
+        if !(b.is_ascii_digit() || inner_mark) {
             break;
         }
+        i += 1;
     }
     i
 }

@@ -35,7 +35,7 @@ static FORECAST_CUES: LazyLock<Regex> = LazyLock::new(|| {
 });
 static PLAN_CUES: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(plans?|planned|planning|will invest|to invest|pledged?|pledges|commit(s|ted)?|intends?|intended|earmark(s|ed)?|allocate[sd]?|will build|will provide|will spend|to spend|propose[sd]?|agreed to|set aside|is to|are to|will open|announced)\b",
+        r"(?i)\b(plans?|planned|planning|will invest|would invest|would spend|would build|to invest|pledged?|pledges|commit(s|ted)?|intends?|intended|earmark(s|ed)?|allocate[sd]?|will build|will provide|will spend|to spend|propose[sd]?|agreed to|set aside|is to|are to|will open|announced)\b",
     )
 });
 static PRESENT_TENSE: LazyLock<Regex> = LazyLock::new(|| {
@@ -225,9 +225,32 @@ fn claim_time(
         ))
 }
 
-/// Modality from the cue nearest before the quantity (else the first after it); a deadline
-/// ("by 2030") with no cue makes a target.
+static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)(;|,\s*(after|while|whereas|but|although|though|because)\b|\b(whereas|although)\b)")
+});
+
+/// The part of a sentence a quantity's clause occupies: from the last clause break before it
+/// ("…, after trade reached …") to the first after it.
+fn clause(text: &str, sentence: Span, q: Span) -> Span {
+    let s = &text[sentence.start..sentence.end];
+    let q_start = q.start - sentence.start;
+    let q_end = q.end - sentence.start;
+    let mut start = 0;
+    let mut end = s.len();
+    for m in CLAUSE_BREAK.find_iter(s) {
+        if m.end() <= q_start {
+            start = m.end();
+        } else if m.start() >= q_end {
+            end = end.min(m.start());
+        }
+    }
+    Span::new(sentence.start + start, sentence.start + end)
+}
+
+/// Modality from the cue nearest before the quantity in its clause (else the first after
+/// it); a deadline ("by 2030") with no cue makes a target.
 fn modality(text: &str, sentence: Span, q: Span, deadline: bool) -> Modality {
+    let sentence = clause(text, sentence, q);
     let s = &text[sentence.start..sentence.end];
     let q_start = q.start - sentence.start;
     let mut best: Option<(usize, Modality)> = None;
@@ -274,11 +297,14 @@ fn role(text: &str, sentence: Span, e: &Entity, trigger_start: usize) -> Role {
     if prev.as_deref() == Some("the") {
         prev = words.next().map(str::to_ascii_lowercase);
     }
+    let after_trigger = e.span.start >= trigger_start;
     match prev.as_deref() {
         Some("from" | "by") => Role::Origin,
-        Some("to" | "into" | "in" | "for" | "towards" | "at") => Role::Destination,
+        Some("to" | "into" | "towards") => Role::Destination,
+        Some("in" | "for" | "at") if after_trigger => Role::Destination,
+        Some("in" | "for" | "at") => Role::Other,
         Some("with" | "and" | "between") => Role::Partner,
-        _ if e.span.end <= trigger_start || e.form == MentionForm::Demonym => Role::Subject,
+        _ if e.span.end <= trigger_start => Role::Subject,
         _ => Role::Other,
     }
 }
@@ -329,11 +355,22 @@ fn participants(
             first(&[Role::Destination]),
         ),
     };
+    if to.is_none() {
+        // "tourists visited Chile": a country right after the trigger's verb is where it goes.
+        to = roles
+            .iter()
+            .zip(countries)
+            .find(|((r, id), e)| {
+                *r == Role::Other && e.span.start >= trigger_start && from.as_deref() != Some(*id)
+            })
+            .map(|((_, id), _)| id.to_string());
+    }
     if from.is_some() && from == to {
         to = None;
     }
-    // One side named and the article's pair known: the other side is the pair's other member.
-    if let (Some((a, b)), 1) = (pair, subjects.len()) {
+    // One country named once and the article's pair known: the other side is the pair's
+    // other member ("exports to Germany" in a Czech–German story).
+    if let (Some((a, b)), 1) = (pair, countries.len()) {
         let other = |x: &String| {
             if x == a {
                 Some(b.clone())
@@ -483,6 +520,72 @@ mod tests {
         assert_eq!(
             (c.indicator.as_str(), c.modality),
             ("trade_volume", Modality::Forecast)
+        );
+    }
+
+    #[test]
+    fn cue_in_another_clause_does_not_apply() {
+        let c = extract(
+            "Poland and Vietnam agreed to raise their trade target to $8 billion by 2030, after trade reached $3.4 billion last year.",
+            "2024-10-01",
+        );
+        let actual = c
+            .iter()
+            .find(|c| c.value.amount == 3.4e9)
+            .expect("claim for $3.4 billion");
+        assert_eq!(actual.modality, Modality::Actual);
+        let target = c
+            .iter()
+            .find(|c| c.value.amount == 8e9)
+            .expect("claim for $8 billion");
+        assert_eq!(target.modality, Modality::Target);
+    }
+
+    #[test]
+    fn location_of_a_speaker_is_not_a_destination() {
+        let c = only(
+            "Economists in Prague expect exports to Germany to recover to €75 billion next year.",
+            "2024-03-08",
+        );
+        assert_eq!(
+            (c.to.as_deref(), c.modality),
+            (Some("DE"), Modality::Forecast)
+        );
+    }
+
+    #[test]
+    fn would_invest_is_a_plan_and_later_demonyms_are_not_exporters() {
+        let c = only(
+            "Skoda said it would invest €5.6 billion in its plants by 2027.",
+            "2024-03-08",
+        );
+        assert_eq!(c.modality, Modality::Plan);
+        let c = only("Economists in Prague expect exports to Germany to recover to €75 billion as German factories restock.", "2024-03-08");
+        assert_eq!((c.to.as_deref(), c.from.as_deref()), (Some("DE"), None));
+    }
+
+    #[test]
+    fn visited_country_is_the_destination() {
+        let c = only(
+            "Some 12,000 Indian tourists visited Chile last year.",
+            "2025-01-17",
+        );
+        assert_eq!(
+            (c.from.as_deref(), c.to.as_deref()),
+            (Some("IN"), Some("CL"))
+        );
+    }
+
+    #[test]
+    fn the_year_before_is_relative_to_the_sentence() {
+        let c = extract("Czech exports to Germany reached €70.1 billion last year, up from €63.2 billion a year earlier.", "2023-04-02");
+        let old = c
+            .iter()
+            .find(|c| c.value.amount == 63.2e9)
+            .expect("earlier value");
+        assert_eq!(
+            old.time.as_ref().map(|t| t.start.to_string()),
+            Some("2021-01-01".into())
         );
     }
 

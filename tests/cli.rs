@@ -1,0 +1,358 @@
+//! End-to-end tests: run the real `factline` binary on the example corpus and on bad input.
+
+use serde_json::Value;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn factline() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_factline"))
+}
+
+fn corpus() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/corpus")
+}
+
+fn run(args: &[&str]) -> Output {
+    factline()
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run factline: {e}"))
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn json_lines(o: &Output) -> Vec<Value> {
+    stdout(o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("bad JSON line {l:?}: {e}")))
+        .collect()
+}
+
+fn doc<'a>(docs: &'a [Value], id: &str) -> &'a Value {
+    docs.iter()
+        .find(|d| d["doc"] == id)
+        .unwrap_or_else(|| panic!("no document {id}"))
+}
+
+fn claims_of<'a>(d: &'a Value, indicator: &'a str) -> impl Iterator<Item = &'a Value> + 'a {
+    d["claims"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(move |c| c["indicator"] == indicator)
+}
+
+#[test]
+fn extract_reads_every_example_format_and_reports_the_bad_line() {
+    let out = run(&["extract", corpus().to_str().unwrap_or_default()]);
+    assert_eq!(out.status.code(), Some(2), "a skipped line makes exit 2");
+    assert!(
+        stderr(&out).contains("relationships.jsonl:4"),
+        "{}",
+        stderr(&out)
+    );
+    let docs = json_lines(&out);
+    assert_eq!(
+        docs.len(),
+        12,
+        "11 articles + 2 more JSON lines, minus the broken one"
+    );
+    let html = doc(&docs, "cz-de-2023-trade-goal");
+    assert_eq!(html["published"], "2023-04-02");
+    assert_eq!(html["published_source"], "stated");
+    assert_eq!(
+        html["title"],
+        "Berlin and Prague set €150 billion trade goal"
+    );
+    let md = doc(&docs, "pl-vn-2025-agreements");
+    assert_eq!(md["published_source"], "inferred");
+}
+
+#[test]
+fn extract_key_claims_of_the_example_corpus() {
+    let out = run(&["extract", corpus().to_str().unwrap_or_default()]);
+    let docs = json_lines(&out);
+
+    let d = doc(&docs, "cz-de-2024-goal-raised");
+    let exports: Vec<_> = claims_of(d, "exports").collect();
+    assert_eq!(exports.len(), 1);
+    let e = exports[0];
+    assert_eq!(
+        (e["from"].as_str(), e["to"].as_str()),
+        (Some("CZ"), Some("DE"))
+    );
+    assert_eq!(e["value"]["amount"], 72.5e9);
+    assert_eq!(e["value"]["unit"], "EUR");
+    assert_eq!(e["value"]["bound"], "lower");
+    assert_eq!(e["time"]["start"], "2023-01-01");
+    let targets: Vec<f64> = claims_of(d, "trade_volume")
+        .filter(|c| c["modality"] == "target")
+        .filter_map(|c| c["value"]["amount"].as_f64())
+        .collect();
+    assert_eq!(targets, [150e9, 180e9], "old and new 2030 goals");
+
+    let d = doc(&docs, "cz-de-2025-ministers");
+    let trade = claims_of(d, "trade_volume")
+        .find(|c| c["modality"] == "actual")
+        .expect("actual trade claim");
+    assert_eq!(trade["subjects"], serde_json::json!(["CZ", "DE"]));
+    assert_eq!(trade["value"]["bound"], "approx");
+    assert_eq!(trade["time"]["text"], "last year");
+    assert_eq!(trade["time"]["start"], "2024-01-01");
+    let students = claims_of(d, "student_count").next().expect("students");
+    assert_eq!(
+        (students["from"].as_str(), students["to"].as_str()),
+        (Some("CZ"), Some("DE"))
+    );
+    assert_eq!(students["value"]["bound"], "upper");
+
+    let d = doc(&docs, "pl-vn-2021-investors");
+    let plan = claims_of(d, "investment").next().expect("investment");
+    assert_eq!(plan["modality"], "plan");
+    assert_eq!(
+        (plan["from"].as_str(), plan["to"].as_str()),
+        (Some("PL"), Some("VN"))
+    );
+
+    let d = doc(&docs, "cl-in-2024-cepa");
+    let imports = claims_of(d, "imports").next().expect("imports");
+    assert_eq!(
+        (imports["from"].as_str(), imports["to"].as_str()),
+        (Some("CL"), Some("IN"))
+    );
+    assert_eq!(imports["value"]["bound"], "upper");
+}
+
+#[test]
+fn extract_spans_are_character_offsets_into_the_cleaned_text() {
+    let out = run(&[
+        "extract",
+        "--with-text",
+        corpus()
+            .join("cz-de-2023-trade-goal.html")
+            .to_str()
+            .unwrap_or_default(),
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let docs = json_lines(&out);
+    let d = &docs[0];
+    let text: Vec<char> = d["text"].as_str().unwrap_or_default().chars().collect();
+    let slice = |span: &Value| -> String {
+        let s = span[0].as_u64().unwrap_or(0) as usize;
+        let e = span[1].as_u64().unwrap_or(0) as usize;
+        text[s..e].iter().collect()
+    };
+    for q in d["quantities"].as_array().into_iter().flatten() {
+        assert_eq!(slice(&q["span"]), q["text"].as_str().unwrap_or_default());
+    }
+    for c in d["claims"].as_array().into_iter().flatten() {
+        assert_eq!(slice(&c["span"]), c["quote"].as_str().unwrap_or_default());
+    }
+    let cleaned = d["text"].as_str().unwrap_or_default();
+    for boilerplate in [
+        "Skip to main content",
+        "cookies",
+        "Leave a comment",
+        "Related stories",
+        "All rights reserved",
+        "Share",
+    ] {
+        assert!(!cleaned.contains(boilerplate), "kept {boilerplate:?}");
+    }
+}
+
+#[test]
+fn extract_reads_stdin_and_honours_published() {
+    let mut child = factline()
+        .args(["extract", "-", "--published", "2023-05-10"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("{e}"));
+    child
+        .stdin
+        .take()
+        .map(|mut s| s.write_all(b"Headline\n\nThe two economies traded some 160 billion euros last year, Poland and Germany said.\n"))
+        .transpose()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let out = child.wait_with_output().unwrap_or_else(|e| panic!("{e}"));
+    let docs = json_lines(&out);
+    assert_eq!(docs[0]["published_source"], "given");
+    let c = &docs[0]["claims"][0];
+    assert_eq!(c["indicator"], "trade_volume");
+    assert_eq!(c["time"]["start"], "2022-01-01");
+    assert_eq!(c["value"]["amount"], 160e9);
+}
+
+#[test]
+fn ingest_is_idempotent_and_queries_work() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let db = dir.path().join("ledger.db");
+    let db = db.to_str().unwrap_or_default();
+    let corpus = corpus();
+    let corpus = corpus.to_str().unwrap_or_default();
+
+    let first = run(&["ingest", corpus, "--db", db]);
+    assert_eq!(
+        first.status.code(),
+        Some(2),
+        "the broken JSON line is skipped"
+    );
+    let summary = stdout(&first);
+    assert!(summary.contains("12 added"), "{summary}");
+    assert!(summary.contains("1 skipped"), "{summary}");
+    assert!(summary.contains("relationships.jsonl:4"), "{summary}");
+
+    let claims_before = stdout(&run(&["claims", "--format", "jsonl", "--db", db]));
+    let second = run(&["ingest", corpus, "--db", db]);
+    assert!(
+        stdout(&second).contains("0 added, 0 replaced, 12 unchanged"),
+        "{}",
+        stdout(&second)
+    );
+    let claims_after = stdout(&run(&["claims", "--format", "jsonl", "--db", db]));
+    assert_eq!(
+        claims_before, claims_after,
+        "re-ingesting changed the ledger"
+    );
+
+    let timeline = run(&[
+        "timeline",
+        "trade_volume",
+        "--entity",
+        "CZ",
+        "--entity",
+        "DE",
+        "--format",
+        "csv",
+        "--db",
+        db,
+    ]);
+    assert_eq!(timeline.status.code(), Some(0));
+    let csv = stdout(&timeline);
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let headers = reader.headers().cloned().unwrap_or_else(|e| panic!("{e}"));
+    let column = headers
+        .iter()
+        .position(|h| h == "time_start")
+        .expect("time_start column");
+    let periods: Vec<String> = reader
+        .records()
+        .map(|r| r.unwrap_or_else(|e| panic!("{e}"))[column].to_string())
+        .collect();
+    assert!(periods.len() >= 6, "{csv}");
+    let mut sorted = periods.clone();
+    sorted.sort();
+    assert_eq!(periods, sorted, "timeline is in period order");
+    assert!(
+        csv.contains("cz-de-2022-record-trade") && csv.contains("105400000000"),
+        "{csv}"
+    );
+
+    let table = stdout(&run(&["timeline", "--db", db]));
+    assert!(table.contains("== trade_volume [CZ–DE]"), "{table}");
+
+    let docs = run(&["docs", "--db", db]);
+    assert_eq!(docs.status.code(), Some(0));
+    assert!(stdout(&docs).contains("Ministers meet in Dresden as trade cools"));
+
+    let none = run(&["claims", "--indicator", "no_such_indicator", "--db", db]);
+    assert_eq!(none.status.code(), Some(1), "nothing found is exit 1");
+}
+
+#[test]
+fn bad_input_is_reported_by_file_and_never_stops_the_rest() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let write = |name: &str, bytes: &[u8]| {
+        std::fs::write(dir.path().join(name), bytes).unwrap_or_else(|e| panic!("{e}"));
+    };
+    write("binary.txt", b"\x7fELF\0\0\x01garbage");
+    write("latin1.txt", b"Caf\xe9 prices rose.");
+    write("empty.txt", b"");
+    write("nobody.html", b"<html><head><title>t</title></head></html>");
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(
+        "Good\n\nPoland exported 5 million tonnes of coal to Germany in 2020.\n"
+            .repeat(50)
+            .as_bytes(),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let full = gz.finish().unwrap_or_else(|e| panic!("{e}"));
+    write("truncated.txt.gz", &full[..full.len() / 2]);
+    write("whole.txt.gz", &full);
+    write(
+        "good.txt",
+        b"Good news\n\nCzech exports to Germany topped EUR 48.6 billion in 2023.\n",
+    );
+    let out = run(&["extract", dir.path().to_str().unwrap_or_default()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    for (file, reason) in [
+        ("binary.txt", "binary file"),
+        ("latin1.txt", "invalid UTF-8"),
+        ("empty.txt", "empty document"),
+        ("nobody.html", "no body text"),
+        ("truncated.txt.gz", "gzip"),
+    ] {
+        assert!(
+            err.lines().any(|l| l.contains(file) && l.contains(reason)),
+            "no {reason} for {file} in:\n{err}"
+        );
+    }
+    assert!(!err.contains("panicked"));
+    let docs = json_lines(&out);
+    let ids: Vec<&str> = docs.iter().filter_map(|d| d["doc"].as_str()).collect();
+    assert_eq!(ids, ["good", "whole"]);
+}
+
+#[test]
+fn overlong_json_line_is_skipped_with_its_line_number() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("big.jsonl");
+    let mut f = std::fs::File::create(&path).unwrap_or_else(|e| panic!("{e}"));
+    let filler = "x".repeat(1 << 20);
+    write!(f, "{{\"id\":\"huge\",\"text\":\"").unwrap_or_else(|e| panic!("{e}"));
+    for _ in 0..40 {
+        f.write_all(filler.as_bytes())
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    writeln!(f, "\"}}").unwrap_or_else(|e| panic!("{e}"));
+    writeln!(f, "{{\"id\":\"small\",\"text\":\"Trade grew.\"}}").unwrap_or_else(|e| panic!("{e}"));
+    drop(f);
+    let out = run(&["extract", path.to_str().unwrap_or_default()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("big.jsonl:1: document too large"),
+        "{}",
+        stderr(&out)
+    );
+    let docs = json_lines(&out);
+    assert_eq!(docs.len(), 1);
+    assert_eq!(docs[0]["doc"], "small");
+}
+
+#[test]
+fn queries_without_a_database_fail_clearly() {
+    let out = run(&["claims", "--db", "/nonexistent/dir/none.db"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("no database at /nonexistent/dir/none.db"));
+}
+
+#[test]
+fn every_command_has_help_with_an_example() {
+    for cmd in ["extract", "ingest", "claims", "timeline", "docs", "bench"] {
+        let out = run(&[cmd, "--help"]);
+        assert_eq!(out.status.code(), Some(0));
+        assert!(
+            stdout(&out).contains("Example:"),
+            "{cmd} --help has no example"
+        );
+    }
+}

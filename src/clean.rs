@@ -40,7 +40,12 @@ pub fn clean(raw: RawDocument) -> CleanDocument {
     let mut dropped = Vec::new();
     for block in blocks {
         let body = &raw.text[block.start..block.end];
-        let norm = collapse(body).to_lowercase();
+        // Headlines and furniture repeat; long paragraphs are compared only by length class.
+        let norm = if body.len() <= 200 {
+            collapse(body).to_lowercase()
+        } else {
+            String::new()
+        };
         let verdict = if title.is_none() && raw.title_in_text && boilerplate_rule(body).is_none() {
             title = Some(collapse(body));
             Some("title")
@@ -62,7 +67,9 @@ pub fn clean(raw: RawDocument) -> CleanDocument {
                     body.chars()
                         .map(|c| if c == '\n' || c == '\r' { ' ' } else { c }),
                 );
-                seen.insert(norm);
+                if !norm.is_empty() {
+                    seen.insert(norm);
+                }
             }
         }
     }
@@ -177,6 +184,32 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)^(published|updated|posted|last updated|last modified|first published|date)\b\s*(on|:)?",
     )
 });
+/// The keyword rules, in order of precedence, as one set matched in a single pass.
+const RULE_NAMES: [&str; 8] = [
+    "comments",
+    "related",
+    "newsletter",
+    "cookie",
+    "translate",
+    "footer",
+    "byline",
+    "author-box",
+];
+static RULES: LazyLock<regex::RegexSet> = LazyLock::new(|| {
+    let patterns = [
+        &*COMMENTS,
+        &*RELATED,
+        &*NEWSLETTER,
+        &*COOKIE,
+        &*TRANSLATE,
+        &*FOOTER,
+        &*BYLINE,
+        &*AUTHOR_BOX,
+    ]
+    .map(|r| r.as_str().to_string());
+    regex::RegexSet::new(patterns).unwrap_or_else(|e| panic!("built-in patterns are invalid: {e}"))
+});
+
 static SOCIAL: &[&str] = &[
     "share",
     "shares",
@@ -219,10 +252,14 @@ fn re(pattern: &str) -> Regex {
 
 /// The rule that marks a block as boilerplate, if any.
 fn boilerplate_rule(block: &str) -> Option<&'static str> {
-    let words: Vec<&str> = block.split_whitespace().collect();
-    if words.len() > MAX_BOILERPLATE_WORDS {
+    if block
+        .split_whitespace()
+        .nth(MAX_BOILERPLATE_WORDS)
+        .is_some()
+    {
         return None;
     }
+    let words: Vec<&str> = block.split_whitespace().collect();
     let ends_sentence = block.trim_end().ends_with(['.', '!', '?', '"', '”']);
     let separators = words
         .iter()
@@ -231,37 +268,38 @@ fn boilerplate_rule(block: &str) -> Option<&'static str> {
     if separators >= 2 && !ends_sentence {
         return Some("navigation");
     }
-    let social = words
-        .iter()
-        .filter(|w| {
-            SOCIAL.contains(
-                &w.trim_matches(|c: char| !c.is_alphanumeric() && c != '|')
-                    .to_lowercase()
-                    .as_str(),
-            )
-        })
-        .count();
-    if words.len() <= 12 && social * 10 >= words.len() * 7 {
-        return Some("share");
+    if words.len() <= 12 {
+        let social = words
+            .iter()
+            .filter(|w| {
+                let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '|');
+                SOCIAL.iter().any(|s| s.eq_ignore_ascii_case(w))
+            })
+            .count();
+        if social * 10 >= words.len() * 7 {
+            return Some("share");
+        }
     }
     if DATELINE.is_match(block) && words.len() <= 12 {
         return Some("dateline");
     }
-    let short = words.len() <= 25;
-    let rules: [(&LazyLock<Regex>, bool, &'static str); 7] = [
-        (&COMMENTS, short, "comments"),
-        (&RELATED, words.len() <= 20, "related"),
-        (&NEWSLETTER, short, "newsletter"),
-        (&COOKIE, true, "cookie"),
-        (&TRANSLATE, words.len() <= 10, "translate"),
-        (&FOOTER, words.len() <= 30, "footer"),
-        (&BYLINE, words.len() <= 12, "byline"),
-    ];
-    rules
+    // A sentence of a dozen words or more is prose unless it is a cookie notice or an
+    // author box; only shorter or unpunctuated blocks go through every keyword rule.
+    let n = words.len();
+    if ends_sentence && n >= 12 {
+        let cookie = COOKIE.is_match(block);
+        return if cookie {
+            Some("cookie")
+        } else {
+            AUTHOR_BOX.is_match(block).then_some("author-box")
+        };
+    }
+    let limits = [25, 20, 25, usize::MAX, 10, 30, 12, usize::MAX];
+    RULES
+        .matches(block)
         .iter()
-        .find(|(pattern, applies, _)| *applies && pattern.is_match(block))
-        .map(|(_, _, name)| *name)
-        .or_else(|| AUTHOR_BOX.is_match(block).then_some("author-box"))
+        .find(|&k| n <= limits[k])
+        .map(|k| RULE_NAMES[k])
 }
 
 #[cfg(test)]

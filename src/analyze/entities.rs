@@ -54,6 +54,7 @@ fn build_gazetteer() -> Gazetteer {
     }
     let automaton = AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .build(&patterns)
         .unwrap_or_else(|e| panic!("embedded gazetteer does not build: {e}"));
     Gazetteer { automaton, targets }

@@ -222,6 +222,13 @@ fn is_hyphen(tokens: &[Token], i: usize, text: &str) -> bool {
 /// Number words: "twenty-five", "three hundred thousand", "a fifth", "three-quarters",
 /// "a dozen", "two million".
 fn word_number(tokens: &[Token], i: usize, text: &str) -> Option<Number> {
+    let mut buf = [0u8; 24];
+    let lower = super::tokens::ascii_lower(tokens.get(i)?.text(text), &mut buf)?;
+    let could_start =
+        matches!(lower, "a" | "an") || unit_word(lower).is_some() || tens_word(lower).is_some();
+    if !could_start {
+        return None;
+    }
     let first_word = lower_word(tokens, i, text)?;
     let mut j = i;
     let mut total = 0.0;

@@ -485,8 +485,13 @@ impl<V: Copy> Lexicon<V> {
 
     /// The longest entry starting at token `i`: (one past its last token, value).
     fn longest_at(&self, tokens: &[Token], i: usize, text: &str) -> Option<(usize, V)> {
-        let first = tokens.get(i)?.text(text).to_lowercase();
-        let entries = self.by_first.get(&first)?;
+        let mut buf = [0u8; 24];
+        let word = tokens.get(i)?.text(text);
+        let first = match super::tokens::ascii_lower(word, &mut buf) {
+            Some(w) => std::borrow::Cow::Borrowed(w),
+            None => std::borrow::Cow::Owned(word.to_lowercase()),
+        };
+        let entries = self.by_first.get(first.as_ref())?;
         entries.iter().find_map(|(words, value)| {
             let matches = words.iter().enumerate().all(|(k, w)| {
                 tokens.get(i + k).is_some_and(|t| {

@@ -282,7 +282,8 @@ impl<'a> Cursor<'a> {
 }
 
 fn month_number(w: &str) -> Option<i8> {
-    let lower = w.to_ascii_lowercase();
+    let mut buf = [0u8; 24];
+    let lower = super::tokens::ascii_lower(w, &mut buf)?;
     let full = [
         "january",
         "february",
@@ -370,6 +371,10 @@ pub fn scan(tokens: &[Token], text: &str) -> Vec<RawTime> {
     let mut out: Vec<RawTime> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
+        if !may_start_time(&tokens[i], text) {
+            i += 1;
+            continue;
+        }
         match with_preposition(&c, i) {
             Some((first, end, when, deadline)) => {
                 let span = Span::new(tokens[first].start, tokens[end - 1].end);
@@ -385,6 +390,99 @@ pub fn scan(tokens: &[Token], text: &str) -> Vec<RawTime> {
     }
     merge_year_ranges(&mut out, text);
     out
+}
+
+/// Words a time expression can start with (lower case); anything else is skipped cheaply.
+const STARTERS: &[&str] = &[
+    "in",
+    "by",
+    "since",
+    "until",
+    "till",
+    "as",
+    "during",
+    "over",
+    "for",
+    "throughout",
+    "the",
+    "a",
+    "an",
+    "last",
+    "this",
+    "next",
+    "past",
+    "previous",
+    "prior",
+    "preceding",
+    "current",
+    "coming",
+    "following",
+    "early",
+    "mid",
+    "middle",
+    "late",
+    "end",
+    "beginning",
+    "start",
+    "fiscal",
+    "yesterday",
+    "today",
+    "tomorrow",
+    "year-to-date",
+    "earlier",
+    "so",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "week",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+static STARTER_SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| STARTERS.iter().copied().collect());
+
+/// A cheap test run before the matchers: numbers, month names, quarter and fiscal-year codes,
+/// and the words in [`STARTERS`].
+fn may_start_time(tok: &Token, text: &str) -> bool {
+    match tok.kind {
+        Kind::Number => true,
+        Kind::Word => {
+            let w = tok.text(text);
+            if w.len() > 12 {
+                return false;
+            }
+            let first = w.as_bytes()[0];
+            if matches!(first, b'Q' | b'H') && w.len() == 2 || w.starts_with("FY") {
+                return true;
+            }
+            let mut buf = [0u8; 24];
+            let Some(lower) = super::tokens::ascii_lower(w, &mut buf) else {
+                return false;
+            };
+            STARTER_SET.contains(lower)
+                || (first.is_ascii_uppercase() && month_number(lower).is_some())
+        }
+        _ => false,
+    }
 }
 
 /// A time expression at `i`, with a leading preposition folded into it.

@@ -168,6 +168,19 @@ fn scan_word(text: &str, start: usize) -> usize {
     end.max(start + text[start..].chars().next().map_or(1, char::len_utf8))
 }
 
+/// Lower-cases a short ASCII word into `buf` without allocating; `None` for words longer
+/// than the buffer or not ASCII (no keyword factline looks up is either).
+pub fn ascii_lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+    let bytes = word.as_bytes();
+    if bytes.len() > buf.len() || !word.is_ascii() {
+        return None;
+    }
+    let out = &mut buf[..bytes.len()];
+    out.copy_from_slice(bytes);
+    out.make_ascii_lowercase();
+    std::str::from_utf8(out).ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -201,6 +214,13 @@ mod tests {
             texts("Poland's exports’ value"),
             ["Poland's", "exports", "’", "value"]
         );
+    }
+
+    #[test]
+    fn ascii_lower_works_without_allocating() {
+        let mut buf = [0u8; 24];
+        assert_eq!(ascii_lower("Billion", &mut buf), Some("billion"));
+        assert_eq!(ascii_lower("Česko", &mut buf), None);
     }
 
     #[test]

@@ -117,6 +117,9 @@ fn sentence_claims(
     }
     let countries: Vec<&Entity> = inside(&analysis.entities, span, |e| e.span).collect();
     for q in inside(&analysis.quantities, span, |q| q.span) {
+        if is_rate(text, q.span.end) {
+            continue;
+        }
         let Some((indicator, trigger)) = choose_indicator(ontology, &triggers, q) else {
             continue;
         };
@@ -162,8 +165,8 @@ fn choose_indicator(
         let units = &ontology.indicators[t.indicator].units;
         match kind {
             Some(k) => units.iter().any(|u| u == k),
-            // A bare number counts only for count indicators, right next to their trigger.
-            None => units.iter().any(|u| u == "count") && distance(t, q.span) <= 40,
+            // A bare number counts only for indicators of counts alone, next to their trigger.
+            None => units.iter().all(|u| u == "count") && distance(t, q.span) <= 40,
         }
     };
     triggers
@@ -173,6 +176,28 @@ fn choose_indicator(
         .filter(|(d, _)| *d <= MAX_TRIGGER_DISTANCE)
         .min_by_key(|(d, _)| *d)
         .map(|(_, t)| (t.indicator, Some(*t)))
+}
+
+static RATE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s*(-\s*)?(a|an|per|/)\s*(share|shr|tonne|ton|barrel|bbl|ounce|oz|kilo|kg|bag|bushel|arroba|unit|head|capita|hour|day|month|year|person|litre|liter|gallon|mwh|kwh)\b",
+    )
+});
+
+/// True when the quantity is a rate ("20 cts a share", "$60 per barrel"), not a total.
+fn is_rate(text: &str, end: usize) -> bool {
+    let mut stop = text.len().min(end + 24);
+    while !text.is_char_boundary(stop) {
+        stop -= 1;
+    }
+    let after = &text[end..stop];
+    RATE.find(after).is_some_and(|m| {
+        // "€63.2 billion a year earlier" is a time, not a rate.
+        let rest = after[m.end()..].trim_start().to_ascii_lowercase();
+        !["earlier", "ago", "before", "later"]
+            .iter()
+            .any(|w| rest.starts_with(w))
+    })
 }
 
 /// Distance from a trigger to a quantity; triggers after the quantity count half again.
@@ -587,6 +612,34 @@ mod tests {
             old.time.as_ref().map(|t| t.start.to_string()),
             Some("2021-01-01".into())
         );
+    }
+
+    #[test]
+    fn per_share_and_per_unit_prices_are_not_totals() {
+        assert!(extract("Net profit was 20 cts a share in 1986.", "1987-03-01").is_empty());
+        assert!(extract(
+            "Exports were priced at 60 dlrs per barrel in 1986.",
+            "1987-03-01"
+        )
+        .is_empty());
+        let c = only(
+            "Net profit was 5.3 mln dlrs, or 20 cts a share, in 1986.",
+            "1987-03-01",
+        );
+        assert_eq!(c.value.amount, 5.3e6);
+    }
+
+    #[test]
+    fn rate_check_is_safe_before_multibyte_text() {
+        assert!(!is_rate(
+            "Exports reached €5 billion — a record €€€€€€€€€€",
+            20
+        ));
+    }
+
+    #[test]
+    fn bare_numbers_are_not_mixed_unit_values() {
+        assert!(extract("The rates were 152.32 for exports in 1986.", "1987-03-01").is_empty());
     }
 
     #[test]

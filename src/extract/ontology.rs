@@ -134,6 +134,7 @@ impl Ontology {
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&patterns)
             .map_err(|e| invalid(e.to_string()))?;
         Ok(Ontology {

@@ -32,9 +32,18 @@ fn main() -> ExitCode {
     let cli = cli::Cli::parse();
     match commands::run(cli.command) {
         Ok(status) => status.into(),
+        // A closed pipe (`factline timeline | head`) is the reader's choice, not an error.
+        Err(e) if is_broken_pipe(&e) => Status::Ok.into(),
         Err(e) => {
             eprintln!("factline: error: {e:#}");
             Status::Error.into()
         }
     }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }

@@ -34,6 +34,7 @@ pub fn clean(raw: RawDocument) -> CleanDocument {
         .clone()
         .map(|t| collapse(&t))
         .filter(|t| !t.is_empty());
+    let mut title_lower = title.as_deref().map(str::to_lowercase);
     let mut seen: HashSet<String> = HashSet::new();
     let mut text = String::with_capacity(raw.text.len());
     let mut offsets = Vec::new();
@@ -42,14 +43,15 @@ pub fn clean(raw: RawDocument) -> CleanDocument {
         let body = &raw.text[block.start..block.end];
         // Headlines and furniture repeat; long paragraphs are compared only by length class.
         let norm = if body.len() <= 200 {
-            collapse(body).to_lowercase()
+            collapse_lower(body)
         } else {
             String::new()
         };
         let verdict = if title.is_none() && raw.title_in_text && boilerplate_rule(body).is_none() {
             title = Some(collapse(body));
+            title_lower = title.as_deref().map(str::to_lowercase);
             Some("title")
-        } else if title.as_deref().is_some_and(|t| t.to_lowercase() == norm) {
+        } else if title_lower.as_deref().is_some_and(|t| *t == norm) {
             Some("repeated-headline")
         } else if norm.len() >= 20 && seen.contains(&norm) {
             Some("repeated")
@@ -63,10 +65,13 @@ pub fn clean(raw: RawDocument) -> CleanDocument {
                     text.push('\n');
                 }
                 offsets.push((text.len(), block.start, block.end - block.start));
-                text.extend(
-                    body.chars()
-                        .map(|c| if c == '\n' || c == '\r' { ' ' } else { c }),
-                );
+                // Line breaks inside the block become spaces: same length, same offsets.
+                for (k, piece) in body.split(['\n', '\r']).enumerate() {
+                    if k > 0 {
+                        text.push(' ');
+                    }
+                    text.push_str(piece);
+                }
                 if !norm.is_empty() {
                     seen.insert(norm);
                 }
@@ -82,8 +87,27 @@ pub fn clean(raw: RawDocument) -> CleanDocument {
     }
 }
 
+/// `s` with runs of whitespace folded to one space, trimmed.
 fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// [`collapse`] in lower case: the key blocks are compared by.
+fn collapse_lower(s: &str) -> String {
+    let mut out = collapse(s);
+    if out.is_ascii() {
+        out.make_ascii_lowercase();
+        out
+    } else {
+        out.to_lowercase()
+    }
 }
 
 /// Splits text into blocks: a blank line, an indented line, a heading or a list item starts a
@@ -210,6 +234,54 @@ static RULES: LazyLock<regex::RegexSet> = LazyLock::new(|| {
     regex::RegexSet::new(patterns).unwrap_or_else(|e| panic!("built-in patterns are invalid: {e}"))
 });
 
+/// Keywords at least one of which every unanchored rule (newsletter, cookie, translate,
+/// footer) needs; matched case-insensitively in one pass.
+static FURNITURE_KEYWORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    let words = [
+        "subscri",
+        "newsletter",
+        "sign up",
+        "sign in",
+        "log in",
+        "login",
+        "register now",
+        "account",
+        "premium content",
+        "unlock this",
+        "cookie",
+        "translate",
+        "language",
+        "rights reserved",
+        "©",
+        "(c) ",
+        "copyright",
+        "about the author",
+        "about us",
+        "follow us",
+        "contact us",
+        "terms of",
+        "privacy policy",
+        "advertise",
+        "reprint",
+        "skip to",
+        "jump to",
+        "back to top",
+    ];
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(words)
+        .unwrap_or_else(|e| panic!("built-in keywords do not build: {e}"))
+});
+
+/// The first `max` bytes of `s`, cut at a character boundary.
+fn head(s: &str, max: usize) -> &str {
+    let mut end = s.len().min(max);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
 static SOCIAL: &[&str] = &[
     "share",
     "shares",
@@ -295,8 +367,15 @@ fn boilerplate_rule(block: &str) -> Option<&'static str> {
         };
     }
     let limits = [25, 20, 25, usize::MAX, 10, 30, 12, usize::MAX];
+    // The unanchored rules need one of a few rare keywords; without one, only the rules
+    // anchored at the block's start can match, and they need only its first characters.
+    let haystack = if FURNITURE_KEYWORDS.is_match(block) {
+        block
+    } else {
+        head(block, 80)
+    };
     RULES
-        .matches(block)
+        .matches(haystack)
         .iter()
         .find(|&k| n <= limits[k])
         .map(|k| RULE_NAMES[k])

@@ -60,8 +60,9 @@ pub fn parse_digits(s: &str) -> Option<f64> {
 /// The factor of a scale word, if `word` is one. Single letters ("m", "b", "k") are not
 /// included: they are scales only right after money and are handled there.
 pub fn scale_word(word: &str) -> Option<f64> {
-    let w = word.to_ascii_lowercase();
-    Some(match w.as_str() {
+    let mut buf = [0u8; 24];
+    let w = super::tokens::ascii_lower(word, &mut buf)?;
+    Some(match w {
         "thousand" | "thousands" => 1e3,
         "million" | "millions" | "mln" | "mn" | "mio" | "mil" => 1e6,
         "billion" | "billions" | "bln" | "bn" | "bil" => 1e9,
@@ -206,11 +207,31 @@ fn digit_number(tokens: &[Token], i: usize, text: &str) -> Option<Number> {
     })
 }
 
-fn lower_word(tokens: &[Token], i: usize, text: &str) -> Option<String> {
-    tokens
-        .get(i)
-        .filter(|t| t.kind == Kind::Word)
-        .map(|t| t.text(text).to_ascii_lowercase())
+/// A short word in lower case, held on the stack (number words are all short).
+struct Lower {
+    buf: [u8; 24],
+    len: usize,
+}
+
+impl std::ops::Deref for Lower {
+    type Target = str;
+    fn deref(&self) -> &str {
+        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+    }
+}
+
+impl PartialEq<&str> for Lower {
+    fn eq(&self, other: &&str) -> bool {
+        &**self == *other
+    }
+}
+
+/// The word at token `i` in lower case, if it is a short ASCII word.
+fn lower_word(tokens: &[Token], i: usize, text: &str) -> Option<Lower> {
+    let word = tokens.get(i).filter(|t| t.kind == Kind::Word)?.text(text);
+    let mut buf = [0u8; 24];
+    let len = super::tokens::ascii_lower(word, &mut buf)?.len();
+    Some(Lower { buf, len })
 }
 
 fn is_hyphen(tokens: &[Token], i: usize, text: &str) -> bool {
@@ -222,8 +243,18 @@ fn is_hyphen(tokens: &[Token], i: usize, text: &str) -> bool {
 /// Number words: "twenty-five", "three hundred thousand", "a fifth", "three-quarters",
 /// "a dozen", "two million".
 fn word_number(tokens: &[Token], i: usize, text: &str) -> Option<Number> {
+    let raw = tokens.get(i)?.text(text);
+    // Every number word starts with one of these letters and is at most 9 letters long.
+    let first = raw.as_bytes()[0].to_ascii_lowercase();
+    let starts_like_number = matches!(
+        first,
+        b'a' | b'd' | b'e' | b'f' | b'n' | b'o' | b's' | b't' | b'z'
+    );
+    if raw.len() > 9 || !starts_like_number {
+        return None;
+    }
     let mut buf = [0u8; 24];
-    let lower = super::tokens::ascii_lower(tokens.get(i)?.text(text), &mut buf)?;
+    let lower = super::tokens::ascii_lower(raw, &mut buf)?;
     let could_start =
         matches!(lower, "a" | "an") || unit_word(lower).is_some() || tens_word(lower).is_some();
     if !could_start {

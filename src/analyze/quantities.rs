@@ -9,11 +9,11 @@
 use super::numbers::{number_at, scale_letter, Number};
 use super::tokens::{Kind, Token};
 use crate::model::{Bound, Quantity, RangeEnd, Span};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 /// ISO 4217 codes factline accepts as written codes ("USD 5", "5bn EUR").
-static ISO_CODES: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
+static ISO_CODES: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock::new(|| {
     include_str!("../../data/currencies.tsv")
         .lines()
         .filter(|l| !l.starts_with('#'))
@@ -469,7 +469,7 @@ struct Lexicon<V: Copy> {
 
 impl<V: Copy> Lexicon<V> {
     fn new(entries: impl IntoIterator<Item = (&'static str, V)>) -> Self {
-        let mut by_first: HashMap<String, Vec<(Vec<String>, V)>> = HashMap::new();
+        let mut by_first: HashMap<String, Vec<(Vec<String>, V)>> = HashMap::default();
         for (phrase, value) in entries {
             let words: Vec<String> = phrase.split(' ').map(str::to_string).collect();
             by_first
@@ -519,6 +519,14 @@ static BOUNDS_LONGEST_FIRST: LazyLock<Vec<(&'static str, Bound)>> = LazyLock::ne
     v
 });
 
+/// The last word of every qualifier: a quick test before trying each phrase.
+static BOUND_LAST_WORDS: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock::new(|| {
+    BOUND_PHRASES
+        .iter()
+        .filter_map(|(p, _)| p.rsplit(' ').next())
+        .collect()
+});
+
 /// The ISO code a currency symbol means, given the letters glued before it ("US$", "C$").
 fn symbol_code(symbol: &str, prefix: Option<&str>) -> Option<&'static str> {
     Some(
@@ -560,6 +568,9 @@ fn symbol_code(symbol: &str, prefix: Option<&str>) -> Option<&'static str> {
 /// Removes binary floating-point noise from scaled decimals (4.1 × 10⁹ is 4100000000, not
 /// 4099999999.9999995) by rounding to 15 significant digits.
 fn tidy(value: f64) -> f64 {
+    if value.fract() == 0.0 || !value.is_finite() {
+        return value;
+    }
     format!("{value:.14e}").parse().unwrap_or(value)
 }
 
@@ -791,16 +802,17 @@ fn counted_noun(tokens: &[Token], end: usize, text: &str) -> Option<(usize, Stri
     for _ in 0..3 {
         let tok = tokens.get(k).filter(|t| t.kind == Kind::Word)?;
         let word = tok.text(text);
-        let lower = word.to_lowercase();
-        let lower = lower.trim_end_matches("'s").to_string();
-        if STOP_WORDS.contains(&lower.as_str()) || NOT_COUNTED.contains(&lower.as_str()) {
+        let mut buf = [0u8; 24];
+        let lower = super::tokens::ascii_lower(word, &mut buf)?;
+        let lower = lower.trim_end_matches("'s");
+        if STOP_WORDS.contains(&lower) || NOT_COUNTED.contains(&lower) {
             return None;
         }
-        if is_plural_noun(&lower) && !starts_upper(word) {
-            return Some((k + 1, lower));
+        if is_plural_noun(lower) && !starts_upper(word) {
+            return Some((k + 1, lower.to_string()));
         }
         let is_modifier = starts_upper(word)
-            || COUNT_MODIFIERS.contains(&lower.as_str())
+            || COUNT_MODIFIERS.contains(&lower)
             || ["al", "an", "ish", "ese", "ic", "ive", "ern", "ous", "ian"]
                 .iter()
                 .any(|s| lower.ends_with(s));
@@ -839,7 +851,21 @@ fn bound_before(text: &str, start: usize) -> Option<Bound> {
     while !text.is_char_boundary(from) {
         from += 1;
     }
-    let window = text[from..start].trim_end().to_lowercase();
+    let raw = text[from..start].trim_end();
+    let mut buf = [0u8; 48];
+    let window: std::borrow::Cow<'_, str> = if raw.is_ascii() && raw.len() <= buf.len() {
+        let out = &mut buf[..raw.len()];
+        out.copy_from_slice(raw.as_bytes());
+        out.make_ascii_lowercase();
+        std::borrow::Cow::Borrowed(std::str::from_utf8(out).unwrap_or(""))
+    } else {
+        std::borrow::Cow::Owned(raw.to_lowercase())
+    };
+    let last_word = window.rsplit(char::is_whitespace).next().unwrap_or("");
+    let bare = last_word.trim_start_matches(|c: char| !c.is_alphanumeric());
+    if !BOUND_LAST_WORDS.contains(last_word) && !BOUND_LAST_WORDS.contains(bare) {
+        return None;
+    }
     BOUNDS_LONGEST_FIRST.iter().find_map(|(phrase, bound)| {
         let rest = window.strip_suffix(phrase)?;
         let at_word_start = rest
@@ -938,6 +964,8 @@ mod tests {
         euros_word: "traded some 160 billion euros" => (1.6e11, Some("EUR"), Approx, "160 billion euros");
         zloty_word: "invest 40 million zloty" => (4e7, Some("PLN"), Exact, "40 million zloty");
         rupees_word: "nearly 3,000 crore rupees" => (3e10, Some("INR"), Upper, "3,000 crore rupees");
+        quoted_qualifier: "he replied: \"Below 15.8 mln bpd\"" => (1.58e7, Some("bbl/d"), Upper, "15.8 mln bpd");
+        qualifier_on_previous_line: "said.\nSome 230 mln dlrs" => (2.3e8, Some("USD"), Approx, "230 mln dlrs");
         reuters_dlrs: "profit of 5.3 mln dlrs" => (5.3e6, Some("USD"), Exact, "5.3 mln dlrs");
         reuters_stg: "a loss of 12 mln stg" => (1.2e7, Some("GBP"), Exact, "12 mln stg");
         czech_crowns: "worth 2.5 billion Czech crowns" => (2.5e9, Some("CZK"), Exact, "2.5 billion Czech crowns");

@@ -371,7 +371,11 @@ pub fn scan(tokens: &[Token], text: &str) -> Vec<RawTime> {
     let mut out: Vec<RawTime> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        if !may_start_time(&tokens[i], text) {
+        let fits = match tokens[i].kind {
+            Kind::Number => number_may_start_time(&c, i),
+            _ => may_start_time(&tokens[i], text) && next_fits(tokens, i, text),
+        };
+        if !fits {
             i += 1;
             continue;
         }
@@ -457,8 +461,83 @@ const STARTERS: &[&str] = &[
     "sunday",
 ];
 
-static STARTER_SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
-    std::sync::LazyLock::new(|| STARTERS.iter().copied().collect());
+/// Why a word may start a time expression.
+#[derive(Debug, Clone, Copy)]
+enum Starter {
+    /// Any spelling.
+    Word,
+    /// A month name or abbreviation: only when capitalised ("may" is a verb).
+    Month,
+}
+
+/// Starter words and month names, looked up once per token.
+static STARTER_SET: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, Starter>> =
+    std::sync::LazyLock::new(|| {
+        let months = [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+            "jan",
+            "feb",
+            "mar",
+            "apr",
+            "jun",
+            "jul",
+            "aug",
+            "sep",
+            "sept",
+            "oct",
+            "nov",
+            "dec",
+        ];
+        STARTERS
+            .iter()
+            .map(|w| (*w, Starter::Word))
+            .chain(months.iter().map(|m| (*m, Starter::Month)))
+            .collect()
+    });
+
+/// Function words that start a time expression only when what follows could continue it
+/// ("in 2023", "the second half", "a year earlier", "as of"); checked before the matchers.
+const WEAK_STARTERS: &[&str] = &[
+    "in",
+    "by",
+    "since",
+    "until",
+    "till",
+    "as",
+    "during",
+    "over",
+    "for",
+    "throughout",
+    "the",
+    "a",
+    "an",
+];
+
+fn next_fits(tokens: &[Token], i: usize, text: &str) -> bool {
+    let word = tokens[i].text(text);
+    if !WEAK_STARTERS.iter().any(|w| w.eq_ignore_ascii_case(word)) {
+        return true;
+    }
+    let Some(next) = tokens.get(i + 1) else {
+        return false;
+    };
+    let n = next.text(text);
+    may_start_time(next, text)
+        || ["of", "year", "decade", "month", "week", "day", "end"]
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(n))
+}
 
 /// A cheap test run before the matchers: numbers, month names, quarter and fiscal-year codes,
 /// and the words in [`STARTERS`].
@@ -478,11 +557,46 @@ fn may_start_time(tok: &Token, text: &str) -> bool {
             let Some(lower) = super::tokens::ascii_lower(w, &mut buf) else {
                 return false;
             };
-            STARTER_SET.contains(lower)
-                || (first.is_ascii_uppercase() && month_number(lower).is_some())
+            match STARTER_SET.get(lower) {
+                Some(Starter::Word) => true,
+                Some(Starter::Month) => first.is_ascii_uppercase(),
+                None => false,
+            }
         }
         _ => false,
     }
+}
+
+/// Whether the number at `i` has the shape of a time: a year, a numeric date, a day before a
+/// month ("5 June", "3-4 June", "5th of June"), or "N years ago".
+fn number_may_start_time(c: &Cursor, i: usize) -> bool {
+    if c.year(i).is_some() {
+        return true;
+    }
+    let raw = c.raw(i).unwrap_or("");
+    if raw.matches('.').count() == 2 || (c.joined(i + 1) && c.raw(i + 1) == Some("/")) {
+        return true;
+    }
+    let mut k = i + 1;
+    if c.joined(k) && c.is_any(k, &["st", "nd", "rd", "th"]) {
+        k += 1;
+    }
+    if c.is_any(k, &["-", "–", "to", "and"]) && c.int(k + 1).is_some() {
+        k += 2;
+        if c.joined(k) && c.is_any(k, &["st", "nd", "rd", "th"]) {
+            k += 1;
+        }
+    }
+    if c.is(k, "of") {
+        k += 1;
+    }
+    c.month(k).is_some()
+        || c.word(i + 1).is_some_and(|w| {
+            unit_months(w).is_some()
+                || ["day", "days", "week", "weeks"]
+                    .iter()
+                    .any(|u| u.eq_ignore_ascii_case(w))
+        })
 }
 
 /// A time expression at `i`, with a leading preposition folded into it.

@@ -111,6 +111,9 @@ fn sentence_claims(
     out: &mut Vec<Claim>,
 ) {
     let span = sentence.span;
+    if !analysis.quantities.iter().any(|q| span.contains(q.span)) {
+        return;
+    }
     let triggers = ontology.triggers(text, span.start, span.end);
     if triggers.is_empty() {
         return;

@@ -6,11 +6,10 @@ use crate::Status;
 use anyhow::{Context, Result};
 use factline::extract::ontology::Ontology;
 use factline::ingest::{IngestError, Input};
-use factline::model::Extraction;
 use factline::pipeline::{self, Options};
 use factline::report::{self, Format};
-use factline::store::sqlite::{content_hash, SqliteStore};
-use factline::store::{ClaimFilter, PutOutcome};
+use factline::store::sqlite::SqliteStore;
+use factline::store::ClaimFilter;
 use indicatif::{ProgressBar, ProgressStyle};
 use std::io::{IsTerminal, Write};
 use std::path::Path;
@@ -153,17 +152,6 @@ fn extract(paths: &[String], with_text: bool, read: &ReadOptions) -> Result<Stat
     })
 }
 
-/// Counts of what an ingest did.
-#[derive(Debug, Default)]
-struct Summary {
-    read: usize,
-    added: usize,
-    replaced: usize,
-    unchanged: usize,
-    skipped: Vec<String>,
-    claims: usize,
-}
-
 fn progress_bar() -> Option<ProgressBar> {
     if !std::io::stderr().is_terminal() {
         return None;
@@ -178,58 +166,33 @@ fn progress_bar() -> Option<ProgressBar> {
 fn ingest(paths: &[String], read: &ReadOptions, db: &Path) -> Result<Status> {
     let opts = options(read)?;
     let mut store = SqliteStore::open(db)?;
-    let given = read.published.clone();
     let bar = progress_bar();
-    let mut summary = Summary::default();
-    let mut failure: Option<anyhow::Error> = None;
-    pipeline::run(&inputs(paths), &opts, |batch| {
-        if failure.is_some() {
-            return;
-        }
-        let mut good: Vec<(Extraction, String)> = Vec::with_capacity(batch.len());
-        for item in batch {
-            summary.read += 1;
-            match item {
-                Ok(ex) => {
-                    let hash = content_hash(&ex, given.as_deref());
-                    good.push((ex, hash));
-                }
-                Err(e) => {
-                    report_skip(&e);
-                    summary.skipped.push(e.to_string());
-                }
-            }
-        }
-        match store.put(&good) {
-            Ok(outcomes) => {
-                for (o, (ex, _)) in outcomes.iter().zip(&good) {
-                    match o {
-                        PutOutcome::Added => summary.added += 1,
-                        PutOutcome::Replaced => summary.replaced += 1,
-                        PutOutcome::Unchanged => summary.unchanged += 1,
-                    }
-                    if *o != PutOutcome::Unchanged {
-                        summary.claims += ex.claims.len();
-                    }
-                }
-            }
-            Err(e) => failure = Some(e.into()),
-        }
+    let progress = |s: &pipeline::IngestSummary| {
         if let Some(bar) = &bar {
-            bar.set_position(summary.read as u64);
-            bar.set_message(format!("{} claims", summary.claims));
+            bar.set_position(s.read as u64);
+            bar.set_message(format!("{} claims", s.claims));
         }
-    });
+    };
+    let summary = pipeline::ingest(
+        &inputs(paths),
+        &opts,
+        &mut store,
+        read.published.as_deref(),
+        &mut |e| report_skip(e),
+        &progress,
+    )
+    .with_context(|| {
+        format!(
+            "ingest into {} stopped; earlier batches are stored",
+            db.display()
+        )
+    })?;
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
-    if let Some(e) = failure {
-        return Err(e.context(format!(
-            "ingest into {} stopped; earlier batches are stored",
-            db.display()
-        )));
-    }
-    println!(
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
         "read {} documents: {} added, {} replaced, {} unchanged, {} skipped; {} new claims; {} documents in {}",
         summary.read,
         summary.added,
@@ -239,9 +202,9 @@ fn ingest(paths: &[String], read: &ReadOptions, db: &Path) -> Result<Status> {
         summary.claims,
         store.document_count()?,
         db.display()
-    );
+    )?;
     for s in &summary.skipped {
-        println!("  skipped {s}");
+        writeln!(out, "  skipped {s}")?;
     }
     Ok(if !summary.skipped.is_empty() {
         Status::Error
@@ -283,45 +246,33 @@ fn bench(paths: &[String]) -> Result<Status> {
     }
     let extract_secs = started.elapsed().as_secs_f64();
     let mb = bytes as f64 / 1e6;
-    println!(
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
         "extract (1 thread): {docs} documents, {mb:.1} MB of text, {claims} claims, {skipped} skipped in {extract_secs:.2} s: {:.1} MB/s, {:.0} documents/s",
         mb / extract_secs,
         docs as f64 / extract_secs
-    );
-    // 2. Ingest into a fresh SQLite file, extraction on all cores.
+    )?;
+    // 2. Ingest into a fresh SQLite file: extraction on all cores, writes overlapped.
     let db = std::env::temp_dir().join(format!("factline-bench-{}.db", std::process::id()));
     let mut store = SqliteStore::open(&db)?;
     let started = Instant::now();
-    let mut failure = None;
-    pipeline::run(&inputs, &opts, |batch| {
-        let good: Vec<(Extraction, String)> = batch
-            .into_iter()
-            .filter_map(Result::ok)
-            .map(|ex| {
-                let h = content_hash(&ex, None);
-                (ex, h)
-            })
-            .collect();
-        if let Err(e) = store.put(&good) {
-            failure = Some(e);
-        }
-    });
+    let result = pipeline::ingest(&inputs, &opts, &mut store, None, &mut |_| {}, &|_| {});
     let ingest_secs = started.elapsed().as_secs_f64();
     drop(store);
     for suffix in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
     }
-    if let Some(e) = failure {
-        return Err(e.into());
-    }
-    println!(
+    result?;
+    writeln!(
+        out,
         "ingest ({} threads, SQLite): {docs} documents in {ingest_secs:.2} s: {:.1} MB/s, {:.0} documents/s",
         rayon::current_num_threads(),
         mb / ingest_secs,
         docs as f64 / ingest_secs
-    );
+    )?;
     if let Some(rss) = peak_rss_mib() {
-        println!("peak memory: {rss:.0} MiB");
+        writeln!(out, "peak memory: {rss:.0} MiB")?;
     }
     Ok(found(docs > 0))
 }

@@ -123,8 +123,28 @@ fn sentence_claims(
         if is_rate(text, q.span.end) {
             continue;
         }
-        let Some((indicator, trigger)) = choose_indicator(ontology, &triggers, q) else {
+        // Two statements joined in one sentence ("…, while Polish exports to Vietnam …"):
+        // the trigger and the countries of the quantity's own clause come first.
+        let scope = clause(text, span, q.span);
+        let in_scope: Vec<Trigger> = triggers
+            .iter()
+            .filter(|t| scope.contains(Span::new(t.start, t.end)))
+            .copied()
+            .collect();
+        let Some((indicator, trigger)) = choose_indicator(ontology, &in_scope, q)
+            .or_else(|| choose_indicator(ontology, &triggers, q))
+        else {
             continue;
+        };
+        let scoped: Vec<&Entity> = countries
+            .iter()
+            .filter(|e| scope.contains(e.span))
+            .copied()
+            .collect();
+        let (scope, who) = if scoped.is_empty() {
+            (span, &countries)
+        } else {
+            (scope, &scoped)
         };
         let ind = &ontology.indicators[indicator];
         let mut value = q.clone();
@@ -136,7 +156,7 @@ fn sentence_claims(
         let deadline = time.as_ref().is_some_and(|(_, d)| *d);
         let modality = modality(text, span, q.span, deadline);
         let (subjects, from, to) =
-            participants(text, span, &countries, trigger, ind.flow, pair, &ind.key);
+            participants(text, scope, who, trigger, ind.flow, pair, &ind.key);
         out.push(Claim {
             indicator: ind.key.clone(),
             subjects,
@@ -567,6 +587,21 @@ mod tests {
             .find(|c| c.value.amount == 8e9)
             .expect("claim for $8 billion");
         assert_eq!(target.modality, Modality::Target);
+    }
+
+    #[test]
+    fn each_clause_keeps_its_own_direction() {
+        let c = extract(
+            "Vietnamese exports to Poland were worth $2.9 billion in 2023, while Polish exports to Vietnam amounted to $510 million.",
+            "2024-10-01",
+        );
+        let dir = |amount: f64| {
+            c.iter()
+                .find(|c| c.value.amount == amount)
+                .map(|c| (c.from.clone(), c.to.clone()))
+        };
+        assert_eq!(dir(2.9e9), Some((Some("VN".into()), Some("PL".into()))));
+        assert_eq!(dir(5.1e8), Some((Some("PL".into()), Some("VN".into()))));
     }
 
     #[test]

@@ -138,6 +138,18 @@ pub enum EntityKind {
     Place,
 }
 
+impl EntityKind {
+    /// The name used in output and in the store.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Country => "country",
+            EntityKind::Org => "org",
+            EntityKind::Person => "person",
+            EntityKind::Place => "place",
+        }
+    }
+}
+
 /// How an entity mention names its entity; demonyms and capitals are weaker evidence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -377,5 +389,18 @@ mod tests {
         );
         assert_eq!(idx.char_at(0), 0);
         assert_eq!(CharIndex::new("abc").char_at(2), 2);
+    }
+
+    #[test]
+    fn entity_kind_names_match_the_json_output() {
+        for kind in [
+            EntityKind::Country,
+            EntityKind::Org,
+            EntityKind::Person,
+            EntityKind::Place,
+        ] {
+            let json = serde_json::to_value(kind).expect("serializes");
+            assert_eq!(json.as_str(), Some(kind.as_str()));
+        }
     }
 }

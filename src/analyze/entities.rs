@@ -2,17 +2,49 @@
 //! as a metonym ("Warsaw said"), linked to ISO 3166-1 alpha-2 codes.
 //!
 //! The gazetteer is built from packaged datasets (see `data/README.md`) and embedded in the
-//! binary; matching is one case-sensitive Aho-Corasick pass, leftmost-longest, kept only at
-//! word boundaries.
+//! binary. Matching is case-sensitive and tried only where a word starts with a letter some
+//! name starts with: an anchored Aho-Corasick search there finds the longest name, kept if it
+//! also ends at a word boundary. Most bytes of a text are never looked at by the automaton.
 
 use crate::model::{Entity, EntityKind, MentionForm, Span};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 use std::sync::LazyLock;
 
 /// The gazetteer: one automaton and, per pattern, the code and form it names.
 struct Gazetteer {
     automaton: AhoCorasick,
     targets: Vec<(String, MentionForm)>,
+    /// The characters some name starts with: a search is tried only where one begins a word.
+    first_chars: FirstChars,
+}
+
+/// A set of characters: a bitmap for ASCII, a sorted list for the rest.
+struct FirstChars {
+    ascii: [bool; 128],
+    other: Vec<char>,
+}
+
+impl FirstChars {
+    fn new(patterns: &[String]) -> Self {
+        let mut ascii = [false; 128];
+        let mut other = Vec::new();
+        for c in patterns.iter().filter_map(|p| p.chars().next()) {
+            match usize::try_from(u32::from(c)) {
+                Ok(i) if i < 128 => ascii[i] = true,
+                _ => other.push(c),
+            }
+        }
+        other.sort_unstable();
+        other.dedup();
+        FirstChars { ascii, other }
+    }
+
+    fn contains(&self, c: char) -> bool {
+        match usize::try_from(u32::from(c)) {
+            Ok(i) if i < 128 => self.ascii[i],
+            _ => self.other.binary_search(&c).is_ok(),
+        }
+    }
 }
 
 /// Demonyms that name a region, not a country, when a compass word precedes them.
@@ -39,6 +71,13 @@ fn build_gazetteer() -> Gazetteer {
     let mut patterns = Vec::new();
     let mut targets = Vec::new();
     for (code, kind, alias) in rows {
+        // "the State of Eritrea" is found as "State of Eritrea"; native forms written with a
+        // lower-case Latin initial ("al-Jumhūriyyah …") do not occur in English news and
+        // would send every lower-case word to the automaton.
+        let alias = alias.strip_prefix("the ").unwrap_or(alias);
+        if alias.starts_with(|c: char| c.is_ascii_lowercase()) {
+            continue;
+        }
         let form = match kind {
             "demonym" => MentionForm::Demonym,
             "capital" => MentionForm::Capital,
@@ -54,10 +93,16 @@ fn build_gazetteer() -> Gazetteer {
     }
     let automaton = AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
-        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .start_kind(StartKind::Anchored)
+        .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
         .build(&patterns)
         .unwrap_or_else(|e| panic!("embedded gazetteer does not build: {e}"));
-    Gazetteer { automaton, targets }
+    let first_chars = FirstChars::new(&patterns);
+    Gazetteer {
+        automaton,
+        targets,
+        first_chars,
+    }
 }
 
 fn is_word_char(c: Option<char>) -> bool {
@@ -68,12 +113,28 @@ fn is_word_char(c: Option<char>) -> bool {
 pub fn countries(text: &str) -> Vec<Entity> {
     let gaz = &*GAZETTEER;
     let mut out = Vec::new();
-    for m in gaz.automaton.find_iter(text) {
-        let before = text[..m.start()].chars().next_back();
+    let mut resume = 0;
+    for (at, &b) in text.as_bytes().iter().enumerate() {
+        // ASCII bytes are judged by a table; a non-ASCII character only at its first byte.
+        let candidate = if b.is_ascii() {
+            gaz.first_chars.ascii[usize::from(b)]
+        } else {
+            b >= 0xC0
+                && text[at..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| gaz.first_chars.contains(c))
+        };
+        if !candidate || at < resume || is_word_char(text[..at].chars().next_back()) {
+            continue;
+        }
+        let input = Input::new(text).range(at..).anchored(Anchored::Yes);
+        let Some(m) = gaz.automaton.find(input) else {
+            continue;
+        };
         let matched = &text[m.start()..m.end()];
         let after = text[m.end()..].chars().next();
-        let ends_with_dot = matched.ends_with('.');
-        if is_word_char(before) || (!ends_with_dot && is_word_char(after)) {
+        if !matched.ends_with('.') && is_word_char(after) {
             continue;
         }
         let (code, form) = &gaz.targets[m.pattern().as_usize()];
@@ -86,6 +147,7 @@ pub fn countries(text: &str) -> Vec<Entity> {
             form: *form,
             span: Span::new(m.start(), m.end()),
         });
+        resume = m.end();
     }
     out
 }
@@ -108,6 +170,40 @@ mod tests {
             .into_iter()
             .map(|e| (e.id, e.form))
             .collect()
+    }
+
+    fn spans(text: &str) -> Vec<(&str, String)> {
+        countries(text)
+            .into_iter()
+            .map(|e| (&text[e.span.start..e.span.end], e.id))
+            .collect()
+    }
+
+    #[test]
+    fn names_after_non_ascii_punctuation_and_with_non_ascii_initials_are_found() {
+        assert_eq!(
+            spans("“Poland” signed; the Åland Islands voted."),
+            [
+                ("Poland", "PL".to_string()),
+                ("Åland Islands", "AX".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn a_name_inside_a_longer_word_is_not_a_mention() {
+        assert_eq!(
+            spans("Chinatown, Malicious Mali-based Omanis"),
+            [("Mali", "ML".to_string()), ("Omanis", "OM".to_string())]
+        );
+    }
+
+    #[test]
+    fn a_leading_article_is_not_part_of_the_name() {
+        assert_eq!(
+            spans("exports to the Emirates"),
+            [("Emirates", "AE".to_string())]
+        );
     }
 
     macro_rules! country_cases {

@@ -230,7 +230,12 @@ impl PartialEq<&str> for Lower {
 fn lower_word(tokens: &[Token], i: usize, text: &str) -> Option<Lower> {
     let word = tokens.get(i).filter(|t| t.kind == Kind::Word)?.text(text);
     let mut buf = [0u8; 24];
-    let len = super::tokens::ascii_lower(word, &mut buf)?.len();
+    let len = word.len();
+    if len > buf.len() || !word.is_ascii() {
+        return None;
+    }
+    buf[..len].copy_from_slice(word.as_bytes());
+    buf[..len].make_ascii_lowercase();
     Some(Lower { buf, len })
 }
 

@@ -471,8 +471,46 @@ enum Starter {
 }
 
 /// Starter words and month names, looked up once per token.
-static STARTER_SET: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, Starter>> =
-    std::sync::LazyLock::new(|| {
+struct Starters {
+    words: rustc_hash::FxHashMap<&'static str, Starter>,
+    /// Per word length, a bit per initial letter some starter of that length has: most words
+    /// are turned away by it without hashing.
+    shapes: [u32; 13],
+}
+
+impl Starters {
+    fn new(words: rustc_hash::FxHashMap<&'static str, Starter>) -> Self {
+        let mut shapes = [0u32; 13];
+        for w in words.keys() {
+            if let Some(bit) = initial_bit(w) {
+                if let Some(shape) = shapes.get_mut(w.len()) {
+                    *shape |= bit;
+                }
+            }
+        }
+        Starters { words, shapes }
+    }
+
+    /// Why `word` (any case) may start a time expression, if it may.
+    fn get(&self, word: &str) -> Option<Starter> {
+        let bit = initial_bit(word)?;
+        if self.shapes.get(word.len())? & bit == 0 {
+            return None;
+        }
+        let mut buf = [0u8; 24];
+        let lower = super::tokens::ascii_lower(word, &mut buf)?;
+        self.words.get(lower).copied()
+    }
+}
+
+/// A bit for a word's initial ASCII letter, any case.
+fn initial_bit(word: &str) -> Option<u32> {
+    let first = word.as_bytes().first()?.to_ascii_lowercase();
+    first.is_ascii_lowercase().then(|| 1u32 << (first - b'a'))
+}
+
+static STARTER_SET: std::sync::LazyLock<Starters> = std::sync::LazyLock::new(|| {
+    Starters::new({
         let months = [
             "january",
             "february",
@@ -504,7 +542,8 @@ static STARTER_SET: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, Star
             .map(|w| (*w, Starter::Word))
             .chain(months.iter().map(|m| (*m, Starter::Month)))
             .collect()
-    });
+    })
+});
 
 /// Function words that start a time expression only when what follows could continue it
 /// ("in 2023", "the second half", "a year earlier", "as of"); checked before the matchers.
@@ -553,11 +592,7 @@ fn may_start_time(tok: &Token, text: &str) -> bool {
             if matches!(first, b'Q' | b'H') && w.len() == 2 || w.starts_with("FY") {
                 return true;
             }
-            let mut buf = [0u8; 24];
-            let Some(lower) = super::tokens::ascii_lower(w, &mut buf) else {
-                return false;
-            };
-            match STARTER_SET.get(lower) {
+            match STARTER_SET.get(w) {
                 Some(Starter::Word) => true,
                 Some(Starter::Month) => first.is_ascii_uppercase(),
                 None => false,

@@ -131,10 +131,16 @@ fn scan_number(bytes: &[u8], start: usize) -> usize {
 }
 
 fn scan_word(text: &str, start: usize) -> usize {
-    let mut end = start;
-    let mut chars = text[start..].char_indices().peekable();
+    // The ASCII letters and digits of a word are taken at once; the rules below judge the rest.
+    let ascii_run = text.as_bytes()[start..]
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .count();
+    let mut end = start + ascii_run;
+    let resume = end;
+    let mut chars = text[resume..].char_indices().peekable();
     while let Some((off, c)) = chars.next() {
-        let at = start + off;
+        let at = resume + off;
         if c.is_alphanumeric() {
             end = at + c.len_utf8();
         } else if c == '\'' || c == '’' {
@@ -170,10 +176,14 @@ fn scan_word(text: &str, start: usize) -> usize {
 
 /// Lower-cases a short ASCII word into `buf` without allocating; `None` for words longer
 /// than the buffer or not ASCII (no keyword factline looks up is either).
-pub fn ascii_lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+pub fn ascii_lower<'a>(word: &'a str, buf: &'a mut [u8; 24]) -> Option<&'a str> {
     let bytes = word.as_bytes();
     if bytes.len() > buf.len() || !word.is_ascii() {
         return None;
+    }
+    // Most words are lower case already: no copy.
+    if !bytes.iter().any(u8::is_ascii_uppercase) {
+        return Some(word);
     }
     let out = &mut buf[..bytes.len()];
     out.copy_from_slice(bytes);
@@ -220,6 +230,8 @@ mod tests {
     fn ascii_lower_works_without_allocating() {
         let mut buf = [0u8; 24];
         assert_eq!(ascii_lower("Billion", &mut buf), Some("billion"));
+        assert_eq!(ascii_lower("bilLION", &mut buf), Some("billion"));
+        assert_eq!(ascii_lower("billion", &mut buf), Some("billion"));
         assert_eq!(ascii_lower("Česko", &mut buf), None);
     }
 

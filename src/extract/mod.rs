@@ -119,13 +119,15 @@ fn sentence_claims(
         return;
     }
     let countries: Vec<&Entity> = inside(&analysis.entities, span, |e| e.span).collect();
+    let breaks = clause_breaks(text, span);
+    let cues = modality_cues(text, span);
     for q in inside(&analysis.quantities, span, |q| q.span) {
         if is_rate(text, q.span.end) {
             continue;
         }
         // Two statements joined in one sentence ("…, while Polish exports to Vietnam …"):
         // the trigger and the countries of the quantity's own clause come first.
-        let scope = clause(text, span, q.span);
+        let scope = clause(span, &breaks, q.span);
         let in_scope: Vec<Trigger> = triggers
             .iter()
             .filter(|t| scope.contains(Span::new(t.start, t.end)))
@@ -154,7 +156,7 @@ fn sentence_claims(
         }
         let time = claim_time(text, analysis, span, q, published);
         let deadline = time.as_ref().is_some_and(|(_, d)| *d);
-        let modality = modality(text, span, q.span, deadline);
+        let modality = modality(&cues, clause(span, &breaks, q.span), q.span, deadline);
         let (subjects, from, to) =
             participants(text, scope, who, trigger, ind.flow, pair, &ind.key);
         out.push(Claim {
@@ -277,45 +279,70 @@ static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)(;|,\s*(after|while|whereas|but|although|though|because)\b|\b(whereas|although)\b)")
 });
 
-/// The part of a sentence a quantity's clause occupies: from the last clause break before it
-/// ("…, after trade reached …") to the first after it.
-fn clause(text: &str, sentence: Span, q: Span) -> Span {
+/// The clause breaks of a sentence (";", ", while", "although"…), as text spans; found once
+/// per sentence, used for each of its quantities.
+fn clause_breaks(text: &str, sentence: Span) -> Vec<Span> {
     let s = &text[sentence.start..sentence.end];
-    let q_start = q.start - sentence.start;
-    let q_end = q.end - sentence.start;
-    let mut start = 0;
-    let mut end = s.len();
-    for m in CLAUSE_BREAK.find_iter(s) {
-        if m.end() <= q_start {
-            start = m.end();
-        } else if m.start() >= q_end {
-            end = end.min(m.start());
-        }
+    // "although", "though", "whereas" without a comma: rare, so checked only when needed.
+    let bare_conjunction = || {
+        s.as_bytes()
+            .windows(5)
+            .any(|w| w.eq_ignore_ascii_case(b"hough") || w.eq_ignore_ascii_case(b"herea"))
+    };
+    if !s.contains([';', ',']) && !bare_conjunction() {
+        return Vec::new();
     }
-    Span::new(sentence.start + start, sentence.start + end)
+    CLAUSE_BREAK
+        .find_iter(s)
+        .map(|m| Span::new(sentence.start + m.start(), sentence.start + m.end()))
+        .collect()
 }
 
-/// Modality from the cue nearest before the quantity in its clause (else the first after
-/// it); a deadline ("by 2030") with no cue makes a target.
-fn modality(text: &str, sentence: Span, q: Span, deadline: bool) -> Modality {
-    let sentence = clause(text, sentence, q);
+/// The part of a sentence a quantity's clause occupies: from the last clause break before it
+/// ("…, after trade reached …") to the first after it.
+fn clause(sentence: Span, breaks: &[Span], q: Span) -> Span {
+    let mut start = sentence.start;
+    let mut end = sentence.end;
+    for b in breaks {
+        if b.end <= q.start {
+            start = b.end;
+        } else if b.start >= q.end {
+            end = end.min(b.start);
+        }
+    }
+    Span::new(start, end)
+}
+
+/// The modality cues of a sentence ("aims to", "expected", "plans"), found once per
+/// sentence, in the order [`modality`] weighs them: targets, forecasts, plans.
+fn modality_cues(text: &str, sentence: Span) -> Vec<(Span, Modality)> {
     let s = &text[sentence.start..sentence.end];
-    let q_start = q.start - sentence.start;
-    let mut best: Option<(usize, Modality)> = None;
+    let mut cues = Vec::new();
     for (pattern, modality) in [
         (&*TARGET_CUES, Modality::Target),
         (&*FORECAST_CUES, Modality::Forecast),
         (&*PLAN_CUES, Modality::Plan),
     ] {
-        for m in pattern.find_iter(s) {
-            let d = if m.end() <= q_start {
-                q_start - m.end()
-            } else {
-                10_000 + m.start()
-            };
-            if best.is_none_or(|(bd, _)| d < bd) {
-                best = Some((d, modality));
-            }
+        cues.extend(pattern.find_iter(s).map(|m| {
+            let span = Span::new(sentence.start + m.start(), sentence.start + m.end());
+            (span, modality)
+        }));
+    }
+    cues
+}
+
+/// Modality from the cue nearest before the quantity in its clause (else the first after
+/// it); a deadline ("by 2030") with no cue makes a target.
+fn modality(cues: &[(Span, Modality)], clause: Span, q: Span, deadline: bool) -> Modality {
+    let mut best: Option<(usize, Modality)> = None;
+    for &(cue, modality) in cues.iter().filter(|(cue, _)| clause.contains(*cue)) {
+        let d = if cue.end <= q.start {
+            q.start - cue.end
+        } else {
+            10_000 + cue.start - clause.start
+        };
+        if best.is_none_or(|(bd, _)| d < bd) {
+            best = Some((d, modality));
         }
     }
     match best {
@@ -602,6 +629,37 @@ mod tests {
         };
         assert_eq!(dir(2.9e9), Some((Some("VN".into()), Some("PL".into()))));
         assert_eq!(dir(5.1e8), Some((Some("PL".into()), Some("VN".into()))));
+    }
+
+    #[test]
+    fn a_bare_conjunction_splits_clauses_without_a_comma() {
+        let c = extract(
+            "Vietnamese exports to Poland were worth $2.9 billion in 2023 although Polish exports to Vietnam amounted to $510 million.",
+            "2024-10-01",
+        );
+        let from = |amount: f64| {
+            c.iter()
+                .find(|c| c.value.amount == amount)
+                .and_then(|c| c.from.clone())
+        };
+        assert_eq!(from(2.9e9).as_deref(), Some("VN"));
+        assert_eq!(from(5.1e8).as_deref(), Some("PL"));
+    }
+
+    #[test]
+    fn clause_runs_between_the_breaks_around_a_quantity() {
+        let text = "Trade grew 5% in 2023; exports rose 3%, while imports fell 2%.";
+        let sentence = Span::new(0, text.len());
+        let breaks = clause_breaks(text, sentence);
+        assert_eq!(breaks.len(), 2, "{breaks:?}");
+        let at = |needle: &str| {
+            let start = text.find(needle).expect("in text");
+            Span::new(start, start + needle.len())
+        };
+        let middle = clause(sentence, &breaks, at("3%"));
+        assert_eq!(&text[middle.start..middle.end], " exports rose 3%");
+        let last = clause(sentence, &breaks, at("2%"));
+        assert_eq!(&text[last.start..last.end], " imports fell 2%.");
     }
 
     #[test]

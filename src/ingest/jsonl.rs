@@ -107,9 +107,9 @@ pub fn parse_line(
     fallback_id: &str,
     origin: &str,
 ) -> Result<RawDocument, IngestErrorKind> {
-    let text = super::decode_text(bytes)?;
+    let text = super::check_text(bytes)?;
     let rec: Record =
-        serde_json::from_str(&text).map_err(|e| IngestErrorKind::Json(e.to_string()))?;
+        serde_json::from_str(text).map_err(|e| IngestErrorKind::Json(e.to_string()))?;
     let id = match rec.id {
         Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s,
         Some(serde_json::Value::Number(n)) => n.to_string(),

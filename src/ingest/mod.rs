@@ -233,7 +233,7 @@ pub fn read_input(input: &Input, sink: &mut dyn FnMut(Result<RawDocument, Ingest
         Format::JsonLines => jsonl::read_lines(&origin, reader, sink),
         Format::Text | Format::Html => {
             let result = read_whole(reader)
-                .and_then(|bytes| decode_text(&bytes))
+                .and_then(decode_text)
                 .and_then(|s| match format {
                     Format::Html => html::parse(&id, &origin, &s),
                     _ => text::parse(&id, &origin, &s),
@@ -298,8 +298,19 @@ fn read_whole(reader: impl Read) -> Result<Vec<u8>, IngestErrorKind> {
     Ok(bytes)
 }
 
-/// Checks that bytes are non-empty UTF-8 text (BOM removed) and returns the text.
-pub(crate) fn decode_text(bytes: &[u8]) -> Result<String, IngestErrorKind> {
+/// Checks that bytes are non-empty UTF-8 text (BOM removed) and returns the text, reusing
+/// the buffer.
+pub(crate) fn decode_text(mut bytes: Vec<u8>) -> Result<String, IngestErrorKind> {
+    let bom = bytes.len() - check_text(&bytes)?.len();
+    bytes.drain(..bom);
+    String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        IngestErrorKind::InvalidUtf8 { offset, line: 0 }
+    })
+}
+
+/// [`decode_text`] without the copy: the checked text, borrowed.
+pub(crate) fn check_text(bytes: &[u8]) -> Result<&str, IngestErrorKind> {
     let probe = &bytes[..bytes.len().min(8192)];
     if let Some(i) = probe.iter().position(|&b| b == 0) {
         return Err(IngestErrorKind::Binary(i));
@@ -316,7 +327,7 @@ pub(crate) fn decode_text(bytes: &[u8]) -> Result<String, IngestErrorKind> {
     if text.trim().is_empty() {
         return Err(IngestErrorKind::Empty);
     }
-    Ok(text.to_string())
+    Ok(text)
 }
 
 #[cfg(test)]
@@ -350,19 +361,24 @@ mod tests {
     #[test]
     fn decoding_rejects_binary_invalid_and_empty() {
         assert!(matches!(
-            decode_text(b"ab\0c"),
+            decode_text(b"ab\0c".to_vec()),
             Err(IngestErrorKind::Binary(2))
         ));
         assert!(matches!(
-            decode_text(b"ok\nline two \xff"),
+            decode_text(b"ok\nline two \xff".to_vec()),
             Err(IngestErrorKind::InvalidUtf8 {
                 offset: 12,
                 line: 2
             })
         ));
-        assert!(matches!(decode_text(b" \n\t"), Err(IngestErrorKind::Empty)));
+        assert!(matches!(
+            decode_text(b" \n\t".to_vec()),
+            Err(IngestErrorKind::Empty)
+        ));
         assert_eq!(
-            decode_text("\u{feff}Hi".as_bytes()).ok().as_deref(),
+            decode_text("\u{feff}Hi".as_bytes().to_vec())
+                .ok()
+                .as_deref(),
             Some("Hi")
         );
     }

@@ -243,17 +243,17 @@ fn put_one(
     hash: &str,
 ) -> rusqlite::Result<PutOutcome> {
     let id = &ex.doc.raw.id;
+    // Statements are prepared once per connection and reused: parsing SQL per document
+    // cost as much as writing it.
     let existing: Option<String> = tx
-        .query_row(
-            "SELECT content_hash FROM documents WHERE id = ?",
-            [id],
-            |r| r.get(0),
-        )
+        .prepare_cached("SELECT content_hash FROM documents WHERE id = ?")?
+        .query_row([id], |r| r.get(0))
         .optional()?;
     let outcome = match existing {
         Some(h) if h == hash => return Ok(PutOutcome::Unchanged),
         Some(_) => {
-            tx.execute("DELETE FROM documents WHERE id = ?", [id])?;
+            tx.prepare_cached("DELETE FROM documents WHERE id = ?")?
+                .execute([id])?;
             PutOutcome::Replaced
         }
         None => PutOutcome::Added,
@@ -261,31 +261,28 @@ fn put_one(
     let text = &ex.doc.text;
     let chars = CharIndex::new(text);
     let published = ex.published.as_ref();
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO documents (id, content_hash, title, published, published_source,
              published_confidence, published_evidence, origin, url, text, ingested_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, datetime('now'))",
-        params![
-            id,
-            hash,
-            ex.doc.title,
-            published.map(|p| p.date.to_string()),
-            published.map(|p| p.source.as_str()),
-            published.map(|p| p.confidence),
-            published.map(|p| p.evidence.as_str()),
-            ex.doc.raw.origin,
-            ex.doc.raw.url,
-            text,
-        ],
-    )?;
+    )?
+    .execute(params![
+        id,
+        hash,
+        ex.doc.title,
+        published.map(|p| p.date.to_string()),
+        published.map(|p| p.source.as_str()),
+        published.map(|p| p.confidence),
+        published.map(|p| p.evidence.as_str()),
+        ex.doc.raw.origin,
+        ex.doc.raw.url,
+        text,
+    ])?;
     let mut ent = tx.prepare_cached(
         "INSERT INTO entities (doc_id, entity_id, kind, span_start, span_end) VALUES (?, ?, ?, ?, ?)",
     )?;
     for e in &ex.analysis.entities {
-        let kind = serde_json::to_value(e.kind)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default();
+        let kind = e.kind.as_str();
         ent.execute(params![
             id,
             e.id,

@@ -495,7 +495,9 @@ impl<V: Copy> Lexicon<V> {
         entries.iter().find_map(|(words, value)| {
             let matches = words.iter().enumerate().all(|(k, w)| {
                 tokens.get(i + k).is_some_and(|t| {
-                    t.text(text).eq_ignore_ascii_case(w) || t.text(text).to_lowercase() == *w
+                    let t = t.text(text);
+                    // Unicode lower-casing (and its allocation) only for non-ASCII words.
+                    t.eq_ignore_ascii_case(w) || (!t.is_ascii() && t.to_lowercase() == *w)
                 })
             });
             matches.then_some((i + words.len(), *value))
@@ -887,7 +889,8 @@ fn link_ranges(found: &mut [Found], text: &str) {
             continue;
         }
         let between = text[a.quantity.span.end..b.quantity.span.start].trim();
-        let before = text[..a.quantity.span.start].trim_end().to_lowercase();
+        // Only the last words before the range matter ("ranging from", "between").
+        let before = super::tokens::lower_tail(text[..a.quantity.span.start].trim_end(), 16);
         // "from X to Y" after a verb is a change ("rose from 5 to 7"), not a range.
         let change = before.ends_with("from") && !before.ends_with("ranging from");
         let is_range = match between {

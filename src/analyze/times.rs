@@ -1109,12 +1109,16 @@ fn merge_year_ranges(times: &mut Vec<RawTime>, text: &str) {
     let mut k = 1;
     while k < times.len() {
         let (a, b) = (times[k - 1], times[k]);
-        let between = text[a.span.end..b.span.start].trim().to_ascii_lowercase();
-        let before = text[..a.span.start].trim_end().to_ascii_lowercase();
-        let joined = match between.as_str() {
-            "to" | "through" | "until" => true,
-            "and" => before.ends_with("between"),
-            _ => false,
+        let between = text[a.span.end..b.span.start].trim();
+        let joined = if ["to", "through", "until"]
+            .iter()
+            .any(|w| between.eq_ignore_ascii_case(w))
+        {
+            true
+        } else if between.eq_ignore_ascii_case("and") {
+            super::tokens::lower_tail(text[..a.span.start].trim_end(), 16).ends_with("between")
+        } else {
+            false
         };
         if let (When::Fixed(s, _), When::Fixed(_, e), true) = (a.when, b.when, joined) {
             if s < e {

@@ -174,6 +174,16 @@ fn scan_word(text: &str, start: usize) -> usize {
     end.max(start + text[start..].chars().next().map_or(1, char::len_utf8))
 }
 
+/// The last `max` bytes of `s` (cut at a character boundary), lower-cased: what a test for
+/// the words just before a position needs, at a cost independent of the position.
+pub fn lower_tail(s: &str, max: usize) -> String {
+    let mut from = s.len().saturating_sub(max);
+    while !s.is_char_boundary(from) {
+        from += 1;
+    }
+    s[from..].to_lowercase()
+}
+
 /// Lower-cases a short ASCII word into `buf` without allocating; `None` for words longer
 /// than the buffer or not ASCII (no keyword factline looks up is either).
 pub fn ascii_lower<'a>(word: &'a str, buf: &'a mut [u8; 24]) -> Option<&'a str> {
@@ -230,6 +240,12 @@ mod tests {
     fn ascii_lower_works_without_allocating() {
         let mut buf = [0u8; 24];
         assert_eq!(ascii_lower("Billion", &mut buf), Some("billion"));
+        assert_eq!(lower_tail("Trade ranged BETWEEN", 7), "between");
+        assert_eq!(
+            lower_tail("ÉTÉ", 4),
+            "té",
+            "cut moves to the next character boundary"
+        );
         assert_eq!(ascii_lower("bilLION", &mut buf), Some("billion"));
         assert_eq!(ascii_lower("billion", &mut buf), Some("billion"));
         assert_eq!(ascii_lower("Česko", &mut buf), None);

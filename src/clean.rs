@@ -354,11 +354,7 @@ fn boilerplate_rule(block: &str) -> Option<&'static str> {
     if n <= 12 && is_share_widget(&words) {
         return Some("share");
     }
-    let dateline_initial = block
-        .bytes()
-        .next()
-        .is_some_and(|b| matches!(b.to_ascii_lowercase(), b'p' | b'u' | b'l' | b'f' | b'd'));
-    if n <= 12 && dateline_initial && DATELINE.is_match(block) {
+    if n <= 12 && DATELINE.is_match(block) {
         return Some("dateline");
     }
     // A sentence of a dozen words or more is prose unless it is a cookie notice or an

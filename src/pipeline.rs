@@ -88,34 +88,47 @@ pub fn run(
 
 /// Reads every input in order, handing over batches of [`BATCH_SIZE`] documents (errors
 /// included) until `send` returns false.
-fn read_batches(
-    inputs: &[Input],
-    mut send: impl FnMut(Vec<Result<RawDocument, IngestError>>) -> bool,
-) {
-    let mut pending = Vec::with_capacity(BATCH_SIZE);
-    let mut open = true;
+fn read_batches(inputs: &[Input], send: impl FnMut(Vec<Result<RawDocument, IngestError>>) -> bool) {
+    let mut batches = Batcher {
+        pending: Vec::with_capacity(BATCH_SIZE),
+        send,
+        open: true,
+    };
     for input in ingest::expand(inputs) {
         match input {
-            Err(e) => pending.push(Err(e)),
-            Ok(input) => ingest::read_input(&input, &mut |doc| {
-                pending.push(doc);
-                if open && pending.len() >= BATCH_SIZE {
-                    open = send(std::mem::replace(
-                        &mut pending,
-                        Vec::with_capacity(BATCH_SIZE),
-                    ));
-                }
-            }),
+            Err(e) => batches.push(Err(e)),
+            Ok(input) => ingest::read_input(&input, &mut |doc| batches.push(doc)),
         }
-        if !open {
+        if !batches.open {
             return;
         }
-        if pending.len() >= BATCH_SIZE {
-            open = send(std::mem::take(&mut pending));
+    }
+    batches.flush();
+}
+
+/// Collects documents into batches and sends each when full; once a send fails (nobody
+/// listens any more) it drops what it is given.
+struct Batcher<F> {
+    pending: Vec<Result<RawDocument, IngestError>>,
+    send: F,
+    open: bool,
+}
+
+impl<F: FnMut(Vec<Result<RawDocument, IngestError>>) -> bool> Batcher<F> {
+    fn push(&mut self, doc: Result<RawDocument, IngestError>) {
+        if self.open {
+            self.pending.push(doc);
+            if self.pending.len() >= BATCH_SIZE {
+                self.flush();
+            }
         }
     }
-    if open && !pending.is_empty() {
-        send(pending);
+
+    fn flush(&mut self) {
+        if self.open && !self.pending.is_empty() {
+            let batch = std::mem::replace(&mut self.pending, Vec::with_capacity(BATCH_SIZE));
+            self.open = (self.send)(batch);
+        }
     }
 }
 
@@ -214,6 +227,21 @@ mod tests {
             warm_up(&opts) >= 3,
             "the warm-up article states several claims"
         );
+    }
+
+    #[test]
+    fn reading_stops_when_nobody_takes_the_batches() -> std::io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("many.jsonl");
+        let line = "{\"text\":\"Exports rose.\"}\n";
+        std::fs::write(&path, line.repeat(BATCH_SIZE * 3))?;
+        let mut sent = Vec::new();
+        read_batches(&[Input::Path(path)], |batch| {
+            sent.push(batch.len());
+            false
+        });
+        assert_eq!(sent, [BATCH_SIZE], "one batch offered, then reading stops");
+        Ok(())
     }
 
     #[test]

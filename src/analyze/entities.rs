@@ -29,8 +29,8 @@ impl FirstChars {
         let mut ascii = [false; 128];
         let mut other = Vec::new();
         for c in patterns.iter().filter_map(|p| p.chars().next()) {
-            match usize::try_from(u32::from(c)) {
-                Ok(i) if i < 128 => ascii[i] = true,
+            match u8::try_from(c) {
+                Ok(b) if b.is_ascii() => ascii[usize::from(b)] = true,
                 _ => other.push(c),
             }
         }
@@ -40,8 +40,8 @@ impl FirstChars {
     }
 
     fn contains(&self, c: char) -> bool {
-        match usize::try_from(u32::from(c)) {
-            Ok(i) if i < 128 => self.ascii[i],
+        match u8::try_from(c) {
+            Ok(b) if b.is_ascii() => self.ascii[usize::from(b)],
             _ => self.other.binary_search(&c).is_ok(),
         }
     }

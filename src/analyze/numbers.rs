@@ -230,12 +230,7 @@ impl PartialEq<&str> for Lower {
 fn lower_word(tokens: &[Token], i: usize, text: &str) -> Option<Lower> {
     let word = tokens.get(i).filter(|t| t.kind == Kind::Word)?.text(text);
     let mut buf = [0u8; 24];
-    let len = word.len();
-    if len > buf.len() || !word.is_ascii() {
-        return None;
-    }
-    buf[..len].copy_from_slice(word.as_bytes());
-    buf[..len].make_ascii_lowercase();
+    let len = super::tokens::copy_ascii_lower(word, &mut buf)?;
     Some(Lower { buf, len })
 }
 

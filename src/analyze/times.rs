@@ -396,21 +396,9 @@ pub fn scan(tokens: &[Token], text: &str) -> Vec<RawTime> {
     out
 }
 
-/// Words a time expression can start with (lower case); anything else is skipped cheaply.
+/// Words a time expression can start with (lower case) besides the [`WEAK_STARTERS`];
+/// anything else is skipped cheaply.
 const STARTERS: &[&str] = &[
-    "in",
-    "by",
-    "since",
-    "until",
-    "till",
-    "as",
-    "during",
-    "over",
-    "for",
-    "throughout",
-    "the",
-    "a",
-    "an",
     "last",
     "this",
     "next",
@@ -537,8 +525,9 @@ static STARTER_SET: std::sync::LazyLock<Starters> = std::sync::LazyLock::new(|| 
             "nov",
             "dec",
         ];
-        STARTERS
+        WEAK_STARTERS
             .iter()
+            .chain(STARTERS)
             .map(|w| (*w, Starter::Word))
             .chain(months.iter().map(|m| (*m, Starter::Month)))
             .collect()
@@ -579,7 +568,7 @@ fn next_fits(tokens: &[Token], i: usize, text: &str) -> bool {
 }
 
 /// A cheap test run before the matchers: numbers, month names, quarter and fiscal-year codes,
-/// and the words in [`STARTERS`].
+/// and the words in [`WEAK_STARTERS`] and [`STARTERS`].
 fn may_start_time(tok: &Token, text: &str) -> bool {
     match tok.kind {
         Kind::Number => true,
@@ -1110,16 +1099,12 @@ fn merge_year_ranges(times: &mut Vec<RawTime>, text: &str) {
     while k < times.len() {
         let (a, b) = (times[k - 1], times[k]);
         let between = text[a.span.end..b.span.start].trim();
-        let joined = if ["to", "through", "until"]
+        let joined = ["to", "through", "until"]
             .iter()
             .any(|w| between.eq_ignore_ascii_case(w))
-        {
-            true
-        } else if between.eq_ignore_ascii_case("and") {
-            super::tokens::lower_tail(text[..a.span.start].trim_end(), 16).ends_with("between")
-        } else {
-            false
-        };
+            || (between.eq_ignore_ascii_case("and")
+                && super::tokens::lower_tail(text[..a.span.start].trim_end(), 16)
+                    .ends_with("between"));
         if let (When::Fixed(s, _), When::Fixed(_, e), true) = (a.when, b.when, joined) {
             if s < e {
                 let start = range_word_start(text, a.span.start).unwrap_or(a.span.start);

@@ -184,21 +184,28 @@ pub fn lower_tail(s: &str, max: usize) -> String {
     s[from..].to_lowercase()
 }
 
-/// Lower-cases a short ASCII word into `buf` without allocating; `None` for words longer
-/// than the buffer or not ASCII (no keyword factline looks up is either).
+/// Lower-cases a short ASCII word without allocating: the word itself when it has no
+/// capitals, else its copy in `buf`; `None` for words longer than the buffer or not ASCII (no
+/// keyword factline looks up is either).
 pub fn ascii_lower<'a>(word: &'a str, buf: &'a mut [u8; 24]) -> Option<&'a str> {
+    if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        return (word.len() <= buf.len() && word.is_ascii()).then_some(word);
+    }
+    let len = copy_ascii_lower(word, buf)?;
+    std::str::from_utf8(&buf[..len]).ok()
+}
+
+/// Copies a short ASCII word into `buf`, lower-cased, and returns its length; `None` as for
+/// [`ascii_lower`].
+pub fn copy_ascii_lower(word: &str, buf: &mut [u8; 24]) -> Option<usize> {
     let bytes = word.as_bytes();
     if bytes.len() > buf.len() || !word.is_ascii() {
         return None;
     }
-    // Most words are lower case already: no copy.
-    if !bytes.iter().any(u8::is_ascii_uppercase) {
-        return Some(word);
-    }
     let out = &mut buf[..bytes.len()];
     out.copy_from_slice(bytes);
     out.make_ascii_lowercase();
-    std::str::from_utf8(out).ok()
+    Some(bytes.len())
 }
 
 #[cfg(test)]
@@ -240,15 +247,23 @@ mod tests {
     fn ascii_lower_works_without_allocating() {
         let mut buf = [0u8; 24];
         assert_eq!(ascii_lower("Billion", &mut buf), Some("billion"));
+        assert_eq!(ascii_lower("bilLION", &mut buf), Some("billion"));
+        assert_eq!(ascii_lower("billion", &mut buf), Some("billion"));
+        assert_eq!(ascii_lower("Česko", &mut buf), None);
+        assert_eq!(ascii_lower("česko", &mut buf), None);
+        assert_eq!(ascii_lower("internationalisationsword", &mut buf), None);
+        assert_eq!(copy_ascii_lower("TeN", &mut buf), Some(3));
+        assert_eq!(&buf[..3], b"ten");
+    }
+
+    #[test]
+    fn lower_tail_reads_only_the_end() {
         assert_eq!(lower_tail("Trade ranged BETWEEN", 7), "between");
         assert_eq!(
             lower_tail("ÉTÉ", 4),
             "té",
             "cut moves to the next character boundary"
         );
-        assert_eq!(ascii_lower("bilLION", &mut buf), Some("billion"));
-        assert_eq!(ascii_lower("billion", &mut buf), Some("billion"));
-        assert_eq!(ascii_lower("Česko", &mut buf), None);
     }
 
     #[test]

@@ -127,10 +127,10 @@ fn sentence_claims(
         }
         // Two statements joined in one sentence ("…, while Polish exports to Vietnam …"):
         // the trigger and the countries of the quantity's own clause come first.
-        let scope = clause(span, &breaks, q.span);
+        let own_clause = clause(span, &breaks, q.span);
         let in_scope: Vec<Trigger> = triggers
             .iter()
-            .filter(|t| scope.contains(Span::new(t.start, t.end)))
+            .filter(|t| own_clause.contains(Span::new(t.start, t.end)))
             .copied()
             .collect();
         let Some((indicator, trigger)) = choose_indicator(ontology, &in_scope, q)
@@ -140,13 +140,13 @@ fn sentence_claims(
         };
         let scoped: Vec<&Entity> = countries
             .iter()
-            .filter(|e| scope.contains(e.span))
+            .filter(|e| own_clause.contains(e.span))
             .copied()
             .collect();
         let (scope, who) = if scoped.is_empty() {
             (span, &countries)
         } else {
-            (scope, &scoped)
+            (own_clause, &scoped)
         };
         let ind = &ontology.indicators[indicator];
         let mut value = q.clone();
@@ -156,7 +156,7 @@ fn sentence_claims(
         }
         let time = claim_time(text, analysis, span, q, published);
         let deadline = time.as_ref().is_some_and(|(_, d)| *d);
-        let modality = modality(&cues, clause(span, &breaks, q.span), q.span, deadline);
+        let modality = modality(&cues, own_clause, q.span, deadline);
         let (subjects, from, to) =
             participants(text, scope, who, trigger, ind.flow, pair, &ind.key);
         out.push(Claim {
@@ -618,32 +618,22 @@ mod tests {
 
     #[test]
     fn each_clause_keeps_its_own_direction() {
-        let c = extract(
-            "Vietnamese exports to Poland were worth $2.9 billion in 2023, while Polish exports to Vietnam amounted to $510 million.",
-            "2024-10-01",
-        );
-        let dir = |amount: f64| {
-            c.iter()
-                .find(|c| c.value.amount == amount)
-                .map(|c| (c.from.clone(), c.to.clone()))
-        };
-        assert_eq!(dir(2.9e9), Some((Some("VN".into()), Some("PL".into()))));
-        assert_eq!(dir(5.1e8), Some((Some("PL".into()), Some("VN".into()))));
-    }
-
-    #[test]
-    fn a_bare_conjunction_splits_clauses_without_a_comma() {
-        let c = extract(
-            "Vietnamese exports to Poland were worth $2.9 billion in 2023 although Polish exports to Vietnam amounted to $510 million.",
-            "2024-10-01",
-        );
-        let from = |amount: f64| {
-            c.iter()
-                .find(|c| c.value.amount == amount)
-                .and_then(|c| c.from.clone())
-        };
-        assert_eq!(from(2.9e9).as_deref(), Some("VN"));
-        assert_eq!(from(5.1e8).as_deref(), Some("PL"));
+        // Joined by a comma and a conjunction, or by a bare conjunction.
+        for joiner in [", while", " although"] {
+            let c = extract(
+                &format!("Vietnamese exports to Poland were worth $2.9 billion in 2023{joiner} Polish exports to Vietnam amounted to $510 million."),
+                "2024-10-01",
+            );
+            let dir = |amount: f64| {
+                c.iter()
+                    .find(|c| c.value.amount == amount)
+                    .map(|c| (c.from.clone(), c.to.clone()))
+            };
+            let vn_to_pl = (Some("VN".into()), Some("PL".into()));
+            let pl_to_vn = (Some("PL".into()), Some("VN".into()));
+            assert_eq!(dir(2.9e9), Some(vn_to_pl), "joined by {joiner:?}");
+            assert_eq!(dir(5.1e8), Some(pl_to_vn), "joined by {joiner:?}");
+        }
     }
 
     #[test]

@@ -298,31 +298,42 @@ fn read_whole(reader: impl Read) -> Result<Vec<u8>, IngestErrorKind> {
     Ok(bytes)
 }
 
-/// Checks that bytes are non-empty UTF-8 text (BOM removed) and returns the text, reusing
+/// Checks that bytes are non-empty UTF-8 text and returns the text (BOM removed), reusing
 /// the buffer.
-pub(crate) fn decode_text(mut bytes: Vec<u8>) -> Result<String, IngestErrorKind> {
-    let bom = bytes.len() - check_text(&bytes)?.len();
-    bytes.drain(..bom);
-    String::from_utf8(bytes).map_err(|e| {
-        let offset = e.utf8_error().valid_up_to();
-        IngestErrorKind::InvalidUtf8 { offset, line: 0 }
-    })
+pub(crate) fn decode_text(bytes: Vec<u8>) -> Result<String, IngestErrorKind> {
+    reject_binary(&bytes)?;
+    let mut text =
+        String::from_utf8(bytes).map_err(|e| invalid_utf8(e.as_bytes(), e.utf8_error()))?;
+    let bom = text.len() - without_bom(&text)?.len();
+    text.drain(..bom);
+    Ok(text)
 }
 
 /// [`decode_text`] without the copy: the checked text, borrowed.
 pub(crate) fn check_text(bytes: &[u8]) -> Result<&str, IngestErrorKind> {
+    reject_binary(bytes)?;
+    let text = std::str::from_utf8(bytes).map_err(|e| invalid_utf8(bytes, e))?;
+    without_bom(text)
+}
+
+/// Bytes with a NUL among their first 8 KiB are binary, not text.
+fn reject_binary(bytes: &[u8]) -> Result<(), IngestErrorKind> {
     let probe = &bytes[..bytes.len().min(8192)];
-    if let Some(i) = probe.iter().position(|&b| b == 0) {
-        return Err(IngestErrorKind::Binary(i));
+    match probe.iter().position(|&b| b == 0) {
+        Some(i) => Err(IngestErrorKind::Binary(i)),
+        None => Ok(()),
     }
-    let text = match std::str::from_utf8(bytes) {
-        Ok(s) => s,
-        Err(e) => {
-            let offset = e.valid_up_to();
-            let line = bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
-            return Err(IngestErrorKind::InvalidUtf8 { offset, line });
-        }
-    };
+}
+
+/// The error for invalid UTF-8 in `bytes`: where it starts, as a byte offset and a line.
+fn invalid_utf8(bytes: &[u8], e: std::str::Utf8Error) -> IngestErrorKind {
+    let offset = e.valid_up_to();
+    let line = bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
+    IngestErrorKind::InvalidUtf8 { offset, line }
+}
+
+/// `text` without a leading byte-order mark; an error when only whitespace is left.
+fn without_bom(text: &str) -> Result<&str, IngestErrorKind> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(IngestErrorKind::Empty);
@@ -381,5 +392,22 @@ mod tests {
                 .as_deref(),
             Some("Hi")
         );
+    }
+
+    #[test]
+    fn checking_borrowed_bytes_gives_the_same_verdicts() {
+        assert!(matches!(
+            check_text(b"ab\0c"),
+            Err(IngestErrorKind::Binary(2))
+        ));
+        assert!(matches!(
+            check_text(b"ok\nline two \xff"),
+            Err(IngestErrorKind::InvalidUtf8 {
+                offset: 12,
+                line: 2
+            })
+        ));
+        assert!(matches!(check_text(b" \n\t"), Err(IngestErrorKind::Empty)));
+        assert_eq!(check_text("\u{feff}Hi".as_bytes()).ok(), Some("Hi"));
     }
 }

@@ -10,7 +10,8 @@
 //! - [`store`]: the ledger in SQLite;
 //! - [`report`]: JSON, tables and CSV.
 //!
-//! [`pipeline`] is the one module that calls several stages.
+//! [`pipeline`] is the one module that calls several stages. [`conformance`] scores the
+//! recognizers against test suites others wrote; the pipeline never calls it.
 //!
 //! ```
 //! use factline::{extract::ontology::Ontology, model::RawDocument, pipeline};
@@ -34,6 +35,7 @@
 
 pub mod analyze;
 pub mod clean;
+pub mod conformance;
 pub mod extract;
 pub mod ingest;
 pub mod model;

@@ -382,3 +382,108 @@ fn every_command_has_help_with_an_example() {
         );
     }
 }
+
+fn conformance_fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/conformance")
+}
+
+#[test]
+fn conformance_scores_spec_files_and_meantime_and_writes_json() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    let json = dir.path().join("scores.json");
+    let fixtures = conformance_fixtures();
+    let out = run(&[
+        "conformance",
+        &fixtures.join("Specs").to_string_lossy(),
+        "--meantime",
+        &fixtures.join("meantime").to_string_lossy(),
+        "--json",
+        &json.to_string_lossy(),
+    ]);
+    assert!(out.status.success(), "stderr: {}", stderr(&out));
+    let table = stdout(&out);
+    assert!(table.contains("Number/English/NumberModel.json"), "{table}");
+    let report: Value = serde_json::from_str(
+        &std::fs::read_to_string(&json).unwrap_or_else(|e| panic!("no JSON report: {e}")),
+    )
+    .unwrap_or_else(|e| panic!("bad JSON report: {e}"));
+    let number = report["specs"]
+        .as_array()
+        .and_then(|a| a.iter().find(|s| s["model"] == "number"))
+        .unwrap_or_else(|| panic!("no number file in {report}"));
+    // Four cases, one flagged for .NET and beyond factline; the other three pass.
+    assert_eq!(number["all"]["cases"], 4);
+    assert_eq!(number["all"]["resolution"], 3);
+    assert_eq!(number["dotnet"]["cases"], 3);
+    assert_eq!(number["flagged_dotnet"], 1);
+    let currency = report["specs"]
+        .as_array()
+        .and_then(|a| a.iter().find(|s| s["model"] == "currency"))
+        .unwrap_or_else(|| panic!("no currency file in {report}"));
+    assert_eq!(currency["all"]["resolution"], 2, "{currency}");
+    // MEANTIME: "2008" and "yesterday" found and right; the dateline is the creation time.
+    let time = &report["meantime"];
+    assert_eq!(
+        (time["gold"].as_u64(), time["found"].as_u64()),
+        (Some(2), Some(2))
+    );
+    assert_eq!(time["value_matches"], 2, "{time}");
+}
+
+#[test]
+fn conformance_ratchet_fails_on_a_drop_and_raise_records_the_run() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    let ratchet = dir.path().join("ratchet.json");
+    let specs = conformance_fixtures().join("Specs");
+    let specs = specs.to_string_lossy();
+    let raise = run(&[
+        "conformance",
+        &specs,
+        "--ratchet",
+        &ratchet.to_string_lossy(),
+        "--raise",
+    ]);
+    assert!(raise.status.success(), "stderr: {}", stderr(&raise));
+    let recorded: Value = serde_json::from_str(
+        &std::fs::read_to_string(&ratchet).unwrap_or_else(|e| panic!("no ratchet: {e}")),
+    )
+    .unwrap_or_else(|e| panic!("bad ratchet: {e}"));
+    assert_eq!(recorded["specs"]["Number/English/NumberModel.json"], 75.0);
+    let ok = run(&[
+        "conformance",
+        &specs,
+        "--ratchet",
+        &ratchet.to_string_lossy(),
+    ]);
+    assert!(ok.status.success(), "stderr: {}", stderr(&ok));
+    // A recorded rate above what the recognizers reach is a regression: exit 2, named.
+    let higher = r#"{"specs": {"Number/English/NumberModel.json": 100.0}}"#;
+    std::fs::write(&ratchet, higher).unwrap_or_else(|e| panic!("write: {e}"));
+    let fail = run(&[
+        "conformance",
+        &specs,
+        "--ratchet",
+        &ratchet.to_string_lossy(),
+    ]);
+    assert_eq!(fail.status.code(), Some(2));
+    assert!(
+        stderr(&fail).contains("NumberModel.json: now 75.0, recorded 100.0"),
+        "{}",
+        stderr(&fail)
+    );
+}
+
+#[test]
+fn conformance_names_a_broken_spec_file() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    let file = dir.path().join("Number/English/NumberModel.json");
+    std::fs::create_dir_all(file.parent().unwrap_or(dir.path())).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&file, "[{\"Input\": \"x\"}]").unwrap_or_else(|e| panic!("write: {e}"));
+    let out = run(&["conformance", &dir.path().to_string_lossy()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("NumberModel.json") && err.contains("case 1"),
+        "{err}"
+    );
+}

@@ -6,25 +6,84 @@
 //! number and its unit (not the qualifier). Four-digit integers without a unit are left to
 //! the time recognizer.
 
-use super::numbers::{number_at, scale_letter, Number};
+use super::numbers::{number_at, scale_letter, scale_word, tidy, Number};
 use super::tokens::{Kind, Token};
 use crate::model::{Bound, Quantity, RangeEnd, Span};
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
-/// ISO 4217 codes factline accepts as written codes ("USD 5", "5bn EUR").
-static ISO_CODES: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock::new(|| {
+/// ISO 4217 codes factline accepts as written codes ("USD 5", "5bn EUR"), with their names.
+static ISO_CODES: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
     include_str!("../../data/currencies.tsv")
         .lines()
         .filter(|l| !l.starts_with('#'))
-        .filter_map(|l| l.split('\t').next())
+        .filter_map(|l| l.split_once('\t'))
         .chain(HISTORIC_CODES.iter().copied())
         .collect()
 });
 
+/// The English name of an ISO 4217 code factline knows ("EUR" → "Euro").
+pub fn currency_name(code: &str) -> Option<&'static str> {
+    ISO_CODES.get(code).copied()
+}
+
+/// A physical unit from `data/units.tsv`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct UnitInfo {
+    /// What [`Quantity::unit`] holds ("km").
+    pub symbol: &'static str,
+    /// English name ("Kilometer").
+    pub name: &'static str,
+    /// Unit kind as the ontology names it ("length", "mass", …).
+    pub dimension: &'static str,
+}
+
+/// Every unit row: (info, factor applied to the number, phrases).
+static UNIT_ROWS: LazyLock<Vec<(UnitInfo, f64, &'static str)>> = LazyLock::new(|| {
+    include_str!("../../data/units.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| {
+            let mut cols = l.split('\t');
+            let (symbol, name, dimension, factor, phrases) = (
+                cols.next()?,
+                cols.next()?,
+                cols.next()?,
+                cols.next()?,
+                cols.next()?,
+            );
+            let info = UnitInfo {
+                symbol,
+                name,
+                dimension,
+            };
+            Some((info, factor.parse().ok()?, phrases))
+        })
+        .collect()
+});
+
+/// The unit a [`Quantity::unit`] symbol stands for, if it is a physical unit.
+pub fn unit_info(symbol: &str) -> Option<UnitInfo> {
+    UNIT_ROWS
+        .iter()
+        .find(|(u, _, _)| u.symbol == symbol)
+        .map(|&(u, _, _)| u)
+}
+
 /// Withdrawn ISO 4217 codes still met in older news (Deutsche mark, French franc, …).
-const HISTORIC_CODES: &[&str] = &[
-    "DEM", "FRF", "NLG", "ITL", "ESP", "BEF", "ATS", "BRC", "ARA",
+const HISTORIC_CODES: &[(&str, &str)] = &[
+    ("DEM", "Deutsche Mark"),
+    ("FRF", "French Franc"),
+    ("NLG", "Netherlands Guilder"),
+    ("ITL", "Italian Lira"),
+    ("ESP", "Spanish Peseta"),
+    ("BEF", "Belgian Franc"),
+    ("ATS", "Austrian Schilling"),
+    ("BRC", "Brazilian Cruzado"),
+    ("ARA", "Argentine Austral"),
+    ("FIM", "Finnish Markka"),
+    // Not ISO 4217; the code exchanges use for bitcoin.
+    ("XBT", "Bitcoin"),
 ];
 
 /// Currency words, lower case, as token sequences → ISO code. Longer phrases win.
@@ -63,6 +122,13 @@ const CURRENCY_WORDS: &[(&str, &str)] = &[
     ("yuan", "CNY"),
     ("renminbi", "CNY"),
     ("rmb", "CNY"),
+    ("kuai", "CNY"),
+    ("finnish markka", "FIM"),
+    ("markka", "FIM"),
+    ("markkaa", "FIM"),
+    ("bitcoins", "XBT"),
+    ("bitcoin", "XBT"),
+    ("btc", "XBT"),
     ("indian rupees", "INR"),
     ("rupees", "INR"),
     ("rupee", "INR"),
@@ -173,90 +239,17 @@ const CURRENCY_WORDS: &[(&str, &str)] = &[
     ("australs", "ARA"),
 ];
 
-/// Sub-units: the amount is divided by 100 and given the parent currency.
-const CENT_WORDS: &[(&str, &str)] = &[
-    ("cents", "USD"),
-    ("cent", "USD"),
-    ("cts", "USD"),
-    ("pence", "GBP"),
-    ("p", "GBP"),
-];
-
-/// Physical units, lower case token sequences → (symbol, factor).
-const UNIT_WORDS: &[(&str, &str, f64)] = &[
-    ("metric tonnes", "t", 1.0),
-    ("metric tons", "t", 1.0),
-    ("tonnes", "t", 1.0),
-    ("tons", "t", 1.0),
-    ("tonne", "t", 1.0),
-    ("ton", "t", 1.0),
-    ("t", "t", 1.0),
-    ("kilograms", "kg", 1.0),
-    ("kilogram", "kg", 1.0),
-    ("kilos", "kg", 1.0),
-    ("kilo", "kg", 1.0),
-    ("kg", "kg", 1.0),
-    ("grams", "g", 1.0),
-    ("troy ounces", "oz", 1.0),
-    ("ounces", "oz", 1.0),
-    ("ounce", "oz", 1.0),
-    ("oz", "oz", 1.0),
-    ("lbs", "lb", 1.0),
-    ("lb", "lb", 1.0),
-    ("pounds of", "lb", 1.0),
-    ("barrels per day", "bbl/d", 1.0),
-    ("barrels a day", "bbl/d", 1.0),
-    ("bpd", "bbl/d", 1.0),
-    ("barrels", "bbl", 1.0),
-    ("barrel", "bbl", 1.0),
-    ("bbl", "bbl", 1.0),
-    ("cubic metres", "m3", 1.0),
-    ("cubic meters", "m3", 1.0),
-    ("m3", "m3", 1.0),
-    ("bcm", "m3", 1e9),
-    ("cubic feet", "ft3", 1.0),
-    ("litres", "L", 1.0),
-    ("liters", "L", 1.0),
-    ("litre", "L", 1.0),
-    ("liter", "L", 1.0),
-    ("gallons", "gal", 1.0),
-    ("megawatt hours", "MWh", 1.0),
-    ("megawatt-hours", "MWh", 1.0),
-    ("mwh", "MWh", 1.0),
-    ("gigawatt hours", "GWh", 1.0),
-    ("gwh", "GWh", 1.0),
-    ("terawatt hours", "TWh", 1.0),
-    ("twh", "TWh", 1.0),
-    ("kilowatt hours", "kWh", 1.0),
-    ("kwh", "kWh", 1.0),
-    ("megawatts", "MW", 1.0),
-    ("megawatt", "MW", 1.0),
-    ("mw", "MW", 1.0),
-    ("gigawatts", "GW", 1.0),
-    ("gigawatt", "GW", 1.0),
-    ("gw", "GW", 1.0),
-    ("kilowatts", "kW", 1.0),
-    ("kw", "kW", 1.0),
-    ("square kilometres", "km2", 1.0),
-    ("square kilometers", "km2", 1.0),
-    ("sq km", "km2", 1.0),
-    ("km2", "km2", 1.0),
-    ("kilometres", "km", 1.0),
-    ("kilometers", "km", 1.0),
-    ("km", "km", 1.0),
-    ("miles", "mi", 1.0),
-    ("mile", "mi", 1.0),
-    ("metres", "m", 1.0),
-    ("meters", "m", 1.0),
-    ("hectares", "ha", 1.0),
-    ("hectare", "ha", 1.0),
-    ("ha", "ha", 1.0),
-    ("acres", "acre", 1.0),
-    ("bushels", "bu", 1.0),
-    ("bushel", "bu", 1.0),
-    ("teu", "TEU", 1.0),
-    ("teus", "TEU", 1.0),
-    ("carats", "ct", 1.0),
+/// Sub-units: the amount is divided by the sub-units per unit and given the parent currency.
+const CENT_WORDS: &[(&str, (&str, f64))] = &[
+    ("cents", ("USD", 100.0)),
+    ("cent", ("USD", 100.0)),
+    ("cts", ("USD", 100.0)),
+    ("pence", ("GBP", 100.0)),
+    ("pennies", ("GBP", 100.0)),
+    ("penny", ("GBP", 100.0)),
+    ("p", ("GBP", 100.0)),
+    ("satoshis", ("XBT", 1e8)),
+    ("satoshi", ("XBT", 1e8)),
 ];
 
 /// Percent words after a number.
@@ -266,6 +259,8 @@ const PERCENT_WORDS: &[(&str, &str)] = &[
     ("pct points", "pp"),
     ("pct point", "pp"),
     ("per cent", "percent"),
+    ("percentage", "percent"),
+    ("percents", "percent"),
     ("percent", "percent"),
     ("pct", "percent"),
     ("%", "percent"),
@@ -471,7 +466,14 @@ impl<V: Copy> Lexicon<V> {
     fn new(entries: impl IntoIterator<Item = (&'static str, V)>) -> Self {
         let mut by_first: HashMap<String, Vec<(Vec<String>, V)>> = HashMap::default();
         for (phrase, value) in entries {
-            let words: Vec<String> = phrase.split(' ').map(str::to_string).collect();
+            // Split as the text will be ("km/h" is three tokens), so phrases match token by token.
+            let words: Vec<String> = super::tokens::tokenize(phrase)
+                .iter()
+                .map(|t| t.text(phrase).to_string())
+                .collect();
+            if words.is_empty() {
+                continue;
+            }
             by_first
                 .entry(words[0].clone())
                 .or_default()
@@ -507,10 +509,14 @@ impl<V: Copy> Lexicon<V> {
 
 static CURRENCIES: LazyLock<Lexicon<&'static str>> =
     LazyLock::new(|| Lexicon::new(CURRENCY_WORDS.iter().copied()));
-static CENTS: LazyLock<Lexicon<&'static str>> =
+static CENTS: LazyLock<Lexicon<(&'static str, f64)>> =
     LazyLock::new(|| Lexicon::new(CENT_WORDS.iter().copied()));
 static UNITS: LazyLock<Lexicon<(&'static str, f64)>> =
-    LazyLock::new(|| Lexicon::new(UNIT_WORDS.iter().map(|&(p, s, f)| (p, (s, f)))));
+    LazyLock::new(|| {
+        Lexicon::new(UNIT_ROWS.iter().flat_map(|&(u, factor, phrases)| {
+            phrases.split('|').map(move |p| (p, (u.symbol, factor)))
+        }))
+    });
 static PERCENTS: LazyLock<Lexicon<&'static str>> =
     LazyLock::new(|| Lexicon::new(PERCENT_WORDS.iter().copied()));
 static SUFFIXES: LazyLock<Lexicon<Bound>> =
@@ -533,7 +539,7 @@ static BOUND_LAST_WORDS: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLoc
 fn symbol_code(symbol: &str, prefix: Option<&str>) -> Option<&'static str> {
     Some(
         match (symbol, prefix.map(str::to_ascii_uppercase).as_deref()) {
-            ("$", None | Some("US" | "U.S.")) => "USD",
+            ("$", None | Some("US" | "U.S." | "U.S")) => "USD",
             ("$", Some("C" | "CA" | "CAN" | "CDN")) => "CAD",
             ("$", Some("A" | "AU" | "AUS")) => "AUD",
             ("$", Some("HK")) => "HKD",
@@ -542,7 +548,15 @@ fn symbol_code(symbol: &str, prefix: Option<&str>) -> Option<&'static str> {
             ("$", Some("R")) => "BRL",
             ("$", Some("NT")) => "TWD",
             ("$", Some("MEX" | "MX")) => "MXN",
-            ("$", Some(_)) => return None,
+            // "usd$", "AUD$", "mxn$": a code written before the sign.
+            ("$", Some(p)) => {
+                let (code, _) = code_word(p).or_else(|| code_word(&p.to_ascii_lowercase()))?;
+                let name = currency_name(code)?;
+                if !(name.contains("Dollar") || name.contains("Peso")) {
+                    return None;
+                }
+                code
+            }
             ("€", _) => "EUR",
             ("£", _) => "GBP",
             ("¥", _) => "JPY",
@@ -562,67 +576,142 @@ fn symbol_code(symbol: &str, prefix: Option<&str>) -> Option<&'static str> {
             ("₸", _) => "KZT",
             ("₼", _) => "AZN",
             ("₾", _) => "GEL",
+            ("₭", _) => "LAK",
+            ("元", _) => "CNY",
+            ("₿", _) => "XBT",
             _ => return None,
         },
     )
 }
 
-/// Removes binary floating-point noise from scaled decimals (4.1 × 10⁹ is 4100000000, not
-/// 4099999999.9999995) by rounding to 15 significant digits.
-fn tidy(value: f64) -> f64 {
-    if value.fract() == 0.0 || !value.is_finite() {
-        return value;
+/// ISO codes that are also English words written in capitals ("ALL 5 solutions").
+const WORD_LIKE_CODES: &[&str] = &["ALL", "TOP", "CUP", "MOP"];
+
+/// Lower-case codes accepted as currencies (lower-cased or tokenized text: "usd 20").
+const LOWER_CODES: &[&str] = &[
+    "usd", "eur", "gbp", "jpy", "cny", "chf", "cad", "aud", "hkd", "sgd", "nzd", "inr", "rub",
+];
+
+/// A currency code as a word: (code, scale). "USD", "usd", and "MUSD"/"MEUR" (millions, as
+/// Nordic business news writes them).
+fn code_word(word: &str) -> Option<(&'static str, f64)> {
+    let upper = |w: &str| w.len() == 3 && w.bytes().all(|b| b.is_ascii_uppercase());
+    let known = |w: &str| {
+        ISO_CODES
+            .get_key_value(w)
+            .map(|(c, _)| *c)
+            .filter(|c| !WORD_LIKE_CODES.contains(c))
+    };
+    if upper(word) {
+        return known(word).map(|c| (c, 1.0));
     }
-    format!("{value:.14e}").parse().unwrap_or(value)
+    if word.len() == 3 && LOWER_CODES.contains(&word) {
+        return known(&word.to_ascii_uppercase()).map(|c| (c, 1.0));
+    }
+    let rest = word.strip_prefix('M').or_else(|| word.strip_prefix('m'))?;
+    let same_case = upper(rest) || (rest.len() == 3 && LOWER_CODES.contains(&rest));
+    if word.len() == 4 && same_case {
+        return known(&rest.to_ascii_uppercase()).map(|c| (c, 1e6));
+    }
+    None
 }
 
-/// A written currency before a number: (first token, code, token where the number starts).
-fn money_prefix(tokens: &[Token], i: usize, text: &str) -> Option<(usize, &'static str, usize)> {
+/// Words written before "$" with a space in tokenized text ("us $ 150 million", "c $ 16.4").
+const SPACED_DOLLAR_PREFIXES: &[&str] = &["us", "u.s", "u.s.", "c", "hk", "nz", "cdn", "a$"];
+
+/// A written currency before a number: (first token, code, scale, token where the number
+/// starts).
+fn money_prefix(
+    tokens: &[Token],
+    i: usize,
+    text: &str,
+) -> Option<(usize, &'static str, f64, usize)> {
     let tok = tokens.get(i)?;
     match tok.kind {
         Kind::Currency => {
-            let glued_word = tokens
+            let before = tokens
                 .get(i.wrapping_sub(1))
-                .filter(|p| i > 0 && tok.joined && p.kind == Kind::Word);
-            let code = symbol_code(tok.text(text), glued_word.map(|w| w.text(text)))
+                .filter(|p| i > 0 && p.kind == Kind::Word);
+            let prefix = before.filter(|p| {
+                tok.joined
+                    || SPACED_DOLLAR_PREFIXES
+                        .iter()
+                        .any(|w| p.text(text).eq_ignore_ascii_case(w))
+            });
+            let code = symbol_code(tok.text(text), prefix.map(|w| w.text(text)))
                 .or_else(|| symbol_code(tok.text(text), None))?;
-            let first = if glued_word.is_some() && code != "USD" {
-                i - 1
-            } else {
-                i
+            let first = match prefix {
+                Some(_) if code != "USD" => i - 1,
+                Some(w) if symbol_code("$", Some(w.text(text))).is_some() => i - 1,
+                _ => i,
             };
-            let first = match glued_word {
-                Some(w) if code == "USD" && w.text(text).eq_ignore_ascii_case("us") => i - 1,
-                _ => first,
-            };
-            Some((first, code, i + 1))
+            Some((first, code, 1.0, i + 1))
         }
         Kind::Word => {
             let word = tok.text(text);
-            if tokens
-                .get(i + 1)
-                .is_some_and(|n| n.kind == Kind::Currency && n.joined)
-            {
-                return None; // "US$": handled at the symbol.
-            }
-            let code = if word == "Rs" || word == "Rs." {
-                "INR"
-            } else if word.len() == 3 && word.bytes().all(|b| b.is_ascii_uppercase()) {
-                *ISO_CODES.get(word)?
-            } else {
-                return None;
-            };
             let mut next = i + 1;
             if tokens.get(next).is_some_and(|t| t.text(text) == ".") {
                 next += 1;
             }
-            tokens
-                .get(next)
-                .filter(|t| t.kind == Kind::Number)
-                .map(|_| (i, code, next))
+            // Cheap test first: a code or word before an amount is followed by digits.
+            if !tokens.get(next).is_some_and(|t| t.kind == Kind::Number) {
+                return None;
+            }
+            let (code, scale) = if word == "Rs" || word == "Rs." {
+                ("INR", 1.0)
+            } else {
+                code_word(word).or_else(|| {
+                    // "rmb 10": a currency word before the number, in lower case.
+                    CURRENCIES
+                        .longest_at(tokens, i, text)
+                        .filter(|&(e, _)| e == i + 1 && word.len() == 3)
+                        .map(|(_, c)| (c, 1.0))
+                })?
+            };
+            Some((i, code, scale, next))
         }
         _ => None,
     }
+}
+
+/// A sub-unit word after a number ("50 cents", "470 pence", "50p"; "p" only glued).
+fn cent_after(tokens: &[Token], end: usize, text: &str) -> Option<(usize, (&'static str, f64))> {
+    let hit = CENTS.longest_at(tokens, end, text)?;
+    let bare_p = tokens
+        .get(end)
+        .is_some_and(|t| t.text(text).eq_ignore_ascii_case("p"));
+    (!bare_p || tokens.get(end).is_some_and(|t| t.joined)).then_some(hit)
+}
+
+/// The minor part of an amount ("3 dollars 50 cents", "15 dollars and 50", "17 USD 25"):
+/// (end, value in units). A bare number counts only when nothing follows it.
+fn minor_part(tokens: &[Token], end: usize, text: &str, major: f64) -> Option<(usize, f64)> {
+    // Only small amounts are written with their cents, and never across a line break.
+    let same_line = |k: usize| match (k.checked_sub(1).and_then(|p| tokens.get(p)), tokens.get(k)) {
+        (Some(p), Some(t)) => !text[p.end..t.start].contains('\n'),
+        _ => false,
+    };
+    if major >= 1000.0 || !same_line(end) {
+        return None;
+    }
+    let mut k = end;
+    if tokens
+        .get(k)
+        .is_some_and(|t| t.text(text).eq_ignore_ascii_case("and"))
+    {
+        k += 1;
+    }
+    let n = number_at(tokens, k, text)?;
+    if n.value.fract() != 0.0 || !(1.0..100.0).contains(&n.value) || n.scale != 1.0 {
+        return None;
+    }
+    if let Some((e, (_, per_unit))) = cent_after(tokens, n.end, text) {
+        return Some((e, n.value / per_unit));
+    }
+    let next = tokens.get(n.end);
+    let ends_here =
+        next.is_none_or(|t| t.kind == Kind::Punct && !matches!(t.text(text), "%" | "-" | "/"));
+    ends_here.then_some((n.end, n.value / 100.0))
 }
 
 /// A quantity under construction, with the scale used (needed to complete ranges).
@@ -636,8 +725,17 @@ struct Found {
 /// Finds every quantity in the token stream.
 pub fn recognize(tokens: &[Token], text: &str) -> Vec<Quantity> {
     let mut found: Vec<Found> = Vec::new();
+    let urls = super::tokens::url_spans(text);
     let mut i = 0;
     while i < tokens.len() {
+        // Digits in a web address ("…?q=30%25") are not quantities.
+        if let Some(url) = urls
+            .iter()
+            .find(|u| u.start <= tokens[i].start && tokens[i].start < u.end)
+        {
+            i += tokens[i..].partition_point(|t| t.start < url.end);
+            continue;
+        }
         match quantity_at(tokens, i, text) {
             Some((f, end)) => {
                 found.push(f);
@@ -650,10 +748,156 @@ pub fn recognize(tokens: &[Token], text: &str) -> Vec<Quantity> {
     found.into_iter().map(|f| f.quantity).collect()
 }
 
+/// Percent words with no number ("a small percent", "the % of increase"): mentions of the
+/// unit alone, for callers that track units; the ledger ignores them.
+pub fn bare_percent_words(tokens: &[Token], text: &str, quantities: &[Quantity]) -> Vec<Span> {
+    bare_words(&PERCENTS, |u| u == "percent", tokens, text, quantities)
+        .into_iter()
+        .map(|(span, _)| span)
+        .collect()
+}
+
+/// Currency words with no number ("the dollar fell", "a multibillion-dollar deal"), with
+/// their codes: mentions of a currency, not amounts.
+pub fn bare_currency_words(
+    tokens: &[Token],
+    text: &str,
+    quantities: &[Quantity],
+) -> Vec<(Span, &'static str)> {
+    bare_words(&CURRENCIES, |_| true, tokens, text, quantities)
+}
+
+/// Whether `text` names a currency (a symbol, code or currency word), not only a sub-unit.
+pub fn names_currency(text: &str) -> bool {
+    let tokens = super::tokens::tokenize(text);
+    (0..tokens.len()).any(|i| {
+        tokens[i].kind == Kind::Currency
+            || CURRENCIES.longest_at(&tokens, i, text).is_some()
+            || code_word(tokens[i].text(text)).is_some()
+    })
+}
+
+fn bare_words<V: Copy>(
+    lexicon: &Lexicon<V>,
+    keep: impl Fn(V) -> bool,
+    tokens: &[Token],
+    text: &str,
+    quantities: &[Quantity],
+) -> Vec<(Span, V)> {
+    let mut out = Vec::new();
+    let urls = super::tokens::url_spans(text);
+    let mut i = 0;
+    while i < tokens.len() {
+        let Some((end, value)) = lexicon
+            .longest_at(tokens, i, text)
+            .filter(|&(_, v)| keep(v))
+        else {
+            i += 1;
+            continue;
+        };
+        let span = Span::new(tokens[i].start, tokens[end - 1].end);
+        let taken = quantities.iter().any(|q| q.span.overlaps(span));
+        if !taken && !urls.iter().any(|u| u.overlaps(span)) {
+            out.push((span, value));
+        }
+        i = end;
+    }
+    out
+}
+
+/// "percent of 10", "per cent of twenty-two": the percent word first.
+fn percent_first(tokens: &[Token], i: usize, text: &str) -> Option<(Found, usize)> {
+    let (end, unit) = PERCENTS.longest_at(tokens, i, text)?;
+    let after_number = i > 0 && number_at(tokens, i - 1, text).is_some();
+    if unit != "percent" || after_number || !tokens.get(end)?.text(text).eq_ignore_ascii_case("of")
+    {
+        return None;
+    }
+    let n = number_at(tokens, end + 1, text)?;
+    let span = Span::new(tokens[i].start, tokens.get(n.end - 1)?.end);
+    let quantity = Quantity {
+        span,
+        amount: n.value,
+        unit: Some(unit.to_string()),
+        bound: Bound::Exact,
+        concept: None,
+        range: None,
+    };
+    let found = Found {
+        quantity,
+        scale: n.scale,
+        explicit_bound: false,
+    };
+    Some((found, n.end))
+}
+
+/// A code glued to its amount: "USD115", "USD115.5", "eur20".
+fn glued_code_amount(tokens: &[Token], i: usize, text: &str) -> Option<(Found, usize)> {
+    let word = tokens[i].text(text);
+    let (prefix, digits) = (word.get(..3)?, word.get(3..)?);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let (code, _) = code_word(prefix).filter(|&(_, f)| f == 1.0)?;
+    let mut amount: f64 = digits.parse().ok()?;
+    let mut end = i + 1;
+    let point = tokens
+        .get(end)
+        .is_some_and(|t| t.joined && t.text(text) == ".");
+    if let Some(frac) = tokens
+        .get(end + 1)
+        .filter(|t| point && t.joined && t.kind == Kind::Number)
+    {
+        amount = format!("{digits}.{}", frac.text(text)).parse().ok()?;
+        end += 2;
+    }
+    let quantity = Quantity {
+        span: Span::new(tokens[i].start, tokens[end - 1].end),
+        amount,
+        unit: Some(code.to_string()),
+        bound: bound_before(text, tokens[i].start).unwrap_or(Bound::Exact),
+        concept: None,
+        range: None,
+    };
+    let found = Found {
+        quantity,
+        scale: 1.0,
+        explicit_bound: false,
+    };
+    Some((found, end))
+}
+
 fn quantity_at(tokens: &[Token], i: usize, text: &str) -> Option<(Found, usize)> {
+    if tokens[i].kind == Kind::Word {
+        let word = tokens[i].text(text);
+        if word.starts_with(['p', 'P']) {
+            if let Some(hit) = percent_first(tokens, i, text) {
+                return Some(hit);
+            }
+        }
+        if word.len() > 3 && word.as_bytes()[3].is_ascii_digit() {
+            return glued_code_amount(tokens, i, text);
+        }
+    }
+    let mut code_scale = 1.0;
     let (first, mut unit, num) = match money_prefix(tokens, i, text) {
-        Some((first, code, at)) => (first, Some(code.to_string()), number_at(tokens, at, text)?),
-        None => (i, None, number_at(tokens, i, text)?),
+        Some((first, code, scale, at)) => {
+            code_scale = scale;
+            (first, Some(code.to_string()), number_at(tokens, at, text)?)
+        }
+        None => {
+            let n = number_at(tokens, i, text)?;
+            // "F-16", "scp-173m": a number glued by a hyphen to a word is part of a name.
+            let named = n.first >= 2
+                && tokens[n.first].joined
+                && tokens[n.first - 1].joined
+                && tokens[n.first - 1].text(text) == "-"
+                && tokens[n.first - 2].kind == Kind::Word;
+            if named {
+                return None;
+            }
+            (n.first, None, n)
+        }
     };
     let Number {
         mut value,
@@ -664,6 +908,21 @@ fn quantity_at(tokens: &[Token], i: usize, text: &str) -> Option<(Found, usize)>
         ..
     } = num;
     let mut concept = None;
+    value *= code_scale;
+    scale *= code_scale;
+    // "a 12-cent dividend", "its one-yen bid"
+    // "a 3-inch screen", "a six-mile trip", "a 45-acre farm"
+    let hyphen_then_glued = tokens
+        .get(end)
+        .is_some_and(|t| t.joined && t.text(text) == "-")
+        && tokens.get(end + 1).is_some_and(|t| t.joined);
+    if hyphen_then_glued
+        && (CURRENCIES.longest_at(tokens, end + 1, text).is_some()
+            || cent_after(tokens, end + 1, text).is_some()
+            || UNITS.longest_at(tokens, end + 1, text).is_some())
+    {
+        end += 1;
+    }
     if unit.is_some() {
         if let Some(f) = tokens
             .get(end)
@@ -678,23 +937,40 @@ fn quantity_at(tokens: &[Token], i: usize, text: &str) -> Option<(Found, usize)>
         if let Some((e, _)) = CURRENCIES.longest_at(tokens, end, text) {
             end = e;
         }
-    } else if let Some((e, code)) = after_number_currency(tokens, end, text) {
+        if let Some((e, minor)) = minor_part(tokens, end, text, value) {
+            value += minor;
+            end = e;
+        }
+    } else if let Some((e, code, f)) = after_number_currency(tokens, end, text) {
         unit = Some(code.to_string());
+        value *= f;
+        scale *= f;
         end = e;
-    } else if let Some((e, code)) = CENTS.longest_at(tokens, end, text).filter(|&(_, c)| {
-        // "p" counts as pence only glued to the number ("50p").
-        c != "GBP" || tokens.get(end).is_some_and(|t| t.joined)
-    }) {
+        // "75 USD million"
+        if let Some(f) = tokens
+            .get(end)
+            .and_then(|t| scale_word(t.text(text)))
+            .filter(|&f| f >= 1e3)
+        {
+            value *= f;
+            scale *= f;
+            end += 1;
+        }
+        if let Some((e, minor)) = minor_part(tokens, end, text, value) {
+            value += minor;
+            end = e;
+        }
+    } else if let Some((e, (code, per_unit))) = cent_after(tokens, end, text) {
         unit = Some(code.to_string());
-        value /= 100.0;
+        value /= per_unit;
         end = e;
     } else if let Some((e, u)) = PERCENTS.longest_at(tokens, end, text) {
         unit = Some(u.to_string());
         end = e;
-    } else if let Some((e, (symbol, factor))) = unit_after(tokens, end, text) {
-        unit = Some(symbol.to_string());
-        value *= factor;
-        end = e;
+    } else if let Some(u) = unit_after(tokens, end, text) {
+        unit = Some(u.symbol.to_string());
+        value = value * u.factor + u.plus;
+        end = u.end;
     } else if let Some((e, noun)) = counted_noun(tokens, end, text) {
         unit = Some("count".to_string());
         concept = Some(noun);
@@ -759,43 +1035,100 @@ fn after_number_currency(
     tokens: &[Token],
     end: usize,
     text: &str,
-) -> Option<(usize, &'static str)> {
-    if let Some(hit) = CURRENCIES.longest_at(tokens, end, text) {
+) -> Option<(usize, &'static str, f64)> {
+    if let Some((e, code)) = CURRENCIES.longest_at(tokens, end, text) {
         // "pounds of": a weight, not money.
         let pounds = tokens
             .get(end)
             .is_some_and(|t| t.text(text).to_lowercase().starts_with("pound"));
-        if pounds && tokens.get(hit.0).is_some_and(|t| t.text(text) == "of") {
+        if pounds && tokens.get(e).is_some_and(|t| t.text(text) == "of") {
             return None;
         }
-        return Some(hit);
+        return Some((e, code, 1.0));
     }
     let tok = tokens.get(end)?;
-    let word = tok.text(text);
-    (tok.kind == Kind::Word && word.len() == 3 && word.bytes().all(|b| b.is_ascii_uppercase()))
-        .then(|| ISO_CODES.get(word).map(|c| (end + 1, *c)))
-        .flatten()
+    match tok.kind {
+        Kind::Word => code_word(tok.text(text)).map(|(c, f)| (end + 1, c, f)),
+        // "10 €", "100 ₡": a symbol after the number, unless it starts the next amount.
+        Kind::Currency if !tokens.get(end + 1).is_some_and(|t| t.kind == Kind::Number) => {
+            symbol_code(tok.text(text), None).map(|c| (end + 1, c, 1.0))
+        }
+        _ => None,
+    }
 }
 
 /// A physical unit after the number; single-letter units only when glued ("5t").
-fn unit_after(tokens: &[Token], end: usize, text: &str) -> Option<(usize, (&'static str, f64))> {
+fn unit_after(tokens: &[Token], end: usize, text: &str) -> Option<UnitHit> {
+    // "20 (kg)", "20 [kg]": a unit in brackets.
+    let open = tokens
+        .get(end)
+        .is_some_and(|t| matches!(t.text(text), "(" | "[" | "{" | "<"));
+    if open {
+        let (e, (symbol, factor)) = UNITS.longest_at(tokens, end + 1, text)?;
+        let close = tokens.get(e).map(|t| t.text(text));
+        return matches!(close, Some(")" | "]" | "}" | ">")).then_some(UnitHit {
+            end: e + 1,
+            symbol,
+            factor,
+            plus: 0.0,
+        });
+    }
     let hit = UNITS.longest_at(tokens, end, text)?;
-    let single = hit.0 == end + 1 && tokens.get(end).is_some_and(|t| t.end - t.start <= 2);
-    if single && !tokens.get(end).is_some_and(|t| t.joined) {
-        let word = tokens.get(end)?.text(text);
-        if word.len() == 1 {
+    let tok = tokens.get(end)?;
+    let word = tok.text(text);
+    if hit.0 == end + 1 && word.len() <= 2 {
+        // Short symbols: one letter only glued ("5t", "48m", not "5 t"); "in" only glued
+        // ("50,000 in 2020"); an upper-case letter is a scale ("1.8M"), not a unit.
+        let spaced_ok = word.len() == 2 && !word.eq_ignore_ascii_case("in");
+        if (!tok.joined && !spaced_ok)
+            || (word.len() == 1 && word.bytes().all(|b| b.is_ascii_uppercase()))
+        {
             return None;
         }
     }
     // "pounds of X" is a weight: the unit ends before "of".
-    if hit.1 .0 == "lb"
-        && tokens
-            .get(end)
-            .is_some_and(|t| t.text(text).to_lowercase().starts_with("pound"))
-    {
-        return Some((end + 1, hit.1));
+    if hit.1 .0 == "lb" && word.to_lowercase().starts_with("pound") {
+        return Some(UnitHit {
+            end: end + 1,
+            symbol: "lb",
+            factor: 1.0,
+            plus: 0.0,
+        });
     }
-    Some(hit)
+    // "5 feet 2 inches", "12 ft 2 in", "5 feet and 2 inches": one length in feet.
+    if hit.1 .0 == "ft" {
+        let mut k = hit.0;
+        if tokens
+            .get(k)
+            .is_some_and(|t| t.text(text).eq_ignore_ascii_case("and"))
+        {
+            k += 1;
+        }
+        if let Some(n) = number_at(tokens, k, text).filter(|n| n.value < 12.0) {
+            if let Some((e, ("in", _))) = UNITS.longest_at(tokens, n.end, text) {
+                return Some(UnitHit {
+                    end: e,
+                    symbol: "ft",
+                    factor: 1.0,
+                    plus: n.value / 12.0,
+                });
+            }
+        }
+    }
+    Some(UnitHit {
+        end: hit.0,
+        symbol: hit.1 .0,
+        factor: hit.1 .1,
+        plus: 0.0,
+    })
+}
+
+/// A unit found after a number: the value becomes `value × factor + plus`.
+struct UnitHit {
+    end: usize,
+    symbol: &'static str,
+    factor: f64,
+    plus: f64,
 }
 
 /// The noun a number counts: up to two modifiers, then a plural noun ("1,200 Polish firms").
@@ -997,6 +1330,64 @@ mod tests {
         roughly: "roughly 250 projects" => (250.0, Some("count"), Approx, "250 projects");
         or_more: "5,000 tourists or more" => (5000.0, Some("count"), Lower, "5,000 tourists");
         bare_number: "the index stood at 2,345.6" => (2345.6, None, Exact, "2,345.6");
+        wire_mixed_fraction: "debentures at 9-1/8 pct" => (9.125, Some("percent"), Exact, "9-1/8 pct");
+        hyphenated_cents: "a 62-1/2 cts dividend" => (0.625, Some("USD"), Exact, "62-1/2 cts");
+        pence_spaced: "bid of 470 pence a share" => (4.7, Some("GBP"), Exact, "470 pence");
+        symbol_after_number: "tickets cost 10 € each" => (10.0, Some("EUR"), Exact, "10 €");
+        million_code: "losses of 30 MUSD were reported" => (3e7, Some("USD"), Exact, "30 MUSD");
+        code_then_scale: "they lost 75 USD million" => (7.5e7, Some("USD"), Exact, "75 USD million");
+        tokenized_prefix: "a c $ 300 million charge" => (3e8, Some("CAD"), Exact, "c $ 300 million");
+        dollars_and_cents: "it only cost 3 dollars 50 cents." => (3.5, Some("USD"), Exact, "3 dollars 50 cents");
+        hyphenated_unit: "a 45-acre horse farm" => (45.0, Some("acre"), Exact, "45-acre");
+        feet_and_inches: "he is 5 feet 2 inches tall" => (5.0 + 2.0 / 12.0, Some("ft"), Exact, "5 feet 2 inches");
+        bracketed_unit: "weight: 20 (kg)" => (20.0, Some("kg"), Exact, "20 (kg)");
+        speed_an_hour: "ran at 188 miles an hour" => (188.0, Some("mph"), Exact, "188 miles an hour");
+        percent_first: "per cent of 210" => (210.0, Some("percent"), Exact, "per cent of 210");
+        word_fraction_scale: "costs a quarter million us dollars" => (2.5e5, Some("USD"), Exact, "a quarter million us dollars");
+    }
+
+    #[test]
+    fn short_units_need_to_be_glued_or_unambiguous() {
+        // "in" is an inch only glued; an upper-case letter is a scale, not a unit.
+        assert!(quantities("staff grew to 50,000 in 2020")
+            .iter()
+            .all(|q| q.unit.is_none()));
+        assert_eq!(one("a 12in screen").unit.as_deref(), Some("in"));
+        assert_ne!(one("It cost 1.8M dollars.").unit.as_deref(), Some("m"));
+    }
+
+    #[test]
+    fn numbers_in_names_and_addresses_are_not_quantities() {
+        assert!(quantities("the F-16 jets and scp-173m").is_empty());
+        assert!(quantities("see https://example.com/q=30%25%2020% now").is_empty());
+        assert!(quantities("ALL 5 solutions")
+            .iter()
+            .all(|q| q.unit.as_deref() != Some("ALL")));
+    }
+
+    #[test]
+    fn cents_do_not_join_large_amounts_or_cross_lines() {
+        let q = quantities("Net 918,000 dlrs 38 cts");
+        assert_eq!(q.first().map(|q| q.amount), Some(918_000.0));
+        let q = quantities("3 dollars\n50 cents");
+        assert_eq!(q.len(), 2);
+    }
+
+    #[test]
+    fn bare_unit_words_are_found_apart_from_amounts() {
+        let text = "the dollar rose, 5 dollars, a small percent";
+        let tokens = tokenize(text);
+        let q = recognize(&tokens, text);
+        let money: Vec<_> = bare_currency_words(&tokens, text, &q)
+            .into_iter()
+            .map(|(s, c)| (&text[s.start..s.end], c))
+            .collect();
+        assert_eq!(money, [("dollar", "USD")]);
+        let pct: Vec<_> = bare_percent_words(&tokens, text, &q)
+            .into_iter()
+            .map(|s| &text[s.start..s.end])
+            .collect();
+        assert_eq!(pct, ["percent"]);
     }
 
     #[test]

@@ -122,6 +122,35 @@ pub fn resolve(raw: &RawTime, published: Option<Date>) -> Option<TimeExpr> {
     })
 }
 
+/// The TIMEX3 value of an interval of days: `2024` for a calendar year, `2024-05` for a month,
+/// `2024-Q2`/`2024-H1` for a quarter or half, `2024-W19` for a Monday–Sunday week,
+/// `2024-05-07` for a day, `202X` for a decade, else `(start,end,PnD)` with an exclusive end.
+pub fn timex(start: Date, end: Date) -> String {
+    if start == end {
+        return start.to_string();
+    }
+    let (y, m) = (start.year(), start.month());
+    let whole_months = start.day() == 1 && end == end.last_of_month();
+    let months = (i32::from(end.year()) - i32::from(y)) * 12 + i32::from(end.month() - m) + 1;
+    if whole_months {
+        match months {
+            1 => return format!("{y:04}-{m:02}"),
+            3 if (m - 1) % 3 == 0 => return format!("{y:04}-Q{}", (m - 1) / 3 + 1),
+            6 if (m - 1) % 6 == 0 => return format!("{y:04}-H{}", (m - 1) / 6 + 1),
+            12 if m == 1 => return format!("{y:04}"),
+            120 if m == 1 && y % 10 == 0 => return format!("{:03}X", y / 10),
+            _ => {}
+        }
+    }
+    let days = end.since(start).map(|s| s.get_days() + 1).unwrap_or(0);
+    if start.weekday() == Weekday::Monday && days == 7 {
+        let w = start.iso_week_date();
+        return format!("{:04}-W{:02}", w.year(), w.week());
+    }
+    let after = end.tomorrow().unwrap_or(end);
+    format!("({start},{after},P{days}D)")
+}
+
 fn year_span(y: i32) -> Option<(Date, Date)> {
     let y = i16::try_from(y).ok()?;
     Some((Date::new(y, 1, 1).ok()?, Date::new(y, 12, 31).ok()?))

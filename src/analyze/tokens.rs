@@ -61,6 +61,9 @@ pub fn is_currency_symbol(c: char) -> bool {
             | '₸'
             | '₼'
             | '₾'
+            | '₭'
+            | '₿'
+            | '元'
             | '¢'
     )
 }
@@ -96,10 +99,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 joined = false;
                 i += len;
                 continue;
-            } else if c.is_alphabetic() {
-                (Kind::Word, scan_word(text, i))
             } else if is_currency_symbol(c) {
                 (Kind::Currency, i + len)
+            } else if c.is_alphabetic() {
+                (Kind::Word, scan_word(text, i))
             } else {
                 (Kind::Punct, i + len)
             }
@@ -114,6 +117,28 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         i = end;
     }
     tokens
+}
+
+/// Byte ranges of web addresses ("https://…", "www.…") up to the next whitespace, so
+/// recognizers can skip the digits inside them.
+pub fn url_spans(text: &str) -> Vec<crate::model::Span> {
+    let mut out = Vec::new();
+    for marker in ["://", "www."] {
+        let mut from = 0;
+        while let Some(k) = text[from..].find(marker) {
+            let at = from + k;
+            let start = text[..at].rfind(char::is_whitespace).map_or(0, |w| {
+                w + text[w..].chars().next().map_or(1, char::len_utf8)
+            });
+            let end = text[at..]
+                .find(char::is_whitespace)
+                .map_or(text.len(), |w| at + w);
+            out.push(crate::model::Span::new(start, end));
+            from = end.max(at + marker.len());
+        }
+    }
+    out.sort();
+    out
 }
 
 fn scan_number(bytes: &[u8], start: usize) -> usize {

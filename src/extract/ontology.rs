@@ -183,14 +183,8 @@ pub fn unit_kind(unit: Option<&str>) -> Option<&'static str> {
     Some(match unit? {
         "count" => "count",
         "percent" | "pp" => "percent",
-        "t" | "kg" | "g" | "oz" | "lb" => "mass",
-        "bbl" | "bbl/d" | "m3" | "ft3" | "L" | "gal" | "bu" | "TEU" => "volume",
-        "MWh" | "GWh" | "TWh" | "kWh" => "energy",
-        "MW" | "GW" | "kW" => "power",
-        "km" | "mi" | "m" => "length",
-        "km2" | "ha" | "acre" => "area",
-        u if u.len() == 3 && u.bytes().all(|b| b.is_ascii_uppercase()) => "money",
-        _ => return None,
+        u if crate::analyze::quantities::currency_name(u).is_some() => "money",
+        u => crate::analyze::quantities::unit_info(u)?.dimension,
     })
 }
 

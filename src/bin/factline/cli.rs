@@ -120,4 +120,31 @@ pub enum Command {
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<String>,
     },
+    /// Score the recognizers against the Recognizers-Text specs and MEANTIME time annotations.
+    #[command(
+        after_help = "Example:\n  factline conformance ../shared/conformance/recognizers-text/Specs \\\n    --meantime ../shared/corpora/meantime-english --ratchet .ci/conformance-ratchet.json"
+    )]
+    Conformance {
+        /// The Recognizers-Text `Specs` folder (Number/, NumberWithUnit/, DateTime/ below it).
+        #[arg(value_name = "SPECS")]
+        specs: PathBuf,
+        /// A MEANTIME folder: its `*.xml` articles are used for the temporal evaluation.
+        #[arg(long, value_name = "DIR")]
+        meantime: Option<PathBuf>,
+        /// Write the scores as JSON to this file.
+        #[arg(long, value_name = "FILE")]
+        json: Option<PathBuf>,
+        /// Fail (exit 2) when a rate falls below the one recorded in this file.
+        #[arg(long, value_name = "FILE")]
+        ratchet: Option<PathBuf>,
+        /// Raise the rates recorded in the ratchet file to this run's where higher.
+        #[arg(long, requires = "ratchet")]
+        raise: bool,
+        /// Print up to N failed cases per spec file, and N MEANTIME misses.
+        #[arg(long, value_name = "N", default_value_t = 0)]
+        failures: usize,
+        /// Only spec files whose path contains this text.
+        #[arg(long, value_name = "TEXT")]
+        only: Option<String>,
+    },
 }

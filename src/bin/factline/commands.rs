@@ -61,7 +61,110 @@ pub fn run(command: Command) -> Result<Status> {
             Ok(found(!docs.is_empty()))
         }
         Command::Bench { paths } => bench(&paths),
+        Command::Conformance {
+            specs,
+            meantime,
+            json,
+            ratchet,
+            raise,
+            failures,
+            only,
+        } => conformance(&ConformanceRun {
+            specs,
+            meantime,
+            json,
+            ratchet,
+            raise,
+            failures,
+            only,
+        }),
     }
+}
+
+/// What `factline conformance` was asked to do.
+struct ConformanceRun {
+    specs: std::path::PathBuf,
+    meantime: Option<std::path::PathBuf>,
+    json: Option<std::path::PathBuf>,
+    ratchet: Option<std::path::PathBuf>,
+    raise: bool,
+    failures: usize,
+    only: Option<String>,
+}
+
+fn conformance(run: &ConformanceRun) -> Result<Status> {
+    use factline::conformance::{meantime, ratchet::Ratchet, specs};
+    let mut scores = specs::run(&run.specs)?;
+    if let Some(only) = &run.only {
+        scores.retain(|s| s.file.contains(only.as_str()));
+    }
+    let mut out = std::io::stdout().lock();
+    for s in &scores {
+        for f in s.failures.iter().take(run.failures) {
+            writeln!(
+                out,
+                "FAIL {}: {:?}\n  expected {}\n  found    {}",
+                s.file,
+                f.input,
+                serde_json::to_string(&f.expected)?,
+                serde_json::to_string(&f.found)?
+            )?;
+        }
+    }
+    write!(out, "{}", specs::table(&scores))?;
+    let time = match &run.meantime {
+        Some(dir) => {
+            let (score, misses) = meantime::run(dir)?;
+            for m in misses.iter().take(run.failures) {
+                writeln!(
+                    out,
+                    "MISS {}: gold {:?} found {:?}",
+                    m.article, m.gold, m.found
+                )?;
+            }
+            writeln!(
+                out,
+                "MEANTIME: {} articles, {} gold, {} found; strict F1 {:.3}, relaxed F1 {:.3}, value accuracy {:.3}",
+                score.articles,
+                score.gold,
+                score.found,
+                score.strict_f1(),
+                score.relaxed_f1(),
+                score.value_accuracy()
+            )?;
+            Some(score)
+        }
+        None => None,
+    };
+    if let Some(path) = &run.json {
+        let report = serde_json::json!({"specs": scores, "meantime": time});
+        std::fs::write(path, serde_json::to_string_pretty(&report)? + "\n")
+            .with_context(|| format!("writing {}", path.display()))?;
+    }
+    let Some(path) = &run.ratchet else {
+        return Ok(Status::Ok);
+    };
+    let recorded: Ratchet = match std::fs::read_to_string(path) {
+        Ok(s) => serde_json::from_str(&s).with_context(|| format!("reading {}", path.display()))?,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && run.raise => Ratchet::default(),
+        Err(e) => return Err(e).with_context(|| format!("reading {}", path.display())),
+    };
+    if run.raise {
+        let raised = recorded.raised(&scores, time.as_ref());
+        std::fs::write(path, serde_json::to_string_pretty(&raised)? + "\n")
+            .with_context(|| format!("writing {}", path.display()))?;
+        writeln!(out, "ratchet raised: {}", path.display())?;
+        return Ok(Status::Ok);
+    }
+    let regressions = recorded.regressions(&scores, time.as_ref());
+    if regressions.is_empty() {
+        writeln!(out, "ratchet: every rate at or above {}", path.display())?;
+        return Ok(Status::Ok);
+    }
+    for r in &regressions {
+        eprintln!("factline: conformance regression: {r}");
+    }
+    Ok(Status::Error)
 }
 
 fn found(any: bool) -> Status {

@@ -1,0 +1,350 @@
+//! Runs factline's recognizers on one spec input and writes what they find in the spec's
+//! vocabulary: type names, character offsets with an inclusive end, and resolution fields.
+//!
+//! The recognizers themselves are not changed to suit the specs: where the spec's convention
+//! differs from factline's (a sub-unit keeps its own unit, "50 cents" = 50 Cent, where the
+//! ledger stores 0.50 USD), the translation happens here.
+
+use super::specs::Model;
+use crate::analyze::{numbers, quantities, times, tokens};
+use crate::model::{CharIndex, Quantity, Span, TimeExpr};
+use jiff::civil::{Date, DateTime};
+use serde::Serialize;
+use serde_json::{json, Value};
+
+/// A result found by factline, in the spec's terms.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Found {
+    /// The spec type name (`number`, `currency`, `datetimeV2.date`, `daterange`, …).
+    pub type_name: String,
+    /// First character.
+    pub start: usize,
+    /// Last character (inclusive).
+    pub end: usize,
+    /// The text found.
+    pub text: String,
+    /// Resolution fields as the spec writes them.
+    pub resolution: Value,
+}
+
+impl Found {
+    /// A result starting at character `start` with `text`.
+    pub fn new(type_name: &str, start: usize, text: &str, resolution: Value) -> Found {
+        Found {
+            type_name: type_name.to_string(),
+            start,
+            end: (start + text.chars().count()).saturating_sub(1),
+            text: text.to_string(),
+            resolution,
+        }
+    }
+
+    fn at(input: &str, index: &CharIndex, span: Span, type_name: &str, resolution: Value) -> Found {
+        Found::new(
+            type_name,
+            index.char_at(span.start),
+            &input[span.start..span.end],
+            resolution,
+        )
+    }
+}
+
+/// Everything `model`'s recognizer finds in `input`, in text order. Relative times resolve
+/// against `reference` (the case's "now").
+pub fn recognize(model: Model, input: &str, reference: Option<DateTime>) -> Vec<Found> {
+    let index = CharIndex::new(input);
+    let mut found = match model {
+        Model::Number => numbers_in(input, &index),
+        Model::Percent => percents_in(input, &index),
+        Model::Currency => money_in(input, &index),
+        Model::Dimension => quantities_in(input, &index, dimension),
+        Model::DateTime | Model::DateTimeExtractor | Model::DateTimeParser => {
+            times_in(model, input, &index, reference)
+        }
+        // No recognizer yet: these cases pass only when nothing is expected.
+        Model::Ordinal | Model::NumberRange | Model::Age | Model::Temperature | Model::Timex => {
+            Vec::new()
+        }
+    };
+    found.sort_by_key(|f| f.start);
+    found
+}
+
+/// Formats a value the way the specs write numbers (no trailing ".0").
+pub fn number_string(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{v:.0}")
+    } else {
+        format!("{v}")
+    }
+}
+
+/// Numbers as the Number model reads them: on their own, with no unit after them. So a glued
+/// letter is a scale ("10k", "1.2b", "10G", "1MM"), and a number glued to any other word
+/// ("180ml", "4th") is a unit or an ordinal, not a number.
+fn numbers_in(input: &str, index: &CharIndex) -> Vec<Found> {
+    let toks = tokens::tokenize(input);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let Some(n) = numbers::number_at(&toks, i, input) else {
+            i += 1;
+            continue;
+        };
+        let (mut value, mut end) = (n.value, n.end);
+        if n.digits && n.end == i + 1 {
+            match toks.get(end).map(|t| (t, standalone_scale(t.text(input)))) {
+                Some((t, Some(f))) if t.joined || is_last_word(&toks, end, input) => {
+                    value = numbers::tidy(value * f);
+                    end += 1;
+                }
+                Some((t, None)) if t.joined && t.kind == tokens::Kind::Word => {
+                    i = end + 1;
+                    continue;
+                }
+                _ => {}
+            }
+        }
+        let start = toks[n.first].start;
+        let subtype = if value.fract() == 0.0 {
+            "integer"
+        } else {
+            "decimal"
+        };
+        out.push(Found::at(
+            input,
+            index,
+            Span::new(start, toks[end - 1].end),
+            "number",
+            json!({"value": number_string(value), "subtype": subtype}),
+        ));
+        i = end.max(i + 1);
+    }
+    out
+}
+
+/// A scale letter after a bare number: "k", "M", "MM", "b", "G", "T" ("m" is metres).
+fn standalone_scale(word: &str) -> Option<f64> {
+    match word {
+        "MM" => Some(1e6),
+        "g" | "G" => Some(1e9),
+        "m" => None,
+        w => numbers::scale_letter(w),
+    }
+}
+
+/// Whether token `k` is a single letter ending its sentence ("2.33 k", "1,674.5 G").
+fn is_last_word(toks: &[tokens::Token], k: usize, input: &str) -> bool {
+    let single = toks.get(k).is_some_and(|t| t.end - t.start == 1);
+    let after = toks.get(k + 1).map(|t| t.text(input));
+    single && matches!(after, None | Some("." | "," | ";" | "!" | "?"))
+}
+
+fn quantities_in(
+    input: &str,
+    index: &CharIndex,
+    convert: fn(&str, &Quantity) -> Option<(&'static str, Value)>,
+) -> Vec<Found> {
+    let toks = tokens::tokenize(input);
+    quantities::recognize(&toks, input)
+        .iter()
+        .filter_map(|q| {
+            let (type_name, resolution) = convert(input, q)?;
+            Some(Found::at(input, index, q.span, type_name, resolution))
+        })
+        .collect()
+}
+
+/// Percentages, and percent words standing alone (resolved to the spec's "null").
+fn percents_in(input: &str, index: &CharIndex) -> Vec<Found> {
+    let toks = tokens::tokenize(input);
+    let found = quantities::recognize(&toks, input);
+    let mut out: Vec<Found> = found
+        .iter()
+        .filter_map(|q| {
+            let (type_name, resolution) = percent(input, q)?;
+            Some(Found::at(input, index, q.span, type_name, resolution))
+        })
+        .collect();
+    for span in quantities::bare_percent_words(&toks, input, &found) {
+        out.push(Found::at(
+            input,
+            index,
+            span,
+            "percentage",
+            json!({"value": "null"}),
+        ));
+    }
+    out
+}
+
+fn percent(_: &str, q: &Quantity) -> Option<(&'static str, Value)> {
+    (q.unit.as_deref() == Some("percent")).then(|| {
+        (
+            "percentage",
+            json!({"value": format!("{}%", number_string(q.amount))}),
+        )
+    })
+}
+
+/// Amounts of money, and currency words standing alone (value null).
+fn money_in(input: &str, index: &CharIndex) -> Vec<Found> {
+    let toks = tokens::tokenize(input);
+    let found = quantities::recognize(&toks, input);
+    let mut out: Vec<Found> = found
+        .iter()
+        .filter_map(|q| {
+            let (type_name, resolution) = money(input, q)?;
+            Some(Found::at(input, index, q.span, type_name, resolution))
+        })
+        .collect();
+    for (span, code) in quantities::bare_currency_words(&toks, input, &found) {
+        let name = quantities::currency_name(code).unwrap_or(code);
+        out.push(Found::at(
+            input,
+            index,
+            span,
+            "currency",
+            json!({"value": null, "unit": name, "isoCurrency": code}),
+        ));
+    }
+    out
+}
+
+fn money(input: &str, q: &Quantity) -> Option<(&'static str, Value)> {
+    let code = q.unit.as_deref()?;
+    let name = quantities::currency_name(code)?;
+    let stated = input.get(q.span.start..q.span.end)?.to_ascii_lowercase();
+    // The spec keeps sub-units in their own unit; factline converts them to the currency.
+    let sub_unit = [
+        ("cents", "Cent", 100.0),
+        ("cent", "Cent", 100.0),
+        ("pence", "Pence", 100.0),
+        ("p", "Pence", 100.0),
+        ("pennies", "Penny", 100.0),
+        ("penny", "Penny", 100.0),
+        ("satoshis", "Satoshi", 1e8),
+        ("satoshi", "Satoshi", 1e8),
+    ]
+    .into_iter()
+    .find(|(w, _, _)| {
+        let before = stated.strip_suffix(w).and_then(|b| b.chars().next_back());
+        stated.ends_with(w) && !before.is_some_and(char::is_alphabetic)
+    });
+    // "3 dollars 50 cents" is dollars; only an amount stated in cents alone stays in cents.
+    let whole_in_sub_unit = sub_unit.filter(|_| !quantities::names_currency(&stated));
+    Some((
+        "currency",
+        match whole_in_sub_unit {
+            Some((_, unit, per)) => {
+                json!({"value": number_string(numbers::tidy(q.amount * per)), "unit": unit})
+            }
+            None => json!({
+                "value": number_string(q.amount),
+                "unit": name,
+                "isoCurrency": code,
+            }),
+        },
+    ))
+}
+
+fn dimension(_: &str, q: &Quantity) -> Option<(&'static str, Value)> {
+    let unit = quantities::unit_info(q.unit.as_deref()?)?;
+    Some((
+        "dimension",
+        json!({"value": number_string(q.amount), "unit": unit.name, "subtype": unit.dimension}),
+    ))
+}
+
+fn times_in(
+    model: Model,
+    input: &str,
+    index: &CharIndex,
+    reference: Option<DateTime>,
+) -> Vec<Found> {
+    let toks = tokens::tokenize(input);
+    let today = reference.map(|r| r.date());
+    times::scan(&toks, input)
+        .iter()
+        .filter_map(|raw| {
+            let t = times::resolve(raw, today)?;
+            let (kind, values) = date_values(&t);
+            let type_name = match model {
+                Model::DateTime => format!("datetimeV2.{kind}"),
+                _ => kind.to_string(),
+            };
+            let resolution = match model {
+                Model::DateTimeParser => parser_value(&t, kind),
+                _ => json!({ "values": values }),
+            };
+            Some(Found::at(input, index, t.span, &type_name, resolution))
+        })
+        .collect()
+}
+
+/// The spec's `values` entry for a resolved interval: a `date` for one day, else a
+/// `daterange` with an exclusive end.
+fn date_values(t: &TimeExpr) -> (&'static str, Vec<Value>) {
+    let timex = times::timex(t.start, t.end);
+    if t.start == t.end {
+        let value = t.start.to_string();
+        return (
+            "date",
+            vec![json!({"timex": timex, "type": "date", "value": value})],
+        );
+    }
+    let end = t.end.tomorrow().unwrap_or(t.end);
+    (
+        "daterange",
+        vec![json!({
+            "timex": timex,
+            "type": "daterange",
+            "start": t.start.to_string(),
+            "end": end.to_string(),
+        })],
+    )
+}
+
+/// A parser file's `Value`: TIMEX with future and past resolutions.
+fn parser_value(t: &TimeExpr, kind: &str) -> Value {
+    let resolution = |d: Date, e: Date| match kind {
+        "date" => json!({"date": d.to_string()}),
+        _ => json!({"startDate": d.to_string(), "endDate": e.to_string()}),
+    };
+    let end = t.end.tomorrow().unwrap_or(t.end);
+    json!({
+        "Timex": times::timex(t.start, t.end),
+        "FutureResolution": resolution(t.start, end),
+        "PastResolution": resolution(t.start, end),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_count_characters_and_end_inclusive() {
+        let found = recognize(Model::Currency, "Paid €5 or £3", None);
+        let pound = found.iter().find(|f| f.text == "£3").expect("pound found");
+        assert_eq!((pound.start, pound.end), (11, 12));
+        assert_eq!(pound.resolution["isoCurrency"], "GBP");
+    }
+
+    #[test]
+    fn cents_keep_their_own_unit() {
+        let found = recognize(Model::Currency, "It costs 50 cents.", None);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].resolution["unit"], "Cent");
+        assert_eq!(found[0].resolution["value"], "50");
+    }
+
+    #[test]
+    fn relative_dates_resolve_against_the_reference() {
+        let now: DateTime = "2016-11-07T00:00:00".parse().expect("date-time");
+        let found = recognize(Model::DateTime, "I left yesterday", Some(now));
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].type_name, "datetimeV2.date");
+        assert_eq!(found[0].resolution["values"][0]["value"], "2016-11-06");
+    }
+}

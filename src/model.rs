@@ -241,6 +241,34 @@ pub struct TimeExpr {
     pub relative: bool,
     /// True for future-pointing phrases such as "by 2030".
     pub deadline: bool,
+    /// The TIMEX3 value: `2024`, `2024-05`, `2024-Q2`, `2024-W19`, `2024-05-07`,
+    /// `2024-05-07T16:00`, `2024-05-07TMO`; for "since 2018" the value of 2018.
+    pub timex: String,
+}
+
+/// What kind of time a [`TimeMention`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TimeMentionKind {
+    /// A length of time ("six months").
+    Duration,
+    /// A recurrence ("annual", "every week").
+    Set,
+    /// A reference to the present, past or future ("currently", "recently", "later").
+    Reference,
+}
+
+/// A time expression that is not an interval of days: durations, sets and references.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TimeMention {
+    /// Where it is stated.
+    pub span: Span,
+    /// Duration, set or reference.
+    pub kind: TimeMentionKind,
+    /// The TIMEX3 value (`P6M`, `PXY`, `P1W`, `PRESENT_REF`).
+    pub timex: String,
+    /// A duration's length in seconds, when fixed (a month counts 30 days).
+    pub seconds: Option<f64>,
 }
 
 /// A sentence of the cleaned text.
@@ -261,6 +289,8 @@ pub struct Analysis {
     pub quantities: Vec<Quantity>,
     /// Time expressions in text order.
     pub times: Vec<TimeExpr>,
+    /// Durations, sets and references to now, in text order (none inside a time expression).
+    pub time_mentions: Vec<TimeMention>,
 }
 
 /// Whether a claim reports what is, what is aimed at, planned or forecast.

@@ -38,7 +38,13 @@ pub fn extraction_json(ex: &Extraction, with_text: bool) -> Value {
         .analysis
         .times
         .iter()
-        .map(|t| json!({"text": slice(t.span), "span": idx.span(t.span), "start": t.start.to_string(), "end": t.end.to_string()}))
+        .map(|t| json!({"text": slice(t.span), "span": idx.span(t.span), "start": t.start.to_string(), "end": t.end.to_string(), "timex": t.timex}))
+        .collect();
+    let time_mentions: Vec<Value> = ex
+        .analysis
+        .time_mentions
+        .iter()
+        .map(|m| json!({"text": slice(m.span), "span": idx.span(m.span), "kind": m.kind, "timex": m.timex, "seconds": m.seconds}))
         .collect();
     let claims: Vec<Value> = ex
         .claims
@@ -72,6 +78,7 @@ pub fn extraction_json(ex: &Extraction, with_text: bool) -> Value {
         "entities": entities,
         "quantities": quantities,
         "times": times,
+        "time_mentions": time_mentions,
         "claims": claims,
     });
     if with_text {

@@ -1,10 +1,12 @@
-//! Analyze: reads one cleaned document into sentences, entities, quantities and times.
+//! Analyze: reads one cleaned document into sentences, entities, quantities, times and other
+//! time mentions (durations, sets, references to now).
 //!
 //! Runs in two steps because the publication date depends on the dates an article mentions,
 //! and relative times depend on the publication date: [`scan`] tokenizes and finds the time
 //! expressions; [`finish`] resolves them against the publication date and recognizes the rest.
 //! Pure functions of the text: safe to run in parallel.
 
+pub mod durations;
 pub mod entities;
 pub mod numbers;
 pub mod quantities;
@@ -47,11 +49,14 @@ pub fn finish(text: &str, scan: &Scan, published: Option<Date>) -> Analysis {
             .iter()
             .any(|t| t.span.overlaps(q.span) && (q.unit.is_none() || t.span.contains(q.span)))
     });
+    let mut time_mentions = durations::scan(&scan.tokens, text);
+    time_mentions.retain(|m| !scan.times.iter().any(|t| t.span.overlaps(m.span)));
     Analysis {
         sentences,
         entities: entities::countries(text),
         quantities,
         times,
+        time_mentions,
     }
 }
 

@@ -85,6 +85,12 @@ pub fn scale_letter(word: &str) -> Option<f64> {
     }
 }
 
+/// Whether a lower-case word is a number word ("seven", "twenty"), a cheap test for other
+/// recognizers before they parse a number.
+pub fn is_number_word(w: &str) -> bool {
+    unit_word(w).is_some() || tens_word(w).is_some()
+}
+
 fn unit_word(w: &str) -> Option<f64> {
     Some(match w {
         "zero" => 0.0,
@@ -505,13 +511,7 @@ fn lower_word(tokens: &[Token], i: usize, text: &str) -> Option<Lower> {
 /// and 21").
 fn word_number(tokens: &[Token], i: usize, text: &str) -> Option<Number> {
     let raw = tokens.get(i)?.text(text);
-    // Every word a number can start with begins with one of these letters (≤ 9 letters).
-    let first = raw.as_bytes()[0].to_ascii_lowercase();
-    let starts_like_number = matches!(
-        first,
-        b'a' | b'd' | b'e' | b'f' | b'h' | b'm' | b'n' | b'o' | b'q' | b's' | b't' | b'z'
-    );
-    if raw.len() > 9 || !starts_like_number {
+    if !START_SHAPES.fits(raw) {
         return None;
     }
     let mut buf = [0u8; 24];
@@ -553,6 +553,79 @@ fn word_number(tokens: &[Token], i: usize, text: &str) -> Option<Number> {
     }
     Some(words_result(i, end, tidy(value)))
 }
+
+/// Words a word number can start with.
+const START_WORDS: &[&str] = &[
+    "a",
+    "an",
+    "half",
+    "quarter",
+    "minus",
+    "negative",
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "nought",
+    "naught",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+];
+
+/// Per word length, a bit per initial letter of some [`START_WORDS`] word of that length:
+/// most words are turned away by it before being lower-cased.
+struct Shapes([u32; 10]);
+
+impl Shapes {
+    const fn of(words: &[&str]) -> Shapes {
+        let mut shapes = [0u32; 10];
+        let mut k = 0;
+        while k < words.len() {
+            let w = words[k].as_bytes();
+            if w.len() < shapes.len() {
+                shapes[w.len()] |= 1 << (w[0] - b'a');
+            }
+            k += 1;
+        }
+        Shapes(shapes)
+    }
+
+    fn fits(&self, word: &str) -> bool {
+        let Some(&b) = word.as_bytes().first() else {
+            return false;
+        };
+        let b = b.to_ascii_lowercase();
+        b.is_ascii_lowercase()
+            && self
+                .0
+                .get(word.len())
+                .is_some_and(|shape| shape & (1 << (b - b'a')) != 0)
+    }
+}
+
+static START_SHAPES: Shapes = Shapes::of(START_WORDS);
 
 /// Reads number words off the token stream.
 struct Words<'a> {

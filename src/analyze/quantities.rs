@@ -870,7 +870,8 @@ fn glued_code_amount(tokens: &[Token], i: usize, text: &str) -> Option<(Found, u
 fn quantity_at(tokens: &[Token], i: usize, text: &str) -> Option<(Found, usize)> {
     if tokens[i].kind == Kind::Word {
         let word = tokens[i].text(text);
-        if word.starts_with(['p', 'P']) {
+        let per = word.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("per"));
+        if per || word.eq_ignore_ascii_case("pct") {
             if let Some(hit) = percent_first(tokens, i, text) {
                 return Some(hit);
             }

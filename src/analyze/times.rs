@@ -61,15 +61,36 @@ pub enum Rel {
     Weekday(Weekday, i32),
 }
 
+/// What a time's TIMEX value says beyond its interval of days.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Label {
+    /// The interval says it all.
+    Plain,
+    /// Part of a year ("early 2009", "mid-2011"): the year's value.
+    YearPart,
+    /// "since 2018": the value of the anchor (first and last day).
+    Anchor(Date, Date),
+    /// A clock time on the day ("16:00 UTC"), 24-hour.
+    Clock(i8, i8),
+    /// A part of the day ("this morning"): TIMEX `MO`, `AF`, `EV`, `NI`.
+    DayPart(&'static str),
+    /// The weekend of a week ("this weekend"): the week's value with `-WE`.
+    Weekend,
+}
+
 /// A recognized time expression.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct RawTime {
     /// Where it is stated (leading preposition included: "in 2023", "by 2030").
     pub span: Span,
+    /// The expression without its leading preposition ("2023").
+    pub core: Span,
     /// What it refers to.
     pub when: When,
     /// "by 2030", "until 2025": the end of a period something should happen in.
     pub deadline: bool,
+    /// What its TIMEX value adds to the interval.
+    pub label: Label,
 }
 
 /// Resolves every time of a text in order. An anchored expression ("a year earlier") counts
@@ -92,6 +113,7 @@ pub fn resolve_all(
                     end,
                     relative: true,
                     deadline: false,
+                    timex: timex(start, end),
                 })
             }
             _ => None,
@@ -119,7 +141,28 @@ pub fn resolve(raw: &RawTime, published: Option<Date>) -> Option<TimeExpr> {
         end,
         relative,
         deadline: raw.deadline,
+        timex: timex_of(raw, start, end),
     })
+}
+
+/// The TIMEX3 value of a resolved time: its label's, a duration for "the past 12 years",
+/// else the interval's ([`timex`]).
+fn timex_of(raw: &RawTime, start: Date, end: Date) -> String {
+    match (raw.label, raw.when) {
+        (Label::YearPart, _) => format!("{:04}", start.year()),
+        (Label::Anchor(s, e), _) => timex(s, e),
+        (Label::Clock(h, m), _) => format!("{start}T{h:02}:{m:02}"),
+        (Label::DayPart(part), _) => format!("{start}T{part}"),
+        (Label::Weekend, _) => format!("{}-WE", timex(start, end)),
+        (Label::Plain, When::Relative(Rel::Past(months) | Rel::Ahead(months))) => {
+            if months % 12 == 0 {
+                format!("P{}Y", months / 12)
+            } else {
+                format!("P{months}M")
+            }
+        }
+        (Label::Plain, _) => timex(start, end),
+    }
 }
 
 /// The TIMEX3 value of an interval of days: `2024` for a calendar year, `2024-05` for a month,
@@ -224,7 +267,15 @@ fn resolve_relative(rel: Rel, p: Date) -> Option<(Date, Date)> {
             let (_, last) = resolve_relative(Rel::MonthDay(m, d, d), p)?;
             Some((last.checked_sub(6.days()).ok()?, last))
         }
-        Rel::Quarter(q, n) => months_span(year + n, (q - 1) * 3 + 1, 3),
+        Rel::Quarter(q, n) => {
+            // "the fourth quarter" in a January story is the one just ended.
+            let (s, e) = months_span(year + n, (q - 1) * 3 + 1, 3)?;
+            if n == 0 && s > p {
+                months_span(year - 1, (q - 1) * 3 + 1, 3)
+            } else {
+                Some((s, e))
+            }
+        }
         Rel::Half(h, n) => months_span(year + n, (h - 1) * 6 + 1, 6),
         Rel::Weekday(w, dir) => {
             let back = (7 + p.weekday().to_monday_zero_offset() - w.to_monday_zero_offset()) % 7;
@@ -409,14 +460,17 @@ pub fn scan(tokens: &[Token], text: &str) -> Vec<RawTime> {
             continue;
         }
         match with_preposition(&c, i) {
-            Some((first, end, when, deadline)) => {
-                let span = Span::new(tokens[first].start, tokens[end - 1].end);
+            Some(found) => {
+                let span = Span::new(tokens[found.first].start, tokens[found.end - 1].end);
+                let core = Span::new(tokens[found.core].start, tokens[found.end - 1].end);
                 out.push(RawTime {
                     span,
-                    when,
-                    deadline,
+                    core,
+                    when: found.when,
+                    deadline: found.deadline,
+                    label: found.label,
                 });
-                i = end;
+                i = found.end;
             }
             None => i += 1,
         }
@@ -476,6 +530,7 @@ const STARTERS: &[&str] = &[
     "friday",
     "saturday",
     "sunday",
+    "tonight",
 ];
 
 /// Why a word may start a time expression.
@@ -577,6 +632,7 @@ const WEAK_STARTERS: &[&str] = &[
     "for",
     "throughout",
     "the",
+    "that",
     "a",
     "an",
 ];
@@ -591,9 +647,11 @@ fn next_fits(tokens: &[Token], i: usize, text: &str) -> bool {
     };
     let n = next.text(text);
     may_start_time(next, text)
-        || ["of", "year", "decade", "month", "week", "day", "end"]
-            .iter()
-            .any(|w| w.eq_ignore_ascii_case(n))
+        || [
+            "of", "year", "decade", "month", "week", "day", "end", "same", "weekend",
+        ]
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(n))
 }
 
 /// A cheap test run before the matchers: numbers, month names, quarter and fiscal-year codes,
@@ -630,6 +688,12 @@ fn number_may_start_time(c: &Cursor, i: usize) -> bool {
     if raw.matches('.').count() == 2 || (c.joined(i + 1) && c.raw(i + 1) == Some("/")) {
         return true;
     }
+    // Clock times: "16:00", "8 a.m.", "0800 UTC".
+    if (c.joined(i + 1) && c.raw(i + 1) == Some(":"))
+        || c.is_any(i + 1, &["a.m.", "p.m.", "am", "pm", "UTC", "GMT"])
+    {
+        return true;
+    }
     let mut k = i + 1;
     if c.joined(k) && c.is_any(k, &["st", "nd", "rd", "th"]) {
         k += 1;
@@ -652,8 +716,19 @@ fn number_may_start_time(c: &Cursor, i: usize) -> bool {
         })
 }
 
+/// A time expression found at a token: where it starts (preposition included), where the
+/// expression itself starts, where it ends, and what it means.
+struct Found {
+    first: usize,
+    core: usize,
+    end: usize,
+    when: When,
+    deadline: bool,
+    label: Label,
+}
+
 /// A time expression at `i`, with a leading preposition folded into it.
-fn with_preposition(c: &Cursor, i: usize) -> Option<(usize, usize, When, bool)> {
+fn with_preposition(c: &Cursor, i: usize) -> Option<Found> {
     let preps: &[(&[&str], bool)] = &[
         (&["by", "the", "end", "of"], true),
         (&["by", "end", "of"], true),
@@ -670,35 +745,162 @@ fn with_preposition(c: &Cursor, i: usize) -> Option<(usize, usize, When, bool)> 
     ];
     for (words, deadline) in preps {
         if words.iter().enumerate().all(|(k, w)| c.is(i + k, w)) {
-            if let Some((end, when)) = time_at(c, i + words.len()) {
-                let when = if words == &["since"] {
-                    match when {
-                        When::Fixed(s, _) => When::Relative(Rel::Since(s)),
-                        other => other,
+            let core = i + words.len();
+            if let Some((end, when, label)) = time_at(c, core) {
+                let (when, label) = match (words == &["since"], when) {
+                    (true, When::Fixed(s, e)) => {
+                        (When::Relative(Rel::Since(s)), Label::Anchor(s, e))
                     }
-                } else {
-                    when
+                    // "until Friday", "by Monday": the coming one.
+                    (false, When::Relative(Rel::Weekday(d, 0))) if *deadline => {
+                        (When::Relative(Rel::Weekday(d, 1)), label)
+                    }
+                    _ => (when, label),
                 };
                 let is_future_capable = !matches!(
                     when,
                     When::Relative(Rel::Past(_) | Rel::Days(_) | Rel::Weekday(..))
                 );
-                return Some((i, end, when, *deadline && is_future_capable));
+                return Some(Found {
+                    first: i,
+                    core,
+                    end,
+                    when,
+                    deadline: *deadline && is_future_capable,
+                    label,
+                });
             }
         }
     }
-    time_at(c, i).map(|(end, when)| (i, end, when, false))
+    time_at(c, i).map(|(end, when, label)| Found {
+        first: i,
+        core: i,
+        end,
+        when,
+        deadline: false,
+        label,
+    })
 }
 
-fn time_at(c: &Cursor, i: usize) -> Option<Hit> {
-    numeric_date(c, i)
-        .or_else(|| day_first_date(c, i))
-        .or_else(|| month_first_date(c, i))
-        .or_else(|| week_ended(c, i))
-        .or_else(|| quarter_or_half(c, i))
-        .or_else(|| part_of_year(c, i))
-        .or_else(|| year_forms(c, i))
-        .or_else(|| relative(c, i))
+fn time_at(c: &Cursor, i: usize) -> Option<(usize, When, Label)> {
+    let plain = |h: Option<Hit>| h.map(|(e, w)| (e, w, Label::Plain));
+    let found = plain(numeric_date(c, i))
+        .or_else(|| plain(day_first_date(c, i)))
+        .or_else(|| plain(month_first_date(c, i)))
+        .or_else(|| plain(week_ended(c, i)))
+        .or_else(|| plain(quarter_or_half(c, i)))
+        .or_else(|| part_of_year(c, i).map(|(e, w)| (e, w, Label::YearPart)))
+        .or_else(|| clock_time(c, i))
+        .or_else(|| day_part(c, i))
+        .or_else(|| plain(year_forms(c, i)))
+        .or_else(|| plain(relative(c, i)))?;
+    Some(with_day_part(c, found))
+}
+
+/// A part of the day written after a day ("Friday morning", "yesterday night").
+fn part_word(w: &str) -> Option<&'static str> {
+    let mut buf = [0u8; 24];
+    Some(match super::tokens::ascii_lower(w, &mut buf)? {
+        "morning" => "MO",
+        "afternoon" => "AF",
+        "evening" => "EV",
+        "night" => "NI",
+        _ => return None,
+    })
+}
+
+fn with_day_part(c: &Cursor, (end, when, label): (usize, When, Label)) -> (usize, When, Label) {
+    let one_day = match when {
+        When::Fixed(s, e) => s == e,
+        When::Relative(Rel::Days(_) | Rel::Weekday(..) | Rel::MonthDay(_, _, _)) => true,
+        _ => false,
+    };
+    match c.word(end).and_then(part_word) {
+        Some(part) if one_day && label == Label::Plain => (end + 1, when, Label::DayPart(part)),
+        _ => (end, when, label),
+    }
+}
+
+/// "this morning", "tonight", "last night", "this weekend", "the same day", "that day".
+fn day_part(c: &Cursor, i: usize) -> Option<(usize, When, Label)> {
+    if c.is(i, "tonight") {
+        return Some((i + 1, When::Relative(Rel::Days(0)), Label::DayPart("NI")));
+    }
+    // "the weekend", "this weekend", "last weekend", "next weekend"
+    let weeks = match c.word(i).map(str::to_ascii_lowercase).as_deref() {
+        Some("the" | "this") => Some(0),
+        Some("last") => Some(-1),
+        Some("next") => Some(1),
+        _ => None,
+    };
+    if let (Some(n), true) = (weeks, c.is(i + 1, "weekend")) {
+        return Some((i + 2, When::Relative(Rel::Weeks(n)), Label::Weekend));
+    }
+    // "the day", "the same day", "that day": the day the story is about, taken as its date.
+    let same = usize::from(c.is(i + 1, "same"));
+    let the_day = (c.is(i, "the") || c.is(i, "that")) && c.is(i + 1 + same, "day");
+    let followed = c.word(i + 2 + same).is_some_and(|w| {
+        [
+            "of", "when", "that", "after", "before", "in", "on", "to", "is", "was",
+        ]
+        .iter()
+        .any(|x| x.eq_ignore_ascii_case(w))
+    });
+    if the_day && !followed {
+        return Some((i + 2 + same, When::Relative(Rel::Days(0)), Label::Plain));
+    }
+    let offset = if c.is(i, "this") {
+        0
+    } else if c.is(i, "last") && c.is(i + 1, "night") {
+        -1
+    } else {
+        return None;
+    };
+    let part = c.word(i + 1).and_then(part_word)?;
+    Some((
+        i + 2,
+        When::Relative(Rel::Days(offset)),
+        Label::DayPart(part),
+    ))
+}
+
+/// A clock time: "16:00 UTC", "6:40 p.m.", "0800 GMT", "8 a.m."; on the day written after it
+/// ("12:00 UTC Monday", "16:00 UTC today"), else on the publication day.
+fn clock_time(c: &Cursor, i: usize) -> Option<(usize, When, Label)> {
+    let (h, hlen) = c.int(i)?;
+    let mut k = i + 1;
+    let (mut hour, minute) = if c.joined(k) && c.raw(k) == Some(":") && c.joined(k + 1) {
+        let (m, mlen) = c.int(k + 1)?;
+        k += 2;
+        (h, if mlen == 2 { m } else { return None })
+    } else if hlen == 4 && c.is_any(k, &["UTC", "GMT"]) {
+        (h / 100, h % 100)
+    } else if hlen <= 2 && c.is_any(k, &["a.m.", "p.m.", "am", "pm"]) {
+        (h, 0)
+    } else {
+        return None;
+    };
+    if hour > 24 || minute > 59 {
+        return None;
+    }
+    if c.is_any(k, &["p.m.", "pm"]) && hour < 12 {
+        hour += 12;
+        k += 1;
+    } else if c.is_any(k, &["a.m.", "am"]) {
+        if hour == 12 {
+            hour = 0;
+        }
+        k += 1;
+    }
+    if c.is_any(k, &["UTC", "GMT", "Z"]) {
+        k += 1;
+    }
+    let (end, when) = match relative(c, k) {
+        Some((e, w @ When::Relative(Rel::Days(_) | Rel::Weekday(..)))) => (e, w),
+        _ => (k, When::Relative(Rel::Days(0))),
+    };
+    let label = Label::Clock(i8::try_from(hour).ok()?, i8::try_from(minute).ok()?);
+    Some((end, when, label))
 }
 
 /// "2019-06-05", "2019/06/05", "06/05/2019" (US order unless the first part exceeds 12),
@@ -976,6 +1178,16 @@ fn year_forms(c: &Cursor, i: usize) -> Option<Hit> {
         return None;
     }
     let y = c.year(i)?;
+    // Inside a chain of hyphenated numbers ("138-2010-2015", "2015-32") it is no year.
+    let in_chain = |k: usize| {
+        c.joined(k)
+            && c.is(k, "-")
+            && c.tok(k + 1)
+                .is_some_and(|t| t.joined && t.kind == Kind::Number)
+    };
+    if i > 0 && c.joined(i) && c.is(i - 1, "-") {
+        return None;
+    }
     if c.joined(i + 1) && c.is(i + 1, "s") && y % 10 == 0 {
         return Some((i + 2, When::Fixed(year_span(y)?.0, year_span(y + 9)?.1)));
     }
@@ -987,10 +1199,11 @@ fn year_forms(c: &Cursor, i: usize) -> Option<Hit> {
                 4 => n,
                 _ => 0,
             };
-            if end_year > y && end_year - y <= 50 {
+            if end_year > y && end_year - y <= 50 && !in_chain(i + 3) {
                 return Some((i + 3, When::Fixed(year_span(y)?.0, year_span(end_year)?.1)));
             }
         }
+        return None;
     }
     let (s, e) = year_span(y)?;
     Some((i + 1, When::Fixed(s, e)))
@@ -1112,7 +1325,7 @@ fn relative(c: &Cursor, i: usize) -> Option<Hit> {
                 "decade" | "decades" if earlier => Rel::YearsBefore(10 * n),
                 "decade" | "decades" => Rel::Years(-10 * n),
                 "month" | "months" => Rel::Months(-n),
-                "week" | "weeks" => Rel::Weeks(-n),
+                "week" | "weeks" => Rel::Days(-7 * n),
                 "day" | "days" => Rel::Days(-n),
                 _ => return None,
             };
@@ -1139,8 +1352,10 @@ fn merge_year_ranges(times: &mut Vec<RawTime>, text: &str) {
                 let start = range_word_start(text, a.span.start).unwrap_or(a.span.start);
                 times[k - 1] = RawTime {
                     span: Span::new(start, b.span.end),
+                    core: Span::new(start, b.span.end),
                     when: When::Fixed(s, e),
                     deadline: b.deadline,
+                    label: Label::Plain,
                 };
                 times.remove(k);
                 continue;
@@ -1184,6 +1399,48 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    /// (span, TIMEX value) of each time in `text`.
+    fn timexes(text: &str, published: &str) -> Vec<(String, String)> {
+        let p: Date = published
+            .parse()
+            .unwrap_or_else(|e| panic!("bad test date: {e}"));
+        scan(&tokenize(text), text)
+            .iter()
+            .filter_map(|raw| resolve(raw, Some(p)))
+            .map(|t| (text[t.span.start..t.span.end].to_string(), t.timex))
+            .collect()
+    }
+
+    macro_rules! timex_cases {
+        ($($name:ident: $text:expr, $published:expr => $span:expr, $timex:expr;)*) => {$(
+            #[test]
+            fn $name() {
+                let got = timexes($text, $published);
+                assert_eq!(got, vec![($span.to_string(), $timex.to_string())], "{}", $text);
+            }
+        )*};
+    }
+
+    timex_cases! {
+        timex_year: "Exports grew in 2023.", "2024-03-01" => "in 2023", "2023";
+        timex_month: "in March 2022 trade", "2024-03-01" => "in March 2022", "2022-03";
+        timex_quarter: "in the third quarter of 2023", "2024-03-01" => "in the third quarter of 2023", "2023-Q3";
+        timex_week: "sales this week rose", "2024-03-06" => "this week", "2024-W10";
+        timex_since_is_the_anchor: "up since October 1997", "2009-02-25" => "since October 1997", "1997-10";
+        timex_part_of_year_is_the_year: "due in early 2009", "2008-06-01" => "in early 2009", "2009";
+        timex_past_years_is_a_duration: "over the past 12 years", "2024-03-01" => "over the past 12 years", "P12Y";
+        clock_time_utc: "launched at 16:00 UTC today", "2009-06-01" => "16:00 UTC today", "2009-06-01T16:00";
+        clock_time_pm: "at 6:40 p.m. on", "2007-10-17" => "6:40 p.m.", "2007-10-17T18:40";
+        clock_time_weekday: "at 12:00 UTC Monday", "2009-06-03" => "12:00 UTC Monday", "2009-06-01T12:00";
+        this_morning: "said this morning", "2008-01-09" => "this morning", "2008-01-09TMO";
+        weekday_night: "on Thursday night", "2006-01-27" => "Thursday night", "2006-01-26TNI";
+        this_weekend: "opens this weekend", "2010-01-27" => "this weekend", "2010-W04-WE";
+        the_same_day: "closed the same day.", "2009-04-03" => "the same day", "2009-04-03";
+        until_weekday_is_ahead: "open until Friday", "2008-09-16" => "until Friday", "2008-09-19";
+        weeks_ago_is_a_day: "a week ago", "2011-03-18" => "a week ago", "2011-03-11";
+        quarter_just_ended: "profit in the fourth quarter", "2007-01-20" => "in the fourth quarter", "2006-Q4";
     }
 
     macro_rules! time_cases {

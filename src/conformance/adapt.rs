@@ -6,8 +6,8 @@
 //! ledger stores 0.50 USD), the translation happens here.
 
 use super::specs::Model;
-use crate::analyze::{numbers, quantities, times, tokens};
-use crate::model::{CharIndex, Quantity, Span, TimeExpr};
+use crate::analyze::{durations, numbers, quantities, times, tokens};
+use crate::model::{CharIndex, Quantity, Span, TimeExpr, TimeMentionKind};
 use jiff::civil::{Date, DateTime};
 use serde::Serialize;
 use serde_json::{json, Value};
@@ -263,59 +263,205 @@ fn times_in(
     reference: Option<DateTime>,
 ) -> Vec<Found> {
     let toks = tokens::tokenize(input);
+    let now = reference.unwrap_or_default();
     let today = reference.map(|r| r.date());
-    times::scan(&toks, input)
+    let type_name = |kind: &str| match model {
+        Model::DateTime => format!("datetimeV2.{kind}"),
+        _ => kind.to_string(),
+    };
+    let raws = times::scan(&toks, input);
+    let mut out: Vec<Found> = raws
         .iter()
         .filter_map(|raw| {
             let t = times::resolve(raw, today)?;
-            let (kind, values) = date_values(&t);
-            let type_name = match model {
-                Model::DateTime => format!("datetimeV2.{kind}"),
-                _ => kind.to_string(),
-            };
+            let (span, kind, values) = spec_values(input, raw, &t, now)?;
             let resolution = match model {
-                Model::DateTimeParser => parser_value(&t, kind),
+                Model::DateTimeParser => parser_value(kind, &values),
                 _ => json!({ "values": values }),
             };
-            Some(Found::at(input, index, t.span, &type_name, resolution))
+            Some(Found::at(input, index, span, &type_name(kind), resolution))
         })
-        .collect()
+        .collect();
+    for m in durations::scan(&toks, input) {
+        if raws.iter().any(|r| r.span.overlaps(m.span)) {
+            continue;
+        }
+        let (kind, value) = match m.kind {
+            TimeMentionKind::Duration => ("duration", m.seconds.map(number_string)),
+            TimeMentionKind::Set => ("set", Some("not resolved".to_string())),
+            TimeMentionKind::Reference if m.timex == "PRESENT_REF" => {
+                ("datetime", Some(spec_datetime(now)))
+            }
+            TimeMentionKind::Reference => continue,
+        };
+        let Some(value) = value else { continue };
+        let values = json!([{"timex": m.timex, "type": kind, "value": value}]);
+        let resolution = match model {
+            Model::DateTimeParser => parser_value(kind, values.as_array().map_or(&[], |v| v)),
+            _ => json!({ "values": values }),
+        };
+        out.push(Found::at(
+            input,
+            index,
+            m.span,
+            &type_name(kind),
+            resolution,
+        ));
+    }
+    out
 }
 
-/// The spec's `values` entry for a resolved interval: a `date` for one day, else a
-/// `daterange` with an exclusive end.
-fn date_values(t: &TimeExpr) -> (&'static str, Vec<Value>) {
-    let timex = times::timex(t.start, t.end);
-    if t.start == t.end {
+/// "2016-11-07 00:00:00", as the specs write date-times.
+fn spec_datetime(t: DateTime) -> String {
+    t.strftime("%Y-%m-%d %H:%M:%S").to_string()
+}
+
+/// Prepositions the specs leave out of a time's text ("in 2016" is "2016"); "since", "by",
+/// "until" stay in and become a `Mod`.
+const LEFT_OUT: &[&str] = &["in", "on", "during", "over", "for", "throughout", "as of"];
+
+/// A resolved time in the spec's terms: its span, type and `values` entries.
+fn spec_values(
+    input: &str,
+    raw: &times::RawTime,
+    t: &TimeExpr,
+    now: DateTime,
+) -> Option<(Span, &'static str, Vec<Value>)> {
+    let lead = input[raw.span.start..raw.core.start]
+        .trim()
+        .to_ascii_lowercase();
+    let span = if LEFT_OUT.contains(&lead.as_str()) {
+        raw.core
+    } else {
+        raw.span
+    };
+    if let times::Label::Clock(h, m) = raw.label {
+        let clock = if m == 0 {
+            format!("T{h:02}")
+        } else {
+            format!("T{h:02}:{m:02}")
+        };
+        let core = &input[raw.core.start..raw.core.end];
+        let only_clock = !core
+            .chars()
+            .any(|c| c.is_alphabetic() && !"apmAPMUTCG.".contains(c));
+        if only_clock {
+            let value = format!("{h:02}:{m:02}:00");
+            return Some((
+                span,
+                "time",
+                vec![json!({"timex": clock, "type": "time", "value": value})],
+            ));
+        }
+        let value = format!("{} {h:02}:{m:02}:00", t.start);
+        let timex = format!("{}{clock}", t.start);
+        return Some((
+            span,
+            "datetime",
+            vec![json!({"timex": timex, "type": "datetime", "value": value})],
+        ));
+    }
+    // A day with no year, or a weekday with no "next"/"last": the past and the coming one.
+    let undated = match raw.when {
+        times::When::Relative(times::Rel::MonthDay(m, d1, d2)) if d1 == d2 => Some((
+            format!("XXXX-{m:02}-{d1:02}"),
+            times::Rel::MonthDay(m, d1, d2),
+        )),
+        times::When::Relative(times::Rel::Weekday(w, 0)) => {
+            let n = w.to_monday_one_offset();
+            Some((format!("XXXX-WXX-{n}"), times::Rel::Weekday(w, 0)))
+        }
+        _ => None,
+    };
+    if let (Some((timex, rel)), true) = (undated, raw.label == times::Label::Plain) {
+        let today = now.date();
+        let (past, future) = match rel {
+            times::Rel::Weekday(..) => {
+                let back = (7 + today.weekday().to_monday_zero_offset()
+                    - t.start.weekday().to_monday_zero_offset())
+                    % 7;
+                let back = if back == 0 { 7 } else { back };
+                let past = today
+                    .checked_sub(jiff::Span::new().days(i64::from(back)))
+                    .ok()?;
+                (past, past.checked_add(jiff::Span::new().days(7)).ok()?)
+            }
+            _ => {
+                let this = Date::new(today.year(), t.start.month(), t.start.day()).ok()?;
+                let last = Date::new(today.year() - 1, t.start.month(), t.start.day()).ok()?;
+                let next = Date::new(today.year() + 1, t.start.month(), t.start.day()).ok()?;
+                if this < today {
+                    (this, next)
+                } else if this > today {
+                    (last, this)
+                } else {
+                    (this, this)
+                }
+            }
+        };
+        let entry = |d: Date| json!({"timex": timex, "type": "date", "value": d.to_string()});
+        return Some((span, "date", vec![entry(past), entry(future)]));
+    }
+    let timex = t.timex.clone();
+    let modifier = match lead.as_str() {
+        "since" => Some("since"),
+        "by" | "until" | "till" | "before" => Some("before"),
+        "after" => Some("after"),
+        _ => None,
+    };
+    if t.start == t.end && modifier.is_none() {
         let value = t.start.to_string();
-        return (
+        return Some((
+            span,
             "date",
             vec![json!({"timex": timex, "type": "date", "value": value})],
-        );
+        ));
     }
     let end = t.end.tomorrow().unwrap_or(t.end);
-    (
-        "daterange",
-        vec![json!({
-            "timex": timex,
-            "type": "daterange",
-            "start": t.start.to_string(),
-            "end": end.to_string(),
-        })],
-    )
+    let mut entry = json!({"timex": timex, "type": "daterange"});
+    match modifier {
+        Some("since") => {
+            entry["Mod"] = json!("since");
+            entry["sourceEntity"] = json!(if t.start == t.end {
+                "datetimepoint"
+            } else {
+                "datetimerange"
+            });
+            entry["start"] = json!(t.start.to_string());
+        }
+        Some(m) => {
+            entry["Mod"] = json!(m);
+            entry["sourceEntity"] = json!(if t.start == t.end {
+                "datetimepoint"
+            } else {
+                "datetimerange"
+            });
+            entry["end"] = json!(t.start.to_string());
+        }
+        None => {
+            entry["start"] = json!(t.start.to_string());
+            entry["end"] = json!(end.to_string());
+        }
+    }
+    Some((span, "daterange", vec![entry]))
 }
 
-/// A parser file's `Value`: TIMEX with future and past resolutions.
-fn parser_value(t: &TimeExpr, kind: &str) -> Value {
-    let resolution = |d: Date, e: Date| match kind {
-        "date" => json!({"date": d.to_string()}),
-        _ => json!({"startDate": d.to_string(), "endDate": e.to_string()}),
+/// A parser file's `Value`: TIMEX with future and past resolutions, from the spec values.
+fn parser_value(kind: &str, values: &[Value]) -> Value {
+    let resolution = |v: &Value| match kind {
+        "date" => json!({"date": v["value"]}),
+        "duration" => json!({"duration": v["value"]}),
+        "set" => json!({"set": v["value"]}),
+        "time" => json!({"time": v["value"]}),
+        "datetime" => json!({"dateTime": v["value"]}),
+        _ => json!({"startDate": v["start"], "endDate": v["end"]}),
     };
-    let end = t.end.tomorrow().unwrap_or(t.end);
+    let past = values.first().map(resolution).unwrap_or(Value::Null);
+    let future = values.last().map(resolution).unwrap_or(Value::Null);
     json!({
-        "Timex": times::timex(t.start, t.end),
-        "FutureResolution": resolution(t.start, end),
-        "PastResolution": resolution(t.start, end),
+        "Timex": values.first().map(|v| v["timex"].clone()).unwrap_or(Value::Null),
+        "FutureResolution": future,
+        "PastResolution": past,
     })
 }
 

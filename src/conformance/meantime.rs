@@ -8,7 +8,6 @@
 
 use super::{files_under, ConformanceError};
 use crate::analyze;
-use crate::analyze::times;
 use crate::model::Span;
 use jiff::civil::Date;
 use serde::Serialize;
@@ -264,16 +263,21 @@ fn needs_space(before: &str, next: &str) -> bool {
 /// creation time).
 pub fn recognize(article: &Article) -> Vec<Timex> {
     let analysis = analyze::analyze(&article.text, Some(article.created));
-    analysis
-        .times
-        .iter()
+    let times = analysis.times.iter().map(|t| Timex {
+        span: t.span,
+        value: t.timex.clone(),
+    });
+    let mentions = analysis.time_mentions.iter().map(|m| Timex {
+        span: m.span,
+        value: m.timex.clone(),
+    });
+    let mut found: Vec<Timex> = times
+        .chain(mentions)
         .filter(|t| t.span.end <= article.annotated)
         .filter(|t| !article.excluded.iter().any(|x| x.overlaps(t.span)))
-        .map(|t| Timex {
-            span: t.span,
-            value: times::timex(t.start, t.end),
-        })
-        .collect()
+        .collect();
+    found.sort_by_key(|t| t.span);
+    found
 }
 
 fn score_article(article: &Article, score: &mut Score, misses: &mut Vec<Miss>) {

@@ -172,7 +172,11 @@ pub fn run(dir: &Path) -> Result<Vec<FileScore>, ConformanceError> {
             .unwrap_or(&path)
             .to_string_lossy()
             .replace('\\', "/");
-        scores.push(score_file(name, model, &cases));
+        let stage = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .and_then(stage_type);
+        scores.push(score_file(name, model, stage, &cases));
     }
     if scores.is_empty() {
         return Err(ConformanceError::Empty {
@@ -183,13 +187,37 @@ pub fn run(dir: &Path) -> Result<Vec<FileScore>, ConformanceError> {
     Ok(scores)
 }
 
-/// Scores one file's cases.
-pub fn score_file(file: String, model: Model, cases: &[Case]) -> FileScore {
+/// The one result type a DateTime extractor or parser file tests, from its name
+/// (`DatePeriodParser` → `daterange`); `None` for model files and the merged stage.
+pub fn stage_type(stem: &str) -> Option<&'static str> {
+    let stage = stem
+        .strip_suffix("Extractor")
+        .or_else(|| stem.strip_suffix("Parser"))?;
+    Some(match stage {
+        "DatePeriod" => "daterange",
+        "DateTimePeriod" => "datetimerange",
+        "DateTime" => "datetime",
+        "Date" | "Holiday" => "date",
+        "TimePeriod" => "timerange",
+        "Time" => "time",
+        "Duration" => "duration",
+        "Set" => "set",
+        "TimeZone" => "timezone",
+        _ => return None,
+    })
+}
+
+/// Scores one file's cases; `stage` keeps only results of that type (a stage file tests one
+/// extractor, as upstream runs them).
+pub fn score_file(file: String, model: Model, stage: Option<&str>, cases: &[Case]) -> FileScore {
     let mut all = Counts::default();
     let mut dotnet = Counts::default();
     let mut failures = Vec::new();
     for case in cases {
-        let found = adapt::recognize(model, &case.input, case.reference);
+        let mut found = adapt::recognize(model, &case.input, case.reference);
+        if let Some(kind) = stage {
+            found.retain(|f| f.type_name == kind);
+        }
         let (extraction, resolution) = judge(model, &case.results, &found);
         all.add(extraction, resolution);
         if !case.dotnet_fails {
@@ -493,6 +521,9 @@ mod tests {
             Some(Model::DateTimeParser)
         );
         assert_eq!(m("Specs/Choice/English/BooleanModel.json"), None);
+        assert_eq!(stage_type("DatePeriodParser"), Some("daterange"));
+        assert_eq!(stage_type("DateTimePeriodExtractor"), Some("datetimerange"));
+        assert_eq!(stage_type("MergedExtractor"), None);
     }
 
     #[test]

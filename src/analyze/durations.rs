@@ -1,0 +1,526 @@
+//! Time mentions that are not an interval of days: durations ("six months", "a 12-year
+//! deal", "the past five trading days", "several years"), sets ("annual", "weekly", "every
+//! month") and references to the present, past or future ("currently", "recently", "later").
+//!
+//! Each gets its TIMEX3 value (`P6M`, `P12Y`, `PXY`, `P1W`, `PRESENT_REF`); durations also
+//! their length in seconds when it is fixed. The ledger does not date claims by them, but
+//! they are part of what an article says about time.
+
+use super::numbers::number_at;
+use super::tokens::{Kind, Token};
+use crate::model::{Span, TimeMention, TimeMentionKind};
+
+/// A duration unit: TIMEX letter, whether it is a time (`PT…`) unit, seconds per unit.
+fn unit(word: &str) -> Option<(&'static str, bool, Option<f64>)> {
+    const DAY: f64 = 86_400.0;
+    let mut buf = [0u8; 24];
+    let w = super::tokens::ascii_lower(word, &mut buf)?;
+    Some(match w.strip_suffix('s').unwrap_or(w) {
+        "year" => ("Y", false, Some(365.0 * DAY)),
+        "decade" => ("DE", false, Some(3650.0 * DAY)),
+        "century" | "centurie" => ("CE", false, Some(36500.0 * DAY)),
+        "month" => ("M", false, Some(30.0 * DAY)),
+        "quarter" => ("Q", false, Some(91.0 * DAY)),
+        "week" => ("W", false, Some(7.0 * DAY)),
+        "day" => ("D", false, Some(DAY)),
+        "hour" => ("H", true, Some(3600.0)),
+        "minute" => ("M", true, Some(60.0)),
+        _ => return None,
+    })
+}
+
+/// Words allowed between a number and its unit ("six straight days", "five trading days").
+const BETWEEN: &[&str] = &[
+    "straight",
+    "consecutive",
+    "trading",
+    "working",
+    "business",
+    "calendar",
+    "full",
+    "more",
+];
+
+/// Vague amounts: "several years" → `PXY`.
+const VAGUE: &[&str] = &["several", "few", "many", "some", "recent"];
+
+/// Words that refer to now, before or after it.
+fn reference(word: &str) -> Option<&'static str> {
+    let mut buf = [0u8; 24];
+    Some(match super::tokens::ascii_lower(word, &mut buf)? {
+        "now" | "currently" | "current" | "presently" | "nowadays" => "PRESENT_REF",
+        "recent" | "recently" | "lately" => "PAST_REF",
+        "later" | "soon" => "FUTURE_REF",
+        _ => return None,
+    })
+}
+
+/// Set words: "annual", "weekly", "daily".
+fn set_word(word: &str) -> Option<&'static str> {
+    let mut buf = [0u8; 24];
+    Some(match super::tokens::ascii_lower(word, &mut buf)? {
+        "annual" | "annually" | "yearly" => "P1Y",
+        "monthly" => "P1M",
+        "weekly" => "P1W",
+        "daily" => "P1D",
+        "hourly" => "PT1H",
+        "quarterly" => "P1Q",
+        _ => return None,
+    })
+}
+
+fn is(tokens: &[Token], k: usize, text: &str, word: &str) -> bool {
+    tokens
+        .get(k)
+        .is_some_and(|t| t.text(text).eq_ignore_ascii_case(word))
+}
+
+/// Finds the time mentions in the token stream, in text order.
+pub fn scan(tokens: &[Token], text: &str) -> Vec<TimeMention> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        match mention_at(tokens, i, text) {
+            Some((m, end)) => {
+                out.push(m);
+                i = end.max(i + 1);
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+fn mention(
+    tokens: &[Token],
+    first: usize,
+    end: usize,
+    kind: TimeMentionKind,
+    timex: String,
+    seconds: Option<f64>,
+) -> Option<(TimeMention, usize)> {
+    let span = Span::new(tokens.get(first)?.start, tokens.get(end - 1)?.end);
+    Some((
+        TimeMention {
+            span,
+            kind,
+            timex,
+            seconds,
+        },
+        end,
+    ))
+}
+
+/// Words a mention can start with besides number words: looked up before anything else, so
+/// most words cost one lower-casing and one hash lookup.
+static STARTS: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+    std::sync::LazyLock::new(|| {
+        [
+            "now",
+            "currently",
+            "current",
+            "presently",
+            "nowadays",
+            "recent",
+            "recently",
+            "lately",
+            "later",
+            "soon",
+            "annual",
+            "annually",
+            "yearly",
+            "monthly",
+            "weekly",
+            "daily",
+            "hourly",
+            "quarterly",
+            "every",
+            "each",
+            "the",
+            "over",
+            "for",
+            "several",
+            "few",
+            "many",
+            "some",
+            "a",
+            "an",
+            "single",
+        ]
+        .into_iter()
+        .collect()
+    });
+
+/// Per word length, a bit per initial letter that some start word (or number word) of that
+/// length has: most words are turned away by it without lower-casing or hashing.
+static SHAPES: std::sync::LazyLock<[u32; 12]> = std::sync::LazyLock::new(|| {
+    let numbers = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "nought",
+        "naught",
+    ];
+    let mut shapes = [0u32; 12];
+    for w in STARTS.iter().copied().chain(numbers) {
+        if let (Some(slot), Some(b)) = (shapes.get_mut(w.len()), w.bytes().next()) {
+            *slot |= 1 << (b - b'a');
+        }
+    }
+    shapes
+});
+
+/// Whether `word` has the length and initial of some start word.
+fn may_start(word: &str) -> bool {
+    let Some(&b) = word.as_bytes().first() else {
+        return false;
+    };
+    let b = b.to_ascii_lowercase();
+    b.is_ascii_lowercase()
+        && SHAPES
+            .get(word.len())
+            .is_some_and(|shape| shape & (1 << (b - b'a')) != 0)
+}
+
+/// Whether a unit word stands within the next few tokens (a cheap test before parsing a number).
+fn unit_ahead(tokens: &[Token], i: usize, text: &str) -> bool {
+    tokens.iter().skip(i + 1).take(4).any(|t| {
+        let w = t.text(text).as_bytes();
+        // Every unit word is 3–9 letters and starts with one of these.
+        let shaped = (3..=9).contains(&w.len())
+            && matches!(
+                w[0].to_ascii_lowercase(),
+                b'y' | b'd' | b'c' | b'm' | b'q' | b'w' | b'h'
+            );
+        shaped && t.kind == Kind::Word && unit(t.text(text)).is_some()
+    })
+}
+
+fn mention_at(tokens: &[Token], i: usize, text: &str) -> Option<(TimeMention, usize)> {
+    let tok = tokens.get(i)?;
+    if tok.kind == Kind::Number {
+        return unit_ahead(tokens, i, text)
+            .then(|| amount_and_unit(tokens, i, text))
+            .flatten();
+    }
+    if tok.kind != Kind::Word {
+        return None;
+    }
+    let word = tok.text(text);
+    if !may_start(word) {
+        return None;
+    }
+    let mut buf = [0u8; 24];
+    let lower = super::tokens::ascii_lower(word, &mut buf)?;
+    let number_word = super::numbers::is_number_word(lower) && unit_ahead(tokens, i, text);
+    if !(STARTS.contains(lower) || number_word) {
+        return None;
+    }
+    if let Some(r) = reference(word) {
+        // "current" and "recent" qualify a noun; "recent years" is a vague duration.
+        if word.eq_ignore_ascii_case("recent")
+            && tokens
+                .get(i + 1)
+                .is_some_and(|t| unit(t.text(text)).is_some())
+        {
+            return vague(tokens, i, text);
+        }
+        return mention(
+            tokens,
+            i,
+            i + 1,
+            TimeMentionKind::Reference,
+            r.to_string(),
+            None,
+        );
+    }
+    if let Some(v) = set_word(word) {
+        return mention(tokens, i, i + 1, TimeMentionKind::Set, v.to_string(), None);
+    }
+    // "every year", "each week"
+    if (word.eq_ignore_ascii_case("every") || word.eq_ignore_ascii_case("each"))
+        && tokens.get(i + 1).is_some_and(|t| {
+            unit(t.text(text)).is_some_and(|u| !t.text(text).ends_with('s') && u.0 != "Q")
+        })
+    {
+        let (letter, time, _) = unit(tokens[i + 1].text(text))?;
+        return mention(
+            tokens,
+            i,
+            i + 2,
+            TimeMentionKind::Set,
+            format!("P{}1{letter}", if time { "T" } else { "" }),
+            None,
+        );
+    }
+    // "the future", "the past", "the near term"
+    if word.eq_ignore_ascii_case("the") {
+        let mut next_buf = [0u8; 24];
+        let next = tokens
+            .get(i + 1)
+            .and_then(|t| super::tokens::ascii_lower(t.text(text), &mut next_buf));
+        let v = match next {
+            Some("future") => Some("FUTURE_REF"),
+            Some("past")
+                if !tokens.get(i + 2).is_some_and(|t| {
+                    t.kind == Kind::Number
+                        || unit(t.text(text)).is_some()
+                        || number_at(tokens, i + 2, text).is_some()
+                }) =>
+            {
+                Some("PAST_REF")
+            }
+            _ => None,
+        };
+        if let Some(v) = v {
+            return mention(
+                tokens,
+                i,
+                i + 2,
+                TimeMentionKind::Reference,
+                v.to_string(),
+                None,
+            );
+        }
+        // "the past five trading days", "the next six months"
+        if matches!(next, Some("past" | "next" | "last" | "previous" | "coming")) {
+            let n = number_at(tokens, i + 2, text).filter(|n| n.value > 0.0)?;
+            let (m, end) = with_unit(tokens, i + 2, n.end, n.value, text)?;
+            return mention(
+                tokens,
+                i,
+                end,
+                TimeMentionKind::Duration,
+                m.timex,
+                m.seconds,
+            );
+        }
+        return None;
+    }
+    // "over the years", "for years", "for decades"
+    if (word.eq_ignore_ascii_case("over")
+        && is(tokens, i + 1, text, "the")
+        && tokens
+            .get(i + 2)
+            .is_some_and(|t| t.text(text).eq_ignore_ascii_case("years")))
+        || (word.eq_ignore_ascii_case("for")
+            && tokens.get(i + 1).is_some_and(|t| {
+                let w = t.text(text);
+                w.ends_with('s') && unit(w).is_some_and(|(l, _, _)| l != "Q" && l != "CE")
+            }))
+    {
+        let last = if word.eq_ignore_ascii_case("over") {
+            i + 2
+        } else {
+            i + 1
+        };
+        let (letter, time, _) = unit(tokens[last].text(text))?;
+        return mention(
+            tokens,
+            i,
+            last + 1,
+            TimeMentionKind::Duration,
+            format!("P{}X{letter}", if time { "T" } else { "" }),
+            None,
+        );
+    }
+    if VAGUE.iter().any(|v| v.eq_ignore_ascii_case(word)) {
+        return vague(tokens, i, text);
+    }
+    // "a year", "an hour", "one month", "six months", "fifty-year"
+    if !unit_ahead(tokens, i, text) {
+        return None;
+    }
+    let (amount, after) = if ["a", "an", "single"]
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(word))
+    {
+        (1.0, i + 1)
+    } else {
+        let n = number_at(tokens, i, text)?;
+        (n.value, n.end)
+    };
+    let m = with_unit(tokens, i, after, amount, text)?;
+    // "a year ago" / "a day earlier" are dates, found by the time recognizer.
+    Some(m)
+}
+
+/// "several years", "recent years", "many months" → `PXY`, `PXM`.
+fn vague(tokens: &[Token], i: usize, text: &str) -> Option<(TimeMention, usize)> {
+    let t = tokens.get(i + 1)?;
+    let w = t.text(text);
+    if !w.ends_with('s') {
+        return None;
+    }
+    let (letter, time, _) = unit(w)?;
+    mention(
+        tokens,
+        i,
+        i + 2,
+        TimeMentionKind::Duration,
+        format!("P{}X{letter}", if time { "T" } else { "" }),
+        None,
+    )
+}
+
+/// A digit amount and its unit: "18 months", "12-year", "90 days".
+fn amount_and_unit(tokens: &[Token], i: usize, text: &str) -> Option<(TimeMention, usize)> {
+    let n = number_at(tokens, i, text)?;
+    if !n.digits || n.value <= 0.0 || n.value > 10_000.0 {
+        return None;
+    }
+    with_unit(tokens, i, n.end, n.value, text)
+}
+
+fn with_unit(
+    tokens: &[Token],
+    first: usize,
+    after: usize,
+    amount: f64,
+    text: &str,
+) -> Option<(TimeMention, usize)> {
+    let mut k = after;
+    // "12-year", "fifty-year"
+    if tokens
+        .get(k)
+        .is_some_and(|t| t.joined && t.text(text) == "-")
+    {
+        k += 1;
+    }
+    while tokens
+        .get(k)
+        .is_some_and(|t| BETWEEN.iter().any(|b| b.eq_ignore_ascii_case(t.text(text))))
+    {
+        k += 1;
+    }
+    let (letter, time, seconds) = unit(tokens.get(k)?.text(text))?;
+    // "a year ago", "two days earlier": dates, not durations.
+    if tokens.get(k + 1).is_some_and(|t| {
+        matches!(
+            t.text(text).to_ascii_lowercase().as_str(),
+            "ago" | "earlier" | "later" | "before" | "after"
+        )
+    }) {
+        return None;
+    }
+    let (letter, amount) = match letter {
+        "DE" => ("Y", amount * 10.0),
+        "CE" => ("Y", amount * 100.0),
+        l => (l, amount),
+    };
+    let n = if amount.fract() == 0.0 {
+        format!("{amount:.0}")
+    } else {
+        format!("{amount}")
+    };
+    let timex = format!("P{}{n}{letter}", if time { "T" } else { "" });
+    mention(
+        tokens,
+        first,
+        k + 1,
+        TimeMentionKind::Duration,
+        timex,
+        seconds.map(|s| s * amount),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    fn found(text: &str) -> Vec<(String, String)> {
+        scan(&tokenize(text), text)
+            .into_iter()
+            .map(|m| (text[m.span.start..m.span.end].to_string(), m.timex))
+            .collect()
+    }
+
+    #[test]
+    fn durations_get_timex_values() {
+        assert_eq!(
+            found("a deal for 18 months"),
+            [("18 months".into(), "P18M".into())]
+        );
+        assert_eq!(
+            found("the fifty-year lease"),
+            [("fifty-year".into(), "P50Y".into())]
+        );
+        assert_eq!(
+            found("for six straight days"),
+            [("six straight days".into(), "P6D".into())]
+        );
+        assert_eq!(found("over a decade"), [("a decade".into(), "P10Y".into())]);
+        assert_eq!(
+            found("after thirty minutes"),
+            [("thirty minutes".into(), "PT30M".into())]
+        );
+        assert_eq!(
+            found("in the past five trading days"),
+            [("the past five trading days".into(), "P5D".into())]
+        );
+        assert_eq!(
+            found("for several years"),
+            [("several years".into(), "PXY".into())]
+        );
+    }
+
+    #[test]
+    fn sets_and_references() {
+        assert_eq!(
+            found("its annual report"),
+            [("annual".into(), "P1Y".into())]
+        );
+        assert_eq!(
+            found("meets every week"),
+            [("every week".into(), "P1W".into())]
+        );
+        assert_eq!(
+            found("is currently closed"),
+            [("currently".into(), "PRESENT_REF".into())]
+        );
+        assert_eq!(
+            found("in the future"),
+            [("the future".into(), "FUTURE_REF".into())]
+        );
+    }
+
+    #[test]
+    fn dates_and_counts_are_not_durations() {
+        assert!(found("two years ago").is_empty());
+        assert!(found("a day earlier").is_empty());
+        assert!(found("12 firms and 3 banks").is_empty());
+    }
+
+    #[test]
+    fn fixed_durations_have_seconds() {
+        let text = "lasted 3 hours";
+        let m = scan(&tokenize(text), text);
+        assert_eq!(m.first().and_then(|m| m.seconds), Some(10_800.0));
+    }
+}

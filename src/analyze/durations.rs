@@ -78,18 +78,43 @@ fn is(tokens: &[Token], k: usize, text: &str, word: &str) -> bool {
 /// Finds the time mentions in the token stream, in text order.
 pub fn scan(tokens: &[Token], text: &str) -> Vec<TimeMention> {
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < tokens.len() {
-        match mention_at(tokens, i, text) {
-            Some((m, end)) => {
-                out.push(m);
-                i = end.max(i + 1);
+    // Every mention ends on (or is) a word containing one of the trigger stems; only the few
+    // tokens before each trigger are tried, so most of the text is never looked at.
+    let mut next = 0;
+    for hit in TRIGGERS.find_iter(text) {
+        let at = tokens.partition_point(|t| t.end <= hit.start());
+        let window_end = (at + 1).min(tokens.len());
+        let mut i = at.saturating_sub(LOOK_BACK).max(next);
+        while i < window_end {
+            match mention_at(tokens, i, text) {
+                Some((m, end)) => {
+                    out.push(m);
+                    i = end.max(i + 1);
+                    next = i;
+                }
+                None => i += 1,
             }
-            None => i += 1,
         }
+        next = next.max(window_end);
     }
     out
 }
+
+/// How many tokens before a trigger a mention can start ("the past five trading days").
+const LOOK_BACK: usize = 6;
+
+/// Stems every mention contains (case-insensitive; "weekly" contains "week").
+static TRIGGERS: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
+    let stems = [
+        "year", "decade", "centur", "month", "quarter", "week", "day", "daily", "hour", "minute",
+        "annual", "now", "current", "present", "recent", "lately", "later", "soon", "future",
+        "past",
+    ];
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(stems)
+        .unwrap_or_else(|e| panic!("built-in duration stems do not build: {e}"))
+});
 
 fn mention(
     tokens: &[Token],
@@ -280,6 +305,14 @@ fn mention_at(tokens: &[Token], i: usize, text: &str) -> Option<(TimeMention, us
     }
     // "the future", "the past", "the near term"
     if word.eq_ignore_ascii_case("the") {
+        // Only "future", "past", "next", "last", "previous", "coming" can follow.
+        let next_initial = tokens
+            .get(i + 1)
+            .and_then(|t| t.text(text).bytes().next())
+            .map(|b| b.to_ascii_lowercase());
+        if !matches!(next_initial, Some(b'f' | b'p' | b'n' | b'l' | b'c')) {
+            return None;
+        }
         let mut next_buf = [0u8; 24];
         let next = tokens
             .get(i + 1)

@@ -300,9 +300,10 @@ fn digit_number(tokens: &[Token], i: usize, text: &str) -> Option<Number> {
     let (v, e, last_scale, scaled) = continued.unwrap_or((value, end, scale, scale >= 1e3));
     value = v;
     end = e;
-    let word_tail = words
-        .lower(end)
-        .is_some_and(|w| matches!(&*w, "and" | "over"));
+    let word_tail = tokens.get(end).is_some_and(|t| {
+        let w = t.text(text);
+        w.eq_ignore_ascii_case("and") || w.eq_ignore_ascii_case("over")
+    });
     if let Some((v, e)) = word_tail
         .then(|| words.fraction_tail(value, end, last_scale, scaled))
         .flatten()
@@ -478,31 +479,42 @@ fn signed_integer(tokens: &[Token], mut k: usize, text: &str) -> Option<(f64, us
     Some((sign * v, k + 1))
 }
 
-/// A short word in lower case, held on the stack (number words are all short).
-struct Lower {
-    buf: [u8; 24],
-    len: usize,
+/// A short word in lower case: the text itself when it has no capitals (the common case,
+/// free to read), else a lower-cased copy on the stack (number words are all short).
+enum Lower<'t> {
+    Borrowed(&'t str),
+    Copied { buf: [u8; 24], len: usize },
 }
 
-impl std::ops::Deref for Lower {
+impl std::ops::Deref for Lower<'_> {
     type Target = str;
     fn deref(&self) -> &str {
-        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+        match self {
+            Lower::Borrowed(s) => s,
+            Lower::Copied { buf, len } => std::str::from_utf8(&buf[..*len]).unwrap_or(""),
+        }
     }
 }
 
-impl PartialEq<&str> for Lower {
+impl PartialEq<&str> for Lower<'_> {
     fn eq(&self, other: &&str) -> bool {
         &**self == *other
     }
 }
 
 /// The word at token `i` in lower case, if it is a short ASCII word.
-fn lower_word(tokens: &[Token], i: usize, text: &str) -> Option<Lower> {
+fn lower_word<'t>(tokens: &[Token], i: usize, text: &'t str) -> Option<Lower<'t>> {
     let word = tokens.get(i).filter(|t| t.kind == Kind::Word)?.text(text);
+    if word.len() <= 24
+        && word
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || !b.is_ascii_alphabetic() && b.is_ascii())
+    {
+        return Some(Lower::Borrowed(word));
+    }
     let mut buf = [0u8; 24];
     let len = super::tokens::copy_ascii_lower(word, &mut buf)?;
-    Some(Lower { buf, len })
+    Some(Lower::Copied { buf, len })
 }
 
 /// Number words: "twenty-five", "three hundred and twelve", "two million", "a fifth",
@@ -634,7 +646,7 @@ struct Words<'a> {
 }
 
 impl Words<'_> {
-    fn lower(&self, k: usize) -> Option<Lower> {
+    fn lower(&self, k: usize) -> Option<Lower<'_>> {
         lower_word(self.tokens, k, self.text)
     }
 

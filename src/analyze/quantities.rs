@@ -725,15 +725,11 @@ struct Found {
 /// Finds every quantity in the token stream.
 pub fn recognize(tokens: &[Token], text: &str) -> Vec<Quantity> {
     let mut found: Vec<Found> = Vec::new();
-    let urls = super::tokens::url_spans(text);
     let mut i = 0;
     while i < tokens.len() {
         // Digits in a web address ("…?q=30%25") are not quantities.
-        if let Some(url) = urls
-            .iter()
-            .find(|u| u.start <= tokens[i].start && tokens[i].start < u.end)
-        {
-            i += tokens[i..].partition_point(|t| t.start < url.end);
+        if let Some(end) = super::tokens::url_end(tokens, i, text) {
+            i += tokens[i..].partition_point(|t| t.start < end);
             continue;
         }
         match quantity_at(tokens, i, text) {
@@ -908,6 +904,7 @@ fn quantity_at(tokens: &[Token], i: usize, text: &str) -> Option<(Found, usize)>
         plain_integer,
         ..
     } = num;
+    let stated = value;
     let mut concept = None;
     value *= code_scale;
     scale *= code_scale;
@@ -1015,7 +1012,8 @@ fn quantity_at(tokens: &[Token], i: usize, text: &str) -> Option<(Found, usize)>
     }
     let quantity = Quantity {
         span: Span::new(start, span_end),
-        amount: tidy(value),
+        // Only a computed amount needs tidying; a stated one is already exact.
+        amount: if value == stated { value } else { tidy(value) },
         unit,
         bound,
         concept,

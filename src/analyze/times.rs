@@ -827,14 +827,19 @@ fn day_part(c: &Cursor, i: usize) -> Option<(usize, When, Label)> {
         return Some((i + 1, When::Relative(Rel::Days(0)), Label::DayPart("NI")));
     }
     // "the weekend", "this weekend", "last weekend", "next weekend"
-    let weeks = match c.word(i).map(str::to_ascii_lowercase).as_deref() {
-        Some("the" | "this") => Some(0),
-        Some("last") => Some(-1),
-        Some("next") => Some(1),
-        _ => None,
-    };
-    if let (Some(n), true) = (weeks, c.is(i + 1, "weekend")) {
-        return Some((i + 2, When::Relative(Rel::Weeks(n)), Label::Weekend));
+    if c.is(i + 1, "weekend") {
+        let weeks = if c.is_any(i, &["the", "this"]) {
+            Some(0)
+        } else if c.is(i, "last") {
+            Some(-1)
+        } else if c.is(i, "next") {
+            Some(1)
+        } else {
+            None
+        };
+        if let Some(n) = weeks {
+            return Some((i + 2, When::Relative(Rel::Weeks(n)), Label::Weekend));
+        }
     }
     // "the day", "the same day", "that day": the day the story is about, taken as its date.
     let same = usize::from(c.is(i + 1, "same"));

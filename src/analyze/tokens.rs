@@ -119,6 +119,25 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     tokens
 }
 
+/// Where a web address starting at token `i` ends (a byte offset), if one does: a word glued
+/// to "://" ("https://…") or "www." — up to the next whitespace.
+#[inline]
+pub fn url_end(tokens: &[Token], i: usize, text: &str) -> Option<usize> {
+    let tok = tokens.get(i).filter(|t| t.kind == Kind::Word)?;
+    // Cheap test first: a scheme is followed by ':', "www" by '.'.
+    if !matches!(text.as_bytes().get(tok.end), Some(b':' | b'.')) {
+        return None;
+    }
+    let glued = |k: usize, s: &str| tokens.get(k).is_some_and(|t| t.joined && t.text(text) == s);
+    let scheme = glued(i + 1, ":") && glued(i + 2, "/") && glued(i + 3, "/");
+    let www = tok.text(text).eq_ignore_ascii_case("www") && glued(i + 1, ".");
+    if !(scheme || www) {
+        return None;
+    }
+    let rest = &text[tok.start..];
+    Some(tok.start + rest.find(char::is_whitespace).unwrap_or(rest.len()))
+}
+
 /// Byte ranges of web addresses ("https://…", "www.…") up to the next whitespace, so
 /// recognizers can skip the digits inside them.
 pub fn url_spans(text: &str) -> Vec<crate::model::Span> {

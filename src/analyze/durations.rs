@@ -176,61 +176,14 @@ static STARTS: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
         .collect()
     });
 
-/// Per word length, a bit per initial letter that some start word (or number word) of that
-/// length has: most words are turned away by it without lower-casing or hashing.
-static SHAPES: std::sync::LazyLock<[u32; 12]> = std::sync::LazyLock::new(|| {
-    let numbers = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-        "thirty",
-        "forty",
-        "fifty",
-        "sixty",
-        "seventy",
-        "eighty",
-        "ninety",
-        "nought",
-        "naught",
-    ];
-    let mut shapes = [0u32; 12];
-    for w in STARTS.iter().copied().chain(numbers) {
-        if let (Some(slot), Some(b)) = (shapes.get_mut(w.len()), w.bytes().next()) {
-            *slot |= 1 << (b - b'a');
-        }
-    }
-    shapes
+/// The shapes of the start words and number words: most words are turned away by it
+/// without lower-casing or hashing.
+static SHAPES: std::sync::LazyLock<super::tokens::WordShapes> = std::sync::LazyLock::new(|| {
+    STARTS.iter().fold(
+        super::tokens::WordShapes::of(super::numbers::START_WORDS),
+        |s, w| s.with(w),
+    )
 });
-
-/// Whether `word` has the length and initial of some start word.
-fn may_start(word: &str) -> bool {
-    let Some(&b) = word.as_bytes().first() else {
-        return false;
-    };
-    let b = b.to_ascii_lowercase();
-    b.is_ascii_lowercase()
-        && SHAPES
-            .get(word.len())
-            .is_some_and(|shape| shape & (1 << (b - b'a')) != 0)
-}
 
 /// Whether a unit word stands within the next few tokens (a cheap test before parsing a number).
 fn unit_ahead(tokens: &[Token], i: usize, text: &str) -> bool {
@@ -257,7 +210,7 @@ fn mention_at(tokens: &[Token], i: usize, text: &str) -> Option<(TimeMention, us
         return None;
     }
     let word = tok.text(text);
-    if !may_start(word) {
+    if !SHAPES.fits(word) {
         return None;
     }
     let mut buf = [0u8; 24];

@@ -567,7 +567,7 @@ fn word_number(tokens: &[Token], i: usize, text: &str) -> Option<Number> {
 }
 
 /// Words a word number can start with.
-const START_WORDS: &[&str] = &[
+pub(crate) const START_WORDS: &[&str] = &[
     "a",
     "an",
     "half",
@@ -606,38 +606,8 @@ const START_WORDS: &[&str] = &[
     "ninety",
 ];
 
-/// Per word length, a bit per initial letter of some [`START_WORDS`] word of that length:
-/// most words are turned away by it before being lower-cased.
-struct Shapes([u32; 10]);
-
-impl Shapes {
-    const fn of(words: &[&str]) -> Shapes {
-        let mut shapes = [0u32; 10];
-        let mut k = 0;
-        while k < words.len() {
-            let w = words[k].as_bytes();
-            if w.len() < shapes.len() {
-                shapes[w.len()] |= 1 << (w[0] - b'a');
-            }
-            k += 1;
-        }
-        Shapes(shapes)
-    }
-
-    fn fits(&self, word: &str) -> bool {
-        let Some(&b) = word.as_bytes().first() else {
-            return false;
-        };
-        let b = b.to_ascii_lowercase();
-        b.is_ascii_lowercase()
-            && self
-                .0
-                .get(word.len())
-                .is_some_and(|shape| shape & (1 << (b - b'a')) != 0)
-    }
-}
-
-static START_SHAPES: Shapes = Shapes::of(START_WORDS);
+/// The shapes of [`START_WORDS`]: most words are turned away before being lower-cased.
+static START_SHAPES: super::tokens::WordShapes = super::tokens::WordShapes::of(START_WORDS);
 
 /// Reads number words off the token stream.
 struct Words<'a> {

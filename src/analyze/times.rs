@@ -545,40 +545,27 @@ enum Starter {
 /// Starter words and month names, looked up once per token.
 struct Starters {
     words: rustc_hash::FxHashMap<&'static str, Starter>,
-    /// Per word length, a bit per initial letter some starter of that length has: most words
-    /// are turned away by it without hashing.
-    shapes: [u32; 13],
+    /// Their shapes: most words are turned away without hashing.
+    shapes: super::tokens::WordShapes,
 }
 
 impl Starters {
     fn new(words: rustc_hash::FxHashMap<&'static str, Starter>) -> Self {
-        let mut shapes = [0u32; 13];
-        for w in words.keys() {
-            if let Some(bit) = initial_bit(w) {
-                if let Some(shape) = shapes.get_mut(w.len()) {
-                    *shape |= bit;
-                }
-            }
-        }
+        let shapes = words
+            .keys()
+            .fold(super::tokens::WordShapes::of(&[]), |s, w| s.with(w));
         Starters { words, shapes }
     }
 
     /// Why `word` (any case) may start a time expression, if it may.
     fn get(&self, word: &str) -> Option<Starter> {
-        let bit = initial_bit(word)?;
-        if self.shapes.get(word.len())? & bit == 0 {
+        if !self.shapes.fits(word) {
             return None;
         }
         let mut buf = [0u8; 24];
         let lower = super::tokens::ascii_lower(word, &mut buf)?;
         self.words.get(lower).copied()
     }
-}
-
-/// A bit for a word's initial ASCII letter, any case.
-fn initial_bit(word: &str) -> Option<u32> {
-    let first = word.as_bytes().first()?.to_ascii_lowercase();
-    first.is_ascii_lowercase().then(|| 1u32 << (first - b'a'))
 }
 
 static STARTER_SET: std::sync::LazyLock<Starters> = std::sync::LazyLock::new(|| {
@@ -1389,13 +1376,20 @@ mod tests {
     use super::super::tokens::tokenize;
     use super::*;
 
-    fn times(text: &str, published: &str) -> Vec<(String, String, String)> {
+    /// The times of `text`, resolved against `published`.
+    fn resolved(text: &str, published: &str) -> Vec<TimeExpr> {
         let p: Date = published
             .parse()
             .unwrap_or_else(|e| panic!("bad test date: {e}"));
         scan(&tokenize(text), text)
             .iter()
             .filter_map(|raw| resolve(raw, Some(p)))
+            .collect()
+    }
+
+    fn times(text: &str, published: &str) -> Vec<(String, String, String)> {
+        resolved(text, published)
+            .into_iter()
             .map(|t| {
                 (
                     text[t.span.start..t.span.end].to_string(),
@@ -1408,12 +1402,8 @@ mod tests {
 
     /// (span, TIMEX value) of each time in `text`.
     fn timexes(text: &str, published: &str) -> Vec<(String, String)> {
-        let p: Date = published
-            .parse()
-            .unwrap_or_else(|e| panic!("bad test date: {e}"));
-        scan(&tokenize(text), text)
-            .iter()
-            .filter_map(|raw| resolve(raw, Some(p)))
+        resolved(text, published)
+            .into_iter()
             .map(|t| (text[t.span.start..t.span.end].to_string(), t.timex))
             .collect()
     }

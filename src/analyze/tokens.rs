@@ -119,6 +119,46 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     tokens
 }
 
+/// Per word length, a bit per initial ASCII letter that some word of a list has: a test that
+/// turns most words away before they are lower-cased or hashed.
+#[derive(Debug, Clone)]
+pub struct WordShapes([u32; 16]);
+
+impl WordShapes {
+    /// The shapes of `words` (lower case ASCII).
+    pub const fn of(words: &[&str]) -> WordShapes {
+        let mut shapes = WordShapes([0; 16]);
+        let mut k = 0;
+        while k < words.len() {
+            shapes = shapes.with(words[k]);
+            k += 1;
+        }
+        shapes
+    }
+
+    /// These shapes and the shape of `word`.
+    pub const fn with(mut self, word: &str) -> WordShapes {
+        let w = word.as_bytes();
+        if !w.is_empty() && w.len() < self.0.len() && w[0].is_ascii_lowercase() {
+            self.0[w.len()] |= 1 << (w[0] - b'a');
+        }
+        self
+    }
+
+    /// Whether `word` (any case) has the length and initial of some word of the list.
+    pub fn fits(&self, word: &str) -> bool {
+        let Some(&b) = word.as_bytes().first() else {
+            return false;
+        };
+        let b = b.to_ascii_lowercase();
+        b.is_ascii_lowercase()
+            && self
+                .0
+                .get(word.len())
+                .is_some_and(|shape| shape & (1 << (b - b'a')) != 0)
+    }
+}
+
 /// Where a web address starting at token `i` ends (a byte offset), if one does: a word glued
 /// to "://" ("https://…") or "www." — up to the next whitespace.
 #[inline]
@@ -258,6 +298,13 @@ mod tests {
 
     fn texts(s: &str) -> Vec<&str> {
         tokenize(s).iter().map(|t| t.text(s)).collect()
+    }
+
+    #[test]
+    fn word_shapes_turn_away_other_lengths_and_initials() {
+        let shapes = WordShapes::of(&["year", "day"]);
+        assert!(shapes.fits("Year") && shapes.fits("dab"));
+        assert!(!shapes.fits("years") && !shapes.fits("bay") && !shapes.fits(""));
     }
 
     #[test]

@@ -124,27 +124,31 @@ pub enum Command {
     #[command(
         after_help = "Example:\n  factline conformance ../shared/conformance/recognizers-text/Specs \\\n    --meantime ../shared/corpora/meantime-english --ratchet .ci/conformance-ratchet.json"
     )]
-    Conformance {
-        /// The Recognizers-Text `Specs` folder (Number/, NumberWithUnit/, DateTime/ below it).
-        #[arg(value_name = "SPECS")]
-        specs: PathBuf,
-        /// A MEANTIME folder: its `*.xml` articles are used for the temporal evaluation.
-        #[arg(long, value_name = "DIR")]
-        meantime: Option<PathBuf>,
-        /// Write the scores as JSON to this file.
-        #[arg(long, value_name = "FILE")]
-        json: Option<PathBuf>,
-        /// Fail (exit 2) when a rate falls below the one recorded in this file.
-        #[arg(long, value_name = "FILE")]
-        ratchet: Option<PathBuf>,
-        /// Raise the rates recorded in the ratchet file to this run's where higher.
-        #[arg(long, requires = "ratchet")]
-        raise: bool,
-        /// Print up to N failed cases per spec file, and N MEANTIME misses.
-        #[arg(long, value_name = "N", default_value_t = 0)]
-        failures: usize,
-        /// Only spec files whose path contains this text.
-        #[arg(long, value_name = "TEXT")]
-        only: Option<String>,
-    },
+    Conformance(ConformanceArgs),
+}
+
+/// What `factline conformance` reads, writes and checks.
+#[derive(Debug, Args)]
+pub struct ConformanceArgs {
+    /// The Recognizers-Text `Specs` folder (Number/, NumberWithUnit/, DateTime/ below it).
+    #[arg(value_name = "SPECS")]
+    pub specs: PathBuf,
+    /// A MEANTIME folder: its `*.xml` articles are used for the temporal evaluation.
+    #[arg(long, value_name = "DIR")]
+    pub meantime: Option<PathBuf>,
+    /// Write the scores as JSON to this file.
+    #[arg(long, value_name = "FILE")]
+    pub json: Option<PathBuf>,
+    /// Fail (exit 2) when a rate falls below the one recorded in this file.
+    #[arg(long, value_name = "FILE")]
+    pub ratchet: Option<PathBuf>,
+    /// Raise the rates recorded in the ratchet file to this run's where higher.
+    #[arg(long, requires = "ratchet")]
+    pub raise: bool,
+    /// Print up to N failed cases per spec file, and N MEANTIME misses.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub failures: usize,
+    /// Only spec files whose path contains this text.
+    #[arg(long, value_name = "TEXT")]
+    pub only: Option<String>,
 }

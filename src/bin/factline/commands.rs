@@ -1,7 +1,7 @@
 //! The commands: glue between the command line, the pipeline, the store and the renderers.
 //! The only code that prints.
 
-use crate::cli::{Command, OutputFormat, ReadOptions};
+use crate::cli::{Command, ConformanceArgs, OutputFormat, ReadOptions};
 use crate::Status;
 use anyhow::{Context, Result};
 use factline::extract::ontology::Ontology;
@@ -61,38 +61,11 @@ pub fn run(command: Command) -> Result<Status> {
             Ok(found(!docs.is_empty()))
         }
         Command::Bench { paths } => bench(&paths),
-        Command::Conformance {
-            specs,
-            meantime,
-            json,
-            ratchet,
-            raise,
-            failures,
-            only,
-        } => conformance(&ConformanceRun {
-            specs,
-            meantime,
-            json,
-            ratchet,
-            raise,
-            failures,
-            only,
-        }),
+        Command::Conformance(args) => conformance(&args),
     }
 }
 
-/// What `factline conformance` was asked to do.
-struct ConformanceRun {
-    specs: std::path::PathBuf,
-    meantime: Option<std::path::PathBuf>,
-    json: Option<std::path::PathBuf>,
-    ratchet: Option<std::path::PathBuf>,
-    raise: bool,
-    failures: usize,
-    only: Option<String>,
-}
-
-fn conformance(run: &ConformanceRun) -> Result<Status> {
+fn conformance(run: &ConformanceArgs) -> Result<Status> {
     use factline::conformance::{meantime, ratchet::Ratchet, specs};
     let mut scores = specs::run(&run.specs)?;
     if let Some(only) = &run.only {

@@ -59,6 +59,11 @@ pub enum Rel {
     WeekEnding(i8, i8),
     /// A weekday: the latest one on or before publication (offset -1: strictly before, +1: after).
     Weekday(Weekday, i32),
+    /// A month named with "this" (0), "next" (1) or "last" (-1).
+    MonthIn(i8, i32),
+    /// A season (first month, three months long) named with "this" (0), "next" (1) or
+    /// "last" (-1).
+    Season(i8, i32),
 }
 
 /// What a time's TIMEX value says beyond its interval of days.
@@ -76,6 +81,8 @@ pub enum Label {
     DayPart(&'static str),
     /// The weekend of a week ("this weekend"): the week's value with `-WE`.
     Weekend,
+    /// A season ("this summer", "spring 2009"): the year with `-SP`, `-SU`, `-FA`, `-WI`.
+    Season(&'static str),
 }
 
 /// A recognized time expression.
@@ -154,6 +161,7 @@ fn timex_of(raw: &RawTime, start: Date, end: Date) -> String {
         (Label::Clock(h, m), _) => format!("{start}T{h:02}:{m:02}"),
         (Label::DayPart(part), _) => format!("{start}T{part}"),
         (Label::Weekend, _) => format!("{}-WE", timex(start, end)),
+        (Label::Season(code), _) => format!("{:04}-{code}", start.year()),
         (Label::Plain, When::Relative(Rel::Past(months) | Rel::Ahead(months))) => {
             if months % 12 == 0 {
                 format!("P{}Y", months / 12)
@@ -266,6 +274,31 @@ fn resolve_relative(rel: Rel, p: Date) -> Option<(Date, Date)> {
         Rel::WeekEnding(m, d) => {
             let (_, last) = resolve_relative(Rel::MonthDay(m, d, d), p)?;
             Some((last.checked_sub(6.days()).ok()?, last))
+        }
+        Rel::MonthIn(m, dir) => {
+            let y = match dir {
+                0 => year,
+                d if d > 0 => year + i32::from(m <= p.month()),
+                _ => year - i32::from(m >= p.month()),
+            };
+            month_span(y, m)
+        }
+        Rel::Season(first, dir) => {
+            let in_year = |y: i32| Date::new(i16::try_from(y).ok()?, first, 1).ok();
+            // "This winter" in January is the one that began in December.
+            let this = if first == 12 && p.month() <= 2 {
+                in_year(year - 1)?
+            } else {
+                in_year(year)?
+            };
+            let start = match dir {
+                0 => this,
+                d if d > 0 && this > p => this,
+                d if d > 0 => add_months(this, 12)?,
+                _ if add_months(this, 3)? <= p => this,
+                _ => add_months(this, -12)?,
+            };
+            Some((start, add_months(start, 3)?.yesterday().ok()?))
         }
         Rel::Quarter(q, n) => {
             // "the fourth quarter" in a January story is the one just ended.
@@ -531,6 +564,13 @@ const STARTERS: &[&str] = &[
     "saturday",
     "sunday",
     "tonight",
+    "noon",
+    "midday",
+    "midnight",
+    "spring",
+    "summer",
+    "autumn",
+    "winter",
 ];
 
 /// Why a word may start a time expression.
@@ -779,9 +819,67 @@ fn time_at(c: &Cursor, i: usize) -> Option<(usize, When, Label)> {
         .or_else(|| part_of_year(c, i).map(|(e, w)| (e, w, Label::YearPart)))
         .or_else(|| clock_time(c, i))
         .or_else(|| day_part(c, i))
+        .or_else(|| named_month(c, i))
+        .or_else(|| season(c, i))
         .or_else(|| plain(year_forms(c, i)))
         .or_else(|| plain(relative(c, i)))?;
     Some(with_day_part(c, found))
+}
+
+/// "this September", "next May", "last sept".
+fn named_month(c: &Cursor, i: usize) -> Option<(usize, When, Label)> {
+    let dir = determiner(c, i)?;
+    let (m, end) = c.month(i + 1).or_else(|| {
+        // Lower-case month names are safe after a determiner ("last sept"), except those
+        // that are words ("this may mean").
+        let w = c.word(i + 1)?;
+        if w.eq_ignore_ascii_case("may") || w.eq_ignore_ascii_case("march") {
+            return None;
+        }
+        let m = month_number(w)?;
+        Some((m, i + 2))
+    })?;
+    Some((end, When::Relative(Rel::MonthIn(m, dir)), Label::Plain))
+}
+
+/// "this" (0), "next" (1), "last" (-1).
+fn determiner(c: &Cursor, i: usize) -> Option<i32> {
+    if c.is(i, "this") {
+        Some(0)
+    } else if c.is_any(i, &["next", "coming"]) {
+        Some(1)
+    } else if c.is_any(i, &["last", "past"]) {
+        Some(-1)
+    } else {
+        None
+    }
+}
+
+/// Seasons: "this summer", "last winter", "spring 2009", "the autumn of 2010".
+fn season(c: &Cursor, i: usize) -> Option<(usize, When, Label)> {
+    let dir = determiner(c, i);
+    let the = usize::from(dir.is_none() && c.is(i, "the"));
+    let k = i + usize::from(dir.is_some()) + the;
+    let (first, code) = match c.word(k)?.to_ascii_lowercase().as_str() {
+        "spring" => (3, "SP"),
+        "summer" => (6, "SU"),
+        "autumn" | "fall" => (9, "FA"),
+        "winter" => (12, "WI"),
+        _ => return None,
+    };
+    let of = usize::from(c.is(k + 1, "of"));
+    if let Some(y) = c.year(k + 1 + of) {
+        let start = Date::new(i16::try_from(y).ok()?, first, 1).ok()?;
+        let end = add_months(start, 3)?.yesterday().ok()?;
+        return Some((k + 2 + of, When::Fixed(start, end), Label::Season(code)));
+    }
+    // Without a year only after "this", "next" or "last" ("the fall" is mostly a drop).
+    let dir = dir?;
+    Some((
+        k + 1,
+        When::Relative(Rel::Season(first, dir)),
+        Label::Season(code),
+    ))
 }
 
 /// A part of the day written after a day ("Friday morning", "yesterday night").
@@ -859,6 +957,14 @@ fn day_part(c: &Cursor, i: usize) -> Option<(usize, When, Label)> {
 /// A clock time: "16:00 UTC", "6:40 p.m.", "0800 GMT", "8 a.m."; on the day written after it
 /// ("12:00 UTC Monday", "16:00 UTC today"), else on the publication day.
 fn clock_time(c: &Cursor, i: usize) -> Option<(usize, When, Label)> {
+    if c.is_any(i, &["noon", "midday", "midnight"]) {
+        let hour = if c.is(i, "midnight") { 0 } else { 12 };
+        let (end, when) = match relative(c, i + 1) {
+            Some((e, w @ When::Relative(Rel::Days(_) | Rel::Weekday(..)))) => (e, w),
+            _ => (i + 1, When::Relative(Rel::Days(0))),
+        };
+        return Some((end, when, Label::Clock(hour, 0)));
+    }
     let (h, hlen) = c.int(i)?;
     let mut k = i + 1;
     let (mut hour, minute) = if c.joined(k) && c.raw(k) == Some(":") && c.joined(k + 1) {
@@ -1436,6 +1542,20 @@ mod tests {
         until_weekday_is_ahead: "open until Friday", "2008-09-16" => "until Friday", "2008-09-19";
         weeks_ago_is_a_day: "a week ago", "2011-03-18" => "a week ago", "2011-03-11";
         quarter_just_ended: "profit in the fourth quarter", "2007-01-20" => "in the fourth quarter", "2006-Q4";
+        this_named_month: "closes this September", "2016-11-07" => "this September", "2016-09";
+        next_named_month: "opens next May", "2016-11-07" => "next May", "2017-05";
+        last_named_month: "since last sept", "2016-11-07" => "since last sept", "2016-09";
+        this_summer: "leave this summer", "2016-11-07" => "this summer", "2016-SU";
+        last_winter_in_january: "snow last winter", "2017-01-10" => "last winter", "2015-WI";
+        season_with_year: "in spring 2009", "2010-01-01" => "in spring 2009", "2009-SP";
+        noon_tomorrow: "at noon tomorrow", "2016-11-07" => "noon tomorrow", "2016-11-08T12:00";
+    }
+
+    #[test]
+    fn words_that_look_like_times_are_not() {
+        // "may" is a verb and "the fall" a drop, not a season.
+        assert!(timexes("this may mean", "2016-11-07").is_empty());
+        assert!(timexes("the fall in prices", "2016-11-07").is_empty());
     }
 
     macro_rules! time_cases {

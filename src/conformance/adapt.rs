@@ -311,6 +311,13 @@ fn times_in(
     out
 }
 
+/// Whether a result is a season ("this summer" → `2016-SU`).
+pub fn is_season(found: &Found) -> bool {
+    found.resolution["values"][0]["timex"]
+        .as_str()
+        .is_some_and(|t| ["-SP", "-SU", "-FA", "-WI"].iter().any(|s| t.ends_with(s)))
+}
+
 /// "2016-11-07 00:00:00", as the specs write date-times.
 fn spec_datetime(t: DateTime) -> String {
     t.strftime("%Y-%m-%d %H:%M:%S").to_string()
@@ -336,30 +343,44 @@ fn spec_values(
         raw.span
     };
     if let times::Label::Clock(h, m) = raw.label {
-        let clock = if m == 0 {
-            format!("T{h:02}")
-        } else {
-            format!("T{h:02}:{m:02}")
-        };
         let core = &input[raw.core.start..raw.core.end];
+        let lower = core.to_ascii_lowercase();
+        let marked = [
+            "am", "pm", "a.m", "p.m", "utc", "gmt", "noon", "night", "midday",
+        ]
+        .iter()
+        .any(|w| lower.contains(w));
+        // "8:30" with no am/pm reads both ways, the morning first.
+        let hours: Vec<i8> = if !marked && (1..=12).contains(&h) {
+            vec![h % 12, h % 12 + 12]
+        } else {
+            vec![h]
+        };
+        let clock = |h: i8| {
+            if m == 0 {
+                format!("T{h:02}")
+            } else {
+                format!("T{h:02}:{m:02}")
+            }
+        };
         let only_clock = !core
             .chars()
-            .any(|c| c.is_alphabetic() && !"apmAPMUTCG.".contains(c));
-        if only_clock {
-            let value = format!("{h:02}:{m:02}:00");
-            return Some((
-                span,
-                "time",
-                vec![json!({"timex": clock, "type": "time", "value": value})],
-            ));
-        }
-        let value = format!("{} {h:02}:{m:02}:00", t.start);
-        let timex = format!("{}{clock}", t.start);
-        return Some((
-            span,
-            "datetime",
-            vec![json!({"timex": timex, "type": "datetime", "value": value})],
-        ));
+            .any(|c| c.is_alphabetic() && !"apmAPMUTCG.".contains(c))
+            || ["noon", "midnight", "midday"].contains(&lower.trim());
+        let entries = hours.iter().map(|&h| {
+            if only_clock {
+                json!({"timex": clock(h), "type": "time", "value": format!("{h:02}:{m:02}:00")})
+            } else {
+                json!({"timex": format!("{}{}", t.start, clock(h)), "type": "datetime",
+                       "value": format!("{} {h:02}:{m:02}:00", t.start)})
+            }
+        });
+        let kind = if only_clock { "time" } else { "datetime" };
+        return Some((span, kind, entries.collect()));
+    }
+    if let times::Label::Season(_) = raw.label {
+        let entry = json!({"timex": t.timex, "type": "daterange", "value": "not resolved"});
+        return Some((span, "daterange", vec![entry]));
     }
     // A day with no year, or a weekday with no "next"/"last": the past and the coming one.
     let undated = match raw.when {

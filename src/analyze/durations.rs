@@ -15,6 +15,10 @@ fn unit(word: &str) -> Option<(&'static str, bool, Option<f64>)> {
     const DAY: f64 = 86_400.0;
     let mut buf = [0u8; 24];
     let w = super::tokens::ascii_lower(word, &mut buf)?;
+    // "second" alone is mostly the ordinal ("a second test flight"); only "seconds" is a unit.
+    if w == "second" {
+        return None;
+    }
     Some(match w.strip_suffix('s').unwrap_or(w) {
         "year" => ("Y", false, Some(365.0 * DAY)),
         "decade" => ("DE", false, Some(3650.0 * DAY)),
@@ -25,6 +29,19 @@ fn unit(word: &str) -> Option<(&'static str, bool, Option<f64>)> {
         "day" => ("D", false, Some(DAY)),
         "hour" => ("H", true, Some(3600.0)),
         "minute" => ("M", true, Some(60.0)),
+        "second" => ("S", true, Some(1.0)),
+        _ => return None,
+    })
+}
+
+/// Abbreviated units, taken only right after digits ("3h", "3 hrs", "123.45 sec").
+fn short_unit(word: &str) -> Option<(&'static str, bool, Option<f64>)> {
+    let mut buf = [0u8; 24];
+    Some(match super::tokens::ascii_lower(word, &mut buf)? {
+        "yr" | "yrs" => ("Y", false, Some(365.0 * 86_400.0)),
+        "h" | "hr" | "hrs" => ("H", true, Some(3600.0)),
+        "min" | "mins" => ("M", true, Some(60.0)),
+        "sec" | "secs" => ("S", true, Some(1.0)),
         _ => return None,
     })
 }
@@ -106,9 +123,31 @@ const LOOK_BACK: usize = 6;
 /// Stems every mention contains (case-insensitive; "weekly" contains "week").
 static TRIGGERS: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
     let stems = [
-        "year", "decade", "centur", "month", "quarter", "week", "day", "daily", "hour", "minute",
-        "annual", "now", "current", "present", "recent", "lately", "later", "soon", "future",
+        "year",
+        "decade",
+        "centur",
+        "month",
+        "quarter",
+        "week",
+        "day",
+        "daily",
+        "hour",
+        "minute",
+        "annual",
+        "now",
+        "current",
+        "present",
+        "recent",
+        "lately",
+        "later",
+        "soon",
+        "future",
         "past",
+        "hr",
+        "min",
+        "sec",
+        "yr",
+        "fortnight",
     ];
     aho_corasick::AhoCorasick::builder()
         .ascii_case_insensitive(true)
@@ -171,6 +210,10 @@ static STARTS: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
             "a",
             "an",
             "single",
+            "all",
+            "full",
+            "half",
+            "fortnight",
         ]
         .into_iter()
         .collect()
@@ -189,13 +232,18 @@ static SHAPES: std::sync::LazyLock<super::tokens::WordShapes> = std::sync::LazyL
 fn unit_ahead(tokens: &[Token], i: usize, text: &str) -> bool {
     tokens.iter().skip(i + 1).take(4).any(|t| {
         let w = t.text(text).as_bytes();
-        // Every unit word is 3–9 letters and starts with one of these.
+        // Every unit word is 3–9 letters and starts with one of these; short units ("h",
+        // "hrs", "min", "sec") are 1–4 letters.
+        let initial = w.first().map(u8::to_ascii_lowercase);
         let shaped = (3..=9).contains(&w.len())
             && matches!(
-                w[0].to_ascii_lowercase(),
-                b'y' | b'd' | b'c' | b'm' | b'q' | b'w' | b'h'
-            );
-        shaped && t.kind == Kind::Word && unit(t.text(text)).is_some()
+                initial,
+                Some(b'y' | b'd' | b'c' | b'm' | b'q' | b'w' | b'h' | b's')
+            )
+            || (w.len() <= 4 && matches!(initial, Some(b'h' | b'm' | b's' | b'y')));
+        shaped
+            && t.kind == Kind::Word
+            && (unit(t.text(text)).is_some() || short_unit(t.text(text)).is_some())
     })
 }
 
@@ -338,18 +386,54 @@ fn mention_at(tokens: &[Token], i: usize, text: &str) -> Option<(TimeMention, us
     if VAGUE.iter().any(|v| v.eq_ignore_ascii_case(word)) {
         return vague(tokens, i, text);
     }
-    // "a year", "an hour", "one month", "six months", "fifty-year"
+    // "a fortnight"
+    if word.eq_ignore_ascii_case("fortnight")
+        || (is(tokens, i + 1, text, "fortnight") && lower.starts_with('a'))
+    {
+        let end = if word.eq_ignore_ascii_case("fortnight") {
+            i + 1
+        } else {
+            i + 2
+        };
+        return mention(
+            tokens,
+            i,
+            end,
+            TimeMentionKind::Duration,
+            "P2W".into(),
+            Some(14.0 * 86_400.0),
+        );
+    }
+    // "all day", "a full year", "all-week"
+    if matches!(lower, "all" | "full") {
+        let k = i
+            + 1
+            + usize::from(
+                tokens
+                    .get(i + 1)
+                    .is_some_and(|t| t.joined && t.text(text) == "-"),
+            );
+        let w = tokens.get(k)?.text(text);
+        if w.ends_with('s') {
+            return None;
+        }
+        let (letter, time, seconds) = unit(w)?;
+        let timex = format!("P{}1{letter}", if time { "T" } else { "" });
+        return mention(tokens, i, k + 1, TimeMentionKind::Duration, timex, seconds);
+    }
+    // "a year", "an hour", "one month", "six months", "fifty-year", "half an hour"
     if !unit_ahead(tokens, i, text) {
         return None;
     }
-    let (amount, after) = if ["a", "an", "single"]
-        .iter()
-        .any(|w| w.eq_ignore_ascii_case(word))
-    {
+    let (amount, after) = if lower == "half" {
+        let skip = usize::from(is(tokens, i + 1, text, "a") || is(tokens, i + 1, text, "an"));
+        (0.5, i + 1 + skip)
+    } else if let Some(n) = number_at(tokens, i, text).filter(|n| n.value > 0.0) {
+        (n.value, n.end)
+    } else if ["a", "an", "single"].contains(&lower) {
         (1.0, i + 1)
     } else {
-        let n = number_at(tokens, i, text)?;
-        (n.value, n.end)
+        return None;
     };
     let m = with_unit(tokens, i, after, amount, text)?;
     // "a year ago" / "a day earlier" are dates, found by the time recognizer.
@@ -380,7 +464,32 @@ fn amount_and_unit(tokens: &[Token], i: usize, text: &str) -> Option<(TimeMentio
     if !n.digits || n.value <= 0.0 || n.value > 10_000.0 {
         return None;
     }
-    with_unit(tokens, i, n.end, n.value, text)
+    with_unit(tokens, i, n.end, n.value, text).or_else(|| {
+        let t = tokens.get(n.end)?;
+        let (letter, time, seconds) = short_unit(t.text(text))?;
+        let timex = format!(
+            "P{}{}{letter}",
+            if time { "T" } else { "" },
+            amount_text(n.value)
+        );
+        mention(
+            tokens,
+            i,
+            n.end + 1,
+            TimeMentionKind::Duration,
+            timex,
+            seconds.map(|s| s * n.value),
+        )
+    })
+}
+
+/// An amount as TIMEX writes it: "3", "3.5".
+fn amount_text(amount: f64) -> String {
+    if amount.fract() == 0.0 {
+        format!("{amount:.0}")
+    } else {
+        format!("{amount}")
+    }
 }
 
 fn with_unit(
@@ -414,24 +523,31 @@ fn with_unit(
     }) {
         return None;
     }
+    // "an hour and a half", "an hour and half"
+    let mut end = k + 1;
+    let mut amount = amount;
+    if is(tokens, end, text, "and") {
+        let a = usize::from(is(tokens, end + 1, text, "a"));
+        if is(tokens, end + 1 + a, text, "half") {
+            amount += 0.5;
+            end += 2 + a;
+        }
+    }
+    let seconds = seconds.map(|s| s * amount);
     let (letter, amount) = match letter {
         "DE" => ("Y", amount * 10.0),
         "CE" => ("Y", amount * 100.0),
         l => (l, amount),
     };
-    let n = if amount.fract() == 0.0 {
-        format!("{amount:.0}")
-    } else {
-        format!("{amount}")
-    };
+    let n = amount_text(amount);
     let timex = format!("P{}{n}{letter}", if time { "T" } else { "" });
     mention(
         tokens,
         first,
-        k + 1,
+        end,
         TimeMentionKind::Duration,
         timex,
-        seconds.map(|s| s * amount),
+        seconds,
     )
 }
 
@@ -504,9 +620,32 @@ mod tests {
     }
 
     #[test]
+    fn halves_wholes_and_abbreviations() {
+        assert_eq!(
+            found("wait half an hour"),
+            [("half an hour".into(), "PT0.5H".into())]
+        );
+        assert_eq!(
+            found("an hour and a half"),
+            [("an hour and a half".into(), "PT1.5H".into())]
+        );
+        assert_eq!(found("open all year"), [("all year".into(), "P1Y".into())]);
+        assert_eq!(found("for 3 hrs"), [("3 hrs".into(), "PT3H".into())]);
+        assert_eq!(
+            found("for a fortnight"),
+            [("a fortnight".into(), "P2W".into())]
+        );
+        // Abbreviations only after digits: "h" alone is no hour.
+        assert!(found("plan h was dropped").is_empty());
+    }
+
+    #[test]
     fn fixed_durations_have_seconds() {
         let text = "lasted 3 hours";
         let m = scan(&tokenize(text), text);
         assert_eq!(m.first().and_then(|m| m.seconds), Some(10_800.0));
+        let text = "over a decade";
+        let m = scan(&tokenize(text), text);
+        assert_eq!(m.first().and_then(|m| m.seconds), Some(3650.0 * 86_400.0));
     }
 }

@@ -95,12 +95,11 @@ fn is(tokens: &[Token], k: usize, text: &str, word: &str) -> bool {
 /// Finds the time mentions in the token stream, in text order.
 pub fn scan(tokens: &[Token], text: &str) -> Vec<TimeMention> {
     let mut out = Vec::new();
-    // Every mention ends on (or is) a word containing one of the trigger stems; only the few
-    // tokens before each trigger are tried, so most of the text is never looked at.
+    // Every mention ends on (or is) a trigger word; only the few tokens before each trigger
+    // are tried, so most of the text is never looked at.
     let mut next = 0;
-    for hit in TRIGGERS.find_iter(text) {
-        let at = tokens.partition_point(|t| t.end <= hit.start());
-        let window_end = (at + 1).min(tokens.len());
+    for at in (0..tokens.len()).filter(|&k| is_trigger(&tokens[k], text)) {
+        let window_end = at + 1;
         let mut i = at.saturating_sub(LOOK_BACK).max(next);
         while i < window_end {
             match mention_at(tokens, i, text) {
@@ -120,40 +119,76 @@ pub fn scan(tokens: &[Token], text: &str) -> Vec<TimeMention> {
 /// How many tokens before a trigger a mention can start ("the past five trading days").
 const LOOK_BACK: usize = 6;
 
-/// Stems every mention contains (case-insensitive; "weekly" contains "week").
-static TRIGGERS: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
-    let stems = [
-        "year",
-        "decade",
-        "centur",
-        "month",
-        "quarter",
-        "week",
-        "day",
-        "daily",
-        "hour",
-        "minute",
-        "annual",
-        "now",
-        "current",
-        "present",
-        "recent",
-        "lately",
-        "later",
-        "soon",
-        "future",
-        "past",
-        "hr",
-        "min",
-        "sec",
-        "yr",
-        "fortnight",
-    ];
-    aho_corasick::AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .build(stems)
-        .unwrap_or_else(|e| panic!("built-in duration stems do not build: {e}"))
-});
+/// The words every mention contains: units (and their abbreviations), set words, references.
+const TRIGGERS: &[&str] = &[
+    "year",
+    "years",
+    "decade",
+    "decades",
+    "century",
+    "centuries",
+    "month",
+    "months",
+    "quarter",
+    "quarters",
+    "week",
+    "weeks",
+    "day",
+    "days",
+    "hour",
+    "hours",
+    "minute",
+    "minutes",
+    "seconds",
+    "annual",
+    "annually",
+    "yearly",
+    "monthly",
+    "weekly",
+    "daily",
+    "hourly",
+    "quarterly",
+    "now",
+    "currently",
+    "current",
+    "presently",
+    "nowadays",
+    "recent",
+    "recently",
+    "lately",
+    "later",
+    "soon",
+    "future",
+    "past",
+    "fortnight",
+    "h",
+    "hr",
+    "hrs",
+    "min",
+    "mins",
+    "sec",
+    "secs",
+    "yr",
+    "yrs",
+];
+
+static TRIGGER_SHAPES: super::tokens::WordShapes = super::tokens::WordShapes::of(TRIGGERS);
+
+static TRIGGER_SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+    std::sync::LazyLock::new(|| TRIGGERS.iter().copied().collect());
+
+/// Whether a token is a trigger word (any case); most tokens fail the shape test at once.
+fn is_trigger(tok: &Token, text: &str) -> bool {
+    if tok.kind != Kind::Word {
+        return false;
+    }
+    let word = tok.text(text);
+    if !TRIGGER_SHAPES.fits(word) {
+        return false;
+    }
+    let mut buf = [0u8; 24];
+    super::tokens::ascii_lower(word, &mut buf).is_some_and(|w| TRIGGER_SET.contains(w))
+}
 
 fn mention(
     tokens: &[Token],

@@ -415,16 +415,25 @@ fn slash_fraction(tokens: &[Token], i: usize, text: &str) -> Option<(f64, usize)
             .flatten()
     };
     let fraction_at = |k: usize| -> Option<f64> {
-        let (n, d) = (int(k)?, int(k + 2)?);
+        // The slash first: most numbers have none, and parsing can wait.
         let slash = tokens
             .get(k + 1)
             .is_some_and(|t| t.joined && t.text(text) == "/");
         let glued = tokens.get(k + 2).is_some_and(|t| t.joined);
+        if !(slash && glued) {
+            return None;
+        }
+        let (n, d) = (int(k)?, int(k + 2)?);
         let usual = [2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 16.0, 32.0, 100.0].contains(&d);
         (slash && glued && usual && n < d).then_some(n / d)
     };
     if let Some(f) = fraction_at(i) {
         return Some((f, i + 3));
+    }
+    // A mixed number has a fraction two or three tokens on: "1 4/5", "9-1/8".
+    let slash_ahead = |k: usize| tokens.get(k).is_some_and(|t| t.text(text) == "/");
+    if !slash_ahead(i + 2) && !slash_ahead(i + 3) {
+        return None;
     }
     let whole = int(i)?;
     // "9-1/8 pct", "11-5/8": the market's way to write a mixed number.

@@ -818,9 +818,9 @@ fn time_at(c: &Cursor, i: usize) -> Option<(usize, When, Label)> {
         .or_else(|| plain(quarter_or_half(c, i)))
         .or_else(|| part_of_year(c, i).map(|(e, w)| (e, w, Label::YearPart)))
         .or_else(|| clock_time(c, i))
-        .or_else(|| day_part(c, i))
-        .or_else(|| named_month(c, i))
-        .or_else(|| season(c, i))
+        .or_else(|| words_only(c, i, day_part))
+        .or_else(|| words_only(c, i, named_month))
+        .or_else(|| words_only(c, i, season))
         .or_else(|| plain(year_forms(c, i)))
         .or_else(|| plain(relative(c, i)))?;
     Some(with_day_part(c, found))
@@ -860,13 +860,17 @@ fn season(c: &Cursor, i: usize) -> Option<(usize, When, Label)> {
     let dir = determiner(c, i);
     let the = usize::from(dir.is_none() && c.is(i, "the"));
     let k = i + usize::from(dir.is_some()) + the;
-    let (first, code) = match c.word(k)?.to_ascii_lowercase().as_str() {
-        "spring" => (3, "SP"),
-        "summer" => (6, "SU"),
-        "autumn" | "fall" => (9, "FA"),
-        "winter" => (12, "WI"),
-        _ => return None,
-    };
+    let w = c.word(k)?;
+    let (first, code) = [
+        ("spring", 3, "SP"),
+        ("summer", 6, "SU"),
+        ("autumn", 9, "FA"),
+        ("fall", 9, "FA"),
+        ("winter", 12, "WI"),
+    ]
+    .iter()
+    .find(|(name, _, _)| name.eq_ignore_ascii_case(w))
+    .map(|&(_, m, code)| (m, code))?;
     let of = usize::from(c.is(k + 1, "of"));
     if let Some(y) = c.year(k + 1 + of) {
         let start = Date::new(i16::try_from(y).ok()?, first, 1).ok()?;
@@ -880,6 +884,15 @@ fn season(c: &Cursor, i: usize) -> Option<(usize, When, Label)> {
         When::Relative(Rel::Season(first, dir)),
         Label::Season(code),
     ))
+}
+
+/// Runs a matcher that needs a word at `i` only when there is one.
+fn words_only(
+    c: &Cursor,
+    i: usize,
+    matcher: fn(&Cursor, usize) -> Option<(usize, When, Label)>,
+) -> Option<(usize, When, Label)> {
+    c.word(i).and_then(|_| matcher(c, i))
 }
 
 /// A part of the day written after a day ("Friday morning", "yesterday night").
@@ -957,7 +970,7 @@ fn day_part(c: &Cursor, i: usize) -> Option<(usize, When, Label)> {
 /// A clock time: "16:00 UTC", "6:40 p.m.", "0800 GMT", "8 a.m."; on the day written after it
 /// ("12:00 UTC Monday", "16:00 UTC today"), else on the publication day.
 fn clock_time(c: &Cursor, i: usize) -> Option<(usize, When, Label)> {
-    if c.is_any(i, &["noon", "midday", "midnight"]) {
+    if c.word(i).is_some() && c.is_any(i, &["noon", "midday", "midnight"]) {
         let hour = if c.is(i, "midnight") { 0 } else { 12 };
         let (end, when) = match relative(c, i + 1) {
             Some((e, w @ When::Relative(Rel::Days(_) | Rel::Weekday(..)))) => (e, w),

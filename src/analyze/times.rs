@@ -886,12 +886,11 @@ fn season(c: &Cursor, i: usize) -> Option<(usize, When, Label)> {
     ))
 }
 
+/// A matcher's result: where the expression ends, what it means and how its value reads.
+type Labelled = Option<(usize, When, Label)>;
+
 /// Runs a matcher that needs a word at `i` only when there is one.
-fn words_only(
-    c: &Cursor,
-    i: usize,
-    matcher: fn(&Cursor, usize) -> Option<(usize, When, Label)>,
-) -> Option<(usize, When, Label)> {
+fn words_only(c: &Cursor, i: usize, matcher: fn(&Cursor, usize) -> Labelled) -> Labelled {
     c.word(i).and_then(|_| matcher(c, i))
 }
 

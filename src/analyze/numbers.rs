@@ -618,6 +618,70 @@ pub(crate) const START_WORDS: &[&str] = &[
 /// The shapes of [`START_WORDS`]: most words are turned away before being lower-cased.
 static START_SHAPES: super::tokens::WordShapes = super::tokens::WordShapes::of(START_WORDS);
 
+/// Words that can follow "a"/"an"/"half" in a number: scales, "dozen", denominators and tens
+/// (the first word of "a twenty-first").
+const AFTER_A: &[&str] = &[
+    "hundred",
+    "thousand",
+    "million",
+    "billion",
+    "trillion",
+    "mln",
+    "bln",
+    "bn",
+    "mn",
+    "tn",
+    "lakh",
+    "crore",
+    "dozen",
+    "half",
+    "third",
+    "thirds",
+    "quarter",
+    "quarters",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "hundredth",
+    "thousandth",
+    "millionth",
+    "billionth",
+    "trillionth",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "twentieth",
+    "thirtieth",
+    "fortieth",
+    "fiftieth",
+    "sixtieth",
+    "seventieth",
+    "eightieth",
+    "ninetieth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "a",
+    "an",
+];
+
+static AFTER_A_SHAPES: super::tokens::WordShapes = super::tokens::WordShapes::of(AFTER_A);
+
 /// Reads number words off the token stream.
 struct Words<'a> {
     tokens: &'a [Token],
@@ -692,6 +756,11 @@ impl Words<'_> {
             let mut k = i + 1;
             if first == "half" && (self.is(k, "a") || self.is(k, "an")) {
                 k += 1;
+            }
+            // "a" is frequent: turn most followers away by their shape before any lookup.
+            let follower = self.tokens.get(k)?.text(self.text);
+            if !AFTER_A_SHAPES.fits(follower) {
+                return None;
             }
             let next = self.lower(k)?;
             if next == "dozen" {

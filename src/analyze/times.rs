@@ -844,6 +844,10 @@ fn named_month(c: &Cursor, i: usize) -> Option<(usize, When, Label)> {
 
 /// "this" (0), "next" (1), "last" (-1).
 fn determiner(c: &Cursor, i: usize) -> Option<i32> {
+    let initial = c.word(i)?.as_bytes().first()?.to_ascii_lowercase();
+    if !matches!(initial, b't' | b'n' | b'c' | b'l' | b'p') {
+        return None;
+    }
     if c.is(i, "this") {
         Some(0)
     } else if c.is_any(i, &["next", "coming"]) {

@@ -550,12 +550,8 @@ fn with_unit(
     }
     let (letter, time, seconds) = unit(tokens.get(k)?.text(text))?;
     // "a year ago", "two days earlier": dates, not durations.
-    if tokens.get(k + 1).is_some_and(|t| {
-        matches!(
-            t.text(text).to_ascii_lowercase().as_str(),
-            "ago" | "earlier" | "later" | "before" | "after"
-        )
-    }) {
+    let dated = ["ago", "earlier", "later", "before", "after"];
+    if dated.iter().any(|w| is(tokens, k + 1, text, w)) {
         return None;
     }
     // "an hour and a half", "an hour and half"

@@ -425,7 +425,7 @@ fn slash_fraction(tokens: &[Token], i: usize, text: &str) -> Option<(f64, usize)
         }
         let (n, d) = (int(k)?, int(k + 2)?);
         let usual = [2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 16.0, 32.0, 100.0].contains(&d);
-        (slash && glued && usual && n < d).then_some(n / d)
+        (usual && n < d).then_some(n / d)
     };
     if let Some(f) = fraction_at(i) {
         return Some((f, i + 3));
@@ -696,13 +696,7 @@ impl Words<'_> {
     /// Whether token `k` goes on the line of token `k - 1`: a number never spans lines
     /// ("131.4 mln" / "Nine mths" in a table).
     fn same_line(&self, k: usize) -> bool {
-        match (
-            k.checked_sub(1).and_then(|p| self.tokens.get(p)),
-            self.tokens.get(k),
-        ) {
-            (Some(p), Some(t)) => !self.text[p.end..t.start].contains('\n'),
-            _ => false,
-        }
+        super::tokens::same_line(self.tokens, k, self.text)
     }
 
     fn is(&self, k: usize, word: &str) -> bool {

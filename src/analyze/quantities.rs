@@ -64,11 +64,12 @@ static UNIT_ROWS: LazyLock<Vec<(UnitInfo, f64, &'static str)>> = LazyLock::new(|
 
 /// The unit a [`Quantity::unit`] symbol stands for, if it is a physical unit.
 pub fn unit_info(symbol: &str) -> Option<UnitInfo> {
-    UNIT_ROWS
-        .iter()
-        .find(|(u, _, _)| u.symbol == symbol)
-        .map(|&(u, _, _)| u)
+    UNIT_BY_SYMBOL.get(symbol).copied()
 }
+
+/// The units by symbol (a symbol's rows share one name and kind).
+static UNIT_BY_SYMBOL: LazyLock<HashMap<&'static str, UnitInfo>> =
+    LazyLock::new(|| UNIT_ROWS.iter().map(|&(u, _, _)| (u.symbol, u)).collect());
 
 /// Withdrawn ISO 4217 codes still met in older news (Deutsche mark, French franc, …).
 const HISTORIC_CODES: &[(&str, &str)] = &[
@@ -687,11 +688,7 @@ fn cent_after(tokens: &[Token], end: usize, text: &str) -> Option<(usize, (&'sta
 /// (end, value in units). A bare number counts only when nothing follows it.
 fn minor_part(tokens: &[Token], end: usize, text: &str, major: f64) -> Option<(usize, f64)> {
     // Only small amounts are written with their cents, and never across a line break.
-    let same_line = |k: usize| match (k.checked_sub(1).and_then(|p| tokens.get(p)), tokens.get(k)) {
-        (Some(p), Some(t)) => !text[p.end..t.start].contains('\n'),
-        _ => false,
-    };
-    if major >= 1000.0 || !same_line(end) {
+    if major >= 1000.0 || !super::tokens::same_line(tokens, end, text) {
         return None;
     }
     let mut k = end;
@@ -781,9 +778,12 @@ fn bare_words<V: Copy>(
     quantities: &[Quantity],
 ) -> Vec<(Span, V)> {
     let mut out = Vec::new();
-    let urls = super::tokens::url_spans(text);
     let mut i = 0;
     while i < tokens.len() {
+        if let Some(end) = super::tokens::url_end(tokens, i, text) {
+            i += tokens[i..].partition_point(|t| t.start < end);
+            continue;
+        }
         let Some((end, value)) = lexicon
             .longest_at(tokens, i, text)
             .filter(|&(_, v)| keep(v))
@@ -792,8 +792,7 @@ fn bare_words<V: Copy>(
             continue;
         };
         let span = Span::new(tokens[i].start, tokens[end - 1].end);
-        let taken = quantities.iter().any(|q| q.span.overlaps(span));
-        if !taken && !urls.iter().any(|u| u.overlaps(span)) {
+        if !quantities.iter().any(|q| q.span.overlaps(span)) {
             out.push((span, value));
         }
         i = end;

@@ -394,35 +394,37 @@ impl<'a> Cursor<'a> {
     }
 }
 
+/// Month names, January first.
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Month abbreviations, January first ("sept" is read as well).
+const MONTH_ABBREVIATIONS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
 fn month_number(w: &str) -> Option<i8> {
     let mut buf = [0u8; 24];
     let lower = super::tokens::ascii_lower(w, &mut buf)?;
-    let full = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    if let Some(i) = full.iter().position(|m| *m == lower) {
-        return i8::try_from(i + 1).ok();
-    }
-    let abbrev = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
     if lower == "sept" {
         return Some(9);
     }
-    abbrev
+    MONTHS
         .iter()
         .position(|m| *m == lower)
+        .or_else(|| MONTH_ABBREVIATIONS.iter().position(|m| *m == lower))
         .and_then(|i| i8::try_from(i + 1).ok())
 }
 
@@ -609,40 +611,15 @@ impl Starters {
 }
 
 static STARTER_SET: std::sync::LazyLock<Starters> = std::sync::LazyLock::new(|| {
-    Starters::new({
-        let months = [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-            "jan",
-            "feb",
-            "mar",
-            "apr",
-            "jun",
-            "jul",
-            "aug",
-            "sep",
-            "sept",
-            "oct",
-            "nov",
-            "dec",
-        ];
+    let months = MONTHS.iter().chain(&MONTH_ABBREVIATIONS).chain(&["sept"]);
+    Starters::new(
         WEAK_STARTERS
             .iter()
             .chain(STARTERS)
             .map(|w| (*w, Starter::Word))
-            .chain(months.iter().map(|m| (*m, Starter::Month)))
-            .collect()
-    })
+            .chain(months.map(|m| (*m, Starter::Month)))
+            .collect(),
+    )
 });
 
 /// Function words that start a time expression only when what follows could continue it

@@ -178,26 +178,13 @@ pub fn url_end(tokens: &[Token], i: usize, text: &str) -> Option<usize> {
     Some(tok.start + rest.find(char::is_whitespace).unwrap_or(rest.len()))
 }
 
-/// Byte ranges of web addresses ("https://…", "www.…") up to the next whitespace, so
-/// recognizers can skip the digits inside them.
-pub fn url_spans(text: &str) -> Vec<crate::model::Span> {
-    let mut out = Vec::new();
-    for marker in ["://", "www."] {
-        let mut from = 0;
-        while let Some(k) = text[from..].find(marker) {
-            let at = from + k;
-            let start = text[..at].rfind(char::is_whitespace).map_or(0, |w| {
-                w + text[w..].chars().next().map_or(1, char::len_utf8)
-            });
-            let end = text[at..]
-                .find(char::is_whitespace)
-                .map_or(text.len(), |w| at + w);
-            out.push(crate::model::Span::new(start, end));
-            from = end.max(at + marker.len());
-        }
+/// Whether token `k` stands on the line of token `k - 1` (no line break between them); false
+/// for the first token and past the end.
+pub fn same_line(tokens: &[Token], k: usize, text: &str) -> bool {
+    match (k.checked_sub(1).and_then(|p| tokens.get(p)), tokens.get(k)) {
+        (Some(p), Some(t)) => !text[p.end..t.start].contains('\n'),
+        _ => false,
     }
-    out.sort();
-    out
 }
 
 fn scan_number(bytes: &[u8], start: usize) -> usize {

@@ -55,9 +55,9 @@ pub fn recognize(model: Model, input: &str, reference: Option<DateTime>) -> Vec<
     let index = CharIndex::new(input);
     let mut found = match model {
         Model::Number => numbers_in(input, &index),
-        Model::Percent => percents_in(input, &index),
-        Model::Currency => money_in(input, &index),
-        Model::Dimension => quantities_in(input, &index, dimension),
+        Model::Percent => quantities_in(input, &index, percent, bare_percents),
+        Model::Currency => quantities_in(input, &index, money, bare_currencies),
+        Model::Dimension => quantities_in(input, &index, dimension, no_bare),
         Model::DateTime | Model::DateTimeExtractor | Model::DateTimeParser => {
             times_in(model, input, &index, reference)
         }
@@ -140,42 +140,60 @@ fn is_last_word(toks: &[tokens::Token], k: usize, input: &str) -> bool {
     single && matches!(after, None | Some("." | "," | ";" | "!" | "?"))
 }
 
-fn quantities_in(
-    input: &str,
-    index: &CharIndex,
-    convert: fn(&str, &Quantity) -> Option<(&'static str, Value)>,
-) -> Vec<Found> {
+/// Turns a quantity into a spec result (type name and resolution), if it is of the model's kind.
+type Convert = fn(&str, &Quantity) -> Option<(&'static str, Value)>;
+
+/// Finds, beside the quantities, unit words standing alone: (span, type name, resolution).
+type Bare = fn(&[tokens::Token], &str, &[Quantity]) -> Vec<(Span, &'static str, Value)>;
+
+/// The quantities `convert` accepts, and the bare unit words `bare` finds beside them.
+fn quantities_in(input: &str, index: &CharIndex, convert: Convert, bare: Bare) -> Vec<Found> {
     let toks = tokens::tokenize(input);
-    quantities::recognize(&toks, input)
-        .iter()
-        .filter_map(|q| {
-            let (type_name, resolution) = convert(input, q)?;
-            Some(Found::at(input, index, q.span, type_name, resolution))
+    let found = quantities::recognize(&toks, input);
+    let amounts = found.iter().filter_map(|q| {
+        let (type_name, resolution) = convert(input, q)?;
+        Some(Found::at(input, index, q.span, type_name, resolution))
+    });
+    let alone = bare(&toks, input, &found)
+        .into_iter()
+        .map(|(span, type_name, resolution)| Found::at(input, index, span, type_name, resolution));
+    amounts.chain(alone).collect()
+}
+
+/// Percent words standing alone resolve to the spec's "null".
+fn bare_percents(
+    toks: &[tokens::Token],
+    input: &str,
+    found: &[Quantity],
+) -> Vec<(Span, &'static str, Value)> {
+    quantities::bare_percent_words(toks, input, found)
+        .into_iter()
+        .map(|span| (span, "percentage", json!({"value": "null"})))
+        .collect()
+}
+
+/// Currency words standing alone have a null value.
+fn bare_currencies(
+    toks: &[tokens::Token],
+    input: &str,
+    found: &[Quantity],
+) -> Vec<(Span, &'static str, Value)> {
+    quantities::bare_currency_words(toks, input, found)
+        .into_iter()
+        .map(|(span, code)| {
+            let name = quantities::currency_name(code).unwrap_or(code);
+            (
+                span,
+                "currency",
+                json!({"value": null, "unit": name, "isoCurrency": code}),
+            )
         })
         .collect()
 }
 
-/// Percentages, and percent words standing alone (resolved to the spec's "null").
-fn percents_in(input: &str, index: &CharIndex) -> Vec<Found> {
-    let toks = tokens::tokenize(input);
-    let found = quantities::recognize(&toks, input);
-    let mut out: Vec<Found> = found
-        .iter()
-        .filter_map(|q| {
-            let (type_name, resolution) = percent(input, q)?;
-            Some(Found::at(input, index, q.span, type_name, resolution))
-        })
-        .collect();
-    for span in quantities::bare_percent_words(&toks, input, &found) {
-        out.push(Found::at(
-            input,
-            index,
-            span,
-            "percentage",
-            json!({"value": "null"}),
-        ));
-    }
-    out
+/// The Dimension spec has no bare-unit results factline produces.
+fn no_bare(_: &[tokens::Token], _: &str, _: &[Quantity]) -> Vec<(Span, &'static str, Value)> {
+    Vec::new()
 }
 
 fn percent(_: &str, q: &Quantity) -> Option<(&'static str, Value)> {
@@ -185,30 +203,6 @@ fn percent(_: &str, q: &Quantity) -> Option<(&'static str, Value)> {
             json!({"value": format!("{}%", number_string(q.amount))}),
         )
     })
-}
-
-/// Amounts of money, and currency words standing alone (value null).
-fn money_in(input: &str, index: &CharIndex) -> Vec<Found> {
-    let toks = tokens::tokenize(input);
-    let found = quantities::recognize(&toks, input);
-    let mut out: Vec<Found> = found
-        .iter()
-        .filter_map(|q| {
-            let (type_name, resolution) = money(input, q)?;
-            Some(Found::at(input, index, q.span, type_name, resolution))
-        })
-        .collect();
-    for (span, code) in quantities::bare_currency_words(&toks, input, &found) {
-        let name = quantities::currency_name(code).unwrap_or(code);
-        out.push(Found::at(
-            input,
-            index,
-            span,
-            "currency",
-            json!({"value": null, "unit": name, "isoCurrency": code}),
-        ));
-    }
-    out
 }
 
 fn money(input: &str, q: &Quantity) -> Option<(&'static str, Value)> {

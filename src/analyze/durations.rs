@@ -10,41 +10,131 @@ use super::numbers::number_at;
 use super::tokens::{Kind, Token};
 use crate::model::{Span, TimeMention, TimeMentionKind};
 
-/// A duration unit: TIMEX letter, whether it is a time (`PT…`) unit, seconds per unit.
-fn unit(word: &str) -> Option<(&'static str, bool, Option<f64>)> {
-    const DAY: f64 = 86_400.0;
-    let mut buf = [0u8; 24];
-    let w = super::tokens::ascii_lower(word, &mut buf)?;
-    // "second" alone is mostly the ordinal ("a second test flight"); only "seconds" is a unit.
-    if w == "second" {
-        return None;
-    }
-    Some(match w.strip_suffix('s').unwrap_or(w) {
-        "year" => ("Y", false, Some(365.0 * DAY)),
-        "decade" => ("DE", false, Some(3650.0 * DAY)),
-        "century" | "centurie" => ("CE", false, Some(36500.0 * DAY)),
-        "month" => ("M", false, Some(30.0 * DAY)),
-        "quarter" => ("Q", false, Some(91.0 * DAY)),
-        "week" => ("W", false, Some(7.0 * DAY)),
-        "day" => ("D", false, Some(DAY)),
-        "hour" => ("H", true, Some(3600.0)),
-        "minute" => ("M", true, Some(60.0)),
-        "second" => ("S", true, Some(1.0)),
-        _ => return None,
-    })
+/// A duration unit.
+#[derive(Debug, Clone, Copy)]
+struct Unit {
+    /// TIMEX designator; "DE" and "CE" (decade, century) are written as years.
+    letter: &'static str,
+    /// A clock unit, written after `T` (`PT30M`).
+    clock: bool,
+    /// Seconds in one unit (a month counts 30 days, a year 365).
+    seconds: f64,
 }
 
-/// Abbreviated units, taken only right after digits ("3h", "3 hrs", "123.45 sec").
-fn short_unit(word: &str) -> Option<(&'static str, bool, Option<f64>)> {
-    let mut buf = [0u8; 24];
-    Some(match super::tokens::ascii_lower(word, &mut buf)? {
-        "yr" | "yrs" => ("Y", false, Some(365.0 * 86_400.0)),
-        "h" | "hr" | "hrs" => ("H", true, Some(3600.0)),
-        "min" | "mins" => ("M", true, Some(60.0)),
-        "sec" | "secs" => ("S", true, Some(1.0)),
-        _ => return None,
-    })
+impl Unit {
+    /// The TIMEX value of `n` units as written (`P1M`, `PTXH`), with no conversion.
+    fn raw(self, n: &str) -> String {
+        format!("P{}{n}{}", if self.clock { "T" } else { "" }, self.letter)
+    }
+
+    /// The TIMEX value of `amount` units: decades and centuries as years (`P10Y`).
+    fn timex(self, amount: f64) -> String {
+        let (unit, amount) = match self.letter {
+            "DE" => (
+                Unit {
+                    letter: "Y",
+                    ..self
+                },
+                amount * 10.0,
+            ),
+            "CE" => (
+                Unit {
+                    letter: "Y",
+                    ..self
+                },
+                amount * 100.0,
+            ),
+            _ => (self, amount),
+        };
+        unit.raw(&super::numbers::plain(amount))
+    }
 }
+
+const DAY: f64 = 86_400.0;
+
+const fn unit_of(letter: &'static str, clock: bool, seconds: f64) -> Unit {
+    Unit {
+        letter,
+        clock,
+        seconds,
+    }
+}
+
+/// Unit words, singular (a plural adds "s": "centurie" makes "centuries").
+const UNITS: &[(&str, Unit)] = &[
+    ("year", unit_of("Y", false, 365.0 * DAY)),
+    ("decade", unit_of("DE", false, 3650.0 * DAY)),
+    ("century", unit_of("CE", false, 36500.0 * DAY)),
+    ("centurie", unit_of("CE", false, 36500.0 * DAY)),
+    ("month", unit_of("M", false, 30.0 * DAY)),
+    ("quarter", unit_of("Q", false, 91.0 * DAY)),
+    ("week", unit_of("W", false, 7.0 * DAY)),
+    ("day", unit_of("D", false, DAY)),
+    ("hour", unit_of("H", true, 3600.0)),
+    ("minute", unit_of("M", true, 60.0)),
+    ("second", unit_of("S", true, 1.0)),
+];
+
+/// Abbreviated units, taken only right after digits ("3h", "3 hrs", "123.45 sec").
+const SHORT_UNITS: &[(&str, Unit)] = &[
+    ("yr", unit_of("Y", false, 365.0 * DAY)),
+    ("yrs", unit_of("Y", false, 365.0 * DAY)),
+    ("h", unit_of("H", true, 3600.0)),
+    ("hr", unit_of("H", true, 3600.0)),
+    ("hrs", unit_of("H", true, 3600.0)),
+    ("min", unit_of("M", true, 60.0)),
+    ("mins", unit_of("M", true, 60.0)),
+    ("sec", unit_of("S", true, 1.0)),
+    ("secs", unit_of("S", true, 1.0)),
+];
+
+/// Words that refer to now, before or after it, with their TIMEX value.
+const REFERENCES: &[(&str, &str)] = &[
+    ("now", "PRESENT_REF"),
+    ("currently", "PRESENT_REF"),
+    ("current", "PRESENT_REF"),
+    ("presently", "PRESENT_REF"),
+    ("nowadays", "PRESENT_REF"),
+    ("recent", "PAST_REF"),
+    ("recently", "PAST_REF"),
+    ("lately", "PAST_REF"),
+    ("later", "FUTURE_REF"),
+    ("soon", "FUTURE_REF"),
+];
+
+/// Set words, with their TIMEX value.
+const SETS: &[(&str, &str)] = &[
+    ("annual", "P1Y"),
+    ("annually", "P1Y"),
+    ("yearly", "P1Y"),
+    ("monthly", "P1M"),
+    ("weekly", "P1W"),
+    ("daily", "P1D"),
+    ("hourly", "PT1H"),
+    ("quarterly", "P1Q"),
+];
+
+/// Vague amounts: "several years" → `PXY`.
+const VAGUE: &[&str] = &["several", "few", "many", "some", "recent"];
+
+/// Other words a mention can start with ("every week", "the past", "a fortnight", "all day").
+const OTHER_STARTS: &[&str] = &[
+    "every",
+    "each",
+    "the",
+    "over",
+    "for",
+    "a",
+    "an",
+    "single",
+    "all",
+    "full",
+    "half",
+    "fortnight",
+];
+
+/// Other words every mention of theirs contains ("the future", "a fortnight").
+const OTHER_TRIGGERS: &[&str] = &["future", "past", "fortnight"];
 
 /// Words allowed between a number and its unit ("six straight days", "five trading days").
 const BETWEEN: &[&str] = &[
@@ -58,33 +148,97 @@ const BETWEEN: &[&str] = &[
     "more",
 ];
 
-/// Vague amounts: "several years" → `PXY`.
-const VAGUE: &[&str] = &["several", "few", "many", "some", "recent"];
+/// The value for a lower-case `word` in `table`.
+fn lookup<V: Copy>(table: &[(&str, V)], word: &str) -> Option<V> {
+    table.iter().find(|(w, _)| *w == word).map(|&(_, v)| v)
+}
 
-/// Words that refer to now, before or after it.
-fn reference(word: &str) -> Option<&'static str> {
+/// A unit word (any case, singular or plural). "second" alone is mostly the ordinal ("a
+/// second test flight"); only "seconds" is a unit.
+fn unit(word: &str) -> Option<Unit> {
     let mut buf = [0u8; 24];
-    Some(match super::tokens::ascii_lower(word, &mut buf)? {
-        "now" | "currently" | "current" | "presently" | "nowadays" => "PRESENT_REF",
-        "recent" | "recently" | "lately" => "PAST_REF",
-        "later" | "soon" => "FUTURE_REF",
-        _ => return None,
+    let w = super::tokens::ascii_lower(word, &mut buf)?;
+    if w == "second" {
+        return None;
+    }
+    lookup(UNITS, w.strip_suffix('s').unwrap_or(w))
+}
+
+/// An abbreviated unit (any case).
+fn short_unit(word: &str) -> Option<Unit> {
+    let mut buf = [0u8; 24];
+    lookup(SHORT_UNITS, super::tokens::ascii_lower(word, &mut buf)?)
+}
+
+/// The TIMEX value of a word referring to now, before or after it (lower case).
+fn reference(lower: &str) -> Option<&'static str> {
+    lookup(REFERENCES, lower)
+}
+
+/// The TIMEX value of a set word (lower case).
+fn set_word(lower: &str) -> Option<&'static str> {
+    lookup(SETS, lower)
+}
+
+/// Whether a lower-case word can start a mention (number words aside).
+fn is_start(lower: &str) -> bool {
+    reference(lower).is_some()
+        || set_word(lower).is_some()
+        || VAGUE.contains(&lower)
+        || OTHER_STARTS.contains(&lower)
+}
+
+/// Whether a lower-case word is one every mention contains: a unit, a set word, a reference.
+fn is_trigger_word(lower: &str) -> bool {
+    unit(lower).is_some()
+        || short_unit(lower).is_some()
+        || reference(lower).is_some()
+        || set_word(lower).is_some()
+        || OTHER_TRIGGERS.contains(&lower)
+}
+
+/// The shapes of the words in the tables' keys (and their plurals, when `plural`).
+fn shapes_of<V>(
+    shapes: super::tokens::WordShapes,
+    table: &[(&str, V)],
+    plural: bool,
+) -> super::tokens::WordShapes {
+    table.iter().fold(shapes, |s, (w, _)| {
+        let s = s.with(w);
+        if plural {
+            s.with(&format!("{w}s"))
+        } else {
+            s
+        }
     })
 }
 
-/// Set words: "annual", "weekly", "daily".
-fn set_word(word: &str) -> Option<&'static str> {
-    let mut buf = [0u8; 24];
-    Some(match super::tokens::ascii_lower(word, &mut buf)? {
-        "annual" | "annually" | "yearly" => "P1Y",
-        "monthly" => "P1M",
-        "weekly" => "P1W",
-        "daily" => "P1D",
-        "hourly" => "PT1H",
-        "quarterly" => "P1Q",
-        _ => return None,
-    })
-}
+/// The shapes of unit words: a cheap test before looking a word up.
+static UNIT_SHAPES: std::sync::LazyLock<super::tokens::WordShapes> =
+    std::sync::LazyLock::new(|| {
+        let s = shapes_of(super::tokens::WordShapes::of(&[]), UNITS, true);
+        shapes_of(s, SHORT_UNITS, false)
+    });
+
+/// The shapes of trigger words.
+static TRIGGER_SHAPES: std::sync::LazyLock<super::tokens::WordShapes> =
+    std::sync::LazyLock::new(|| {
+        let s = shapes_of(UNIT_SHAPES.clone(), REFERENCES, false);
+        OTHER_TRIGGERS
+            .iter()
+            .fold(shapes_of(s, SETS, false), |s, w| s.with(w))
+    });
+
+/// The shapes of start words and number words: most words are turned away by it without
+/// lower-casing or lookups.
+static START_SHAPES: std::sync::LazyLock<super::tokens::WordShapes> =
+    std::sync::LazyLock::new(|| {
+        let s = shapes_of(super::numbers::START_SHAPES.clone(), REFERENCES, false);
+        VAGUE
+            .iter()
+            .chain(OTHER_STARTS)
+            .fold(shapes_of(s, SETS, false), |s, w| s.with(w))
+    });
 
 fn is(tokens: &[Token], k: usize, text: &str, word: &str) -> bool {
     tokens
@@ -119,75 +273,15 @@ pub fn scan(tokens: &[Token], text: &str) -> Vec<TimeMention> {
 /// How many tokens before a trigger a mention can start ("the past five trading days").
 const LOOK_BACK: usize = 6;
 
-/// The words every mention contains: units (and their abbreviations), set words, references.
-const TRIGGERS: &[&str] = &[
-    "year",
-    "years",
-    "decade",
-    "decades",
-    "century",
-    "centuries",
-    "month",
-    "months",
-    "quarter",
-    "quarters",
-    "week",
-    "weeks",
-    "day",
-    "days",
-    "hour",
-    "hours",
-    "minute",
-    "minutes",
-    "seconds",
-    "annual",
-    "annually",
-    "yearly",
-    "monthly",
-    "weekly",
-    "daily",
-    "hourly",
-    "quarterly",
-    "now",
-    "currently",
-    "current",
-    "presently",
-    "nowadays",
-    "recent",
-    "recently",
-    "lately",
-    "later",
-    "soon",
-    "future",
-    "past",
-    "fortnight",
-    "h",
-    "hr",
-    "hrs",
-    "min",
-    "mins",
-    "sec",
-    "secs",
-    "yr",
-    "yrs",
-];
-
-static TRIGGER_SHAPES: super::tokens::WordShapes = super::tokens::WordShapes::of(TRIGGERS);
-
-static TRIGGER_SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
-    std::sync::LazyLock::new(|| TRIGGERS.iter().copied().collect());
-
 /// Whether a token is a trigger word (any case); most tokens fail the shape test at once.
 fn is_trigger(tok: &Token, text: &str) -> bool {
     if tok.kind != Kind::Word {
         return false;
     }
     let word = tok.text(text);
-    if !TRIGGER_SHAPES.fits(word) {
-        return false;
-    }
     let mut buf = [0u8; 24];
-    super::tokens::ascii_lower(word, &mut buf).is_some_and(|w| TRIGGER_SET.contains(w))
+    TRIGGER_SHAPES.fits(word)
+        && super::tokens::ascii_lower(word, &mut buf).is_some_and(is_trigger_word)
 }
 
 fn mention(
@@ -210,75 +304,13 @@ fn mention(
     ))
 }
 
-/// Words a mention can start with besides number words: looked up before anything else, so
-/// most words cost one lower-casing and one hash lookup.
-static STARTS: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
-    std::sync::LazyLock::new(|| {
-        [
-            "now",
-            "currently",
-            "current",
-            "presently",
-            "nowadays",
-            "recent",
-            "recently",
-            "lately",
-            "later",
-            "soon",
-            "annual",
-            "annually",
-            "yearly",
-            "monthly",
-            "weekly",
-            "daily",
-            "hourly",
-            "quarterly",
-            "every",
-            "each",
-            "the",
-            "over",
-            "for",
-            "several",
-            "few",
-            "many",
-            "some",
-            "a",
-            "an",
-            "single",
-            "all",
-            "full",
-            "half",
-            "fortnight",
-        ]
-        .into_iter()
-        .collect()
-    });
-
-/// The shapes of the start words and number words: most words are turned away by it
-/// without lower-casing or hashing.
-static SHAPES: std::sync::LazyLock<super::tokens::WordShapes> = std::sync::LazyLock::new(|| {
-    STARTS.iter().fold(
-        super::tokens::WordShapes::of(super::numbers::START_WORDS),
-        |s, w| s.with(w),
-    )
-});
-
 /// Whether a unit word stands within the next few tokens (a cheap test before parsing a number).
 fn unit_ahead(tokens: &[Token], i: usize, text: &str) -> bool {
     tokens.iter().skip(i + 1).take(4).any(|t| {
-        let w = t.text(text).as_bytes();
-        // Every unit word is 3–9 letters and starts with one of these; short units ("h",
-        // "hrs", "min", "sec") are 1–4 letters.
-        let initial = w.first().map(u8::to_ascii_lowercase);
-        let shaped = (3..=9).contains(&w.len())
-            && matches!(
-                initial,
-                Some(b'y' | b'd' | b'c' | b'm' | b'q' | b'w' | b'h' | b's')
-            )
-            || (w.len() <= 4 && matches!(initial, Some(b'h' | b'm' | b's' | b'y')));
-        shaped
-            && t.kind == Kind::Word
-            && (unit(t.text(text)).is_some() || short_unit(t.text(text)).is_some())
+        let w = t.text(text);
+        t.kind == Kind::Word
+            && UNIT_SHAPES.fits(w)
+            && (unit(w).is_some() || short_unit(w).is_some())
     })
 }
 
@@ -293,16 +325,16 @@ fn mention_at(tokens: &[Token], i: usize, text: &str) -> Option<(TimeMention, us
         return None;
     }
     let word = tok.text(text);
-    if !SHAPES.fits(word) {
+    if !START_SHAPES.fits(word) {
         return None;
     }
     let mut buf = [0u8; 24];
     let lower = super::tokens::ascii_lower(word, &mut buf)?;
     let number_word = super::numbers::is_number_word(lower) && unit_ahead(tokens, i, text);
-    if !(STARTS.contains(lower) || number_word) {
+    if !(is_start(lower) || number_word) {
         return None;
     }
-    if let Some(r) = reference(word) {
+    if let Some(r) = reference(lower) {
         // "current" and "recent" qualify a noun; "recent years" is a vague duration.
         if word.eq_ignore_ascii_case("recent")
             && tokens
@@ -320,24 +352,17 @@ fn mention_at(tokens: &[Token], i: usize, text: &str) -> Option<(TimeMention, us
             None,
         );
     }
-    if let Some(v) = set_word(word) {
+    if let Some(v) = set_word(lower) {
         return mention(tokens, i, i + 1, TimeMentionKind::Set, v.to_string(), None);
     }
     // "every year", "each week"
     if (word.eq_ignore_ascii_case("every") || word.eq_ignore_ascii_case("each"))
         && tokens.get(i + 1).is_some_and(|t| {
-            unit(t.text(text)).is_some_and(|u| !t.text(text).ends_with('s') && u.0 != "Q")
+            unit(t.text(text)).is_some_and(|u| !t.text(text).ends_with('s') && u.letter != "Q")
         })
     {
-        let (letter, time, _) = unit(tokens[i + 1].text(text))?;
-        return mention(
-            tokens,
-            i,
-            i + 2,
-            TimeMentionKind::Set,
-            format!("P{}1{letter}", if time { "T" } else { "" }),
-            None,
-        );
+        let every = unit(tokens[i + 1].text(text))?;
+        return mention(tokens, i, i + 2, TimeMentionKind::Set, every.raw("1"), None);
     }
     // "the future", "the past", "the near term"
     if word.eq_ignore_ascii_case("the") {
@@ -400,7 +425,7 @@ fn mention_at(tokens: &[Token], i: usize, text: &str) -> Option<(TimeMention, us
         || (word.eq_ignore_ascii_case("for")
             && tokens.get(i + 1).is_some_and(|t| {
                 let w = t.text(text);
-                w.ends_with('s') && unit(w).is_some_and(|(l, _, _)| l != "Q" && l != "CE")
+                w.ends_with('s') && unit(w).is_some_and(|u| u.letter != "Q" && u.letter != "CE")
             }))
     {
         let last = if word.eq_ignore_ascii_case("over") {
@@ -408,13 +433,13 @@ fn mention_at(tokens: &[Token], i: usize, text: &str) -> Option<(TimeMention, us
         } else {
             i + 1
         };
-        let (letter, time, _) = unit(tokens[last].text(text))?;
+        let some = unit(tokens[last].text(text))?;
         return mention(
             tokens,
             i,
             last + 1,
             TimeMentionKind::Duration,
-            format!("P{}X{letter}", if time { "T" } else { "" }),
+            some.raw("X"),
             None,
         );
     }
@@ -452,9 +477,15 @@ fn mention_at(tokens: &[Token], i: usize, text: &str) -> Option<(TimeMention, us
         if w.ends_with('s') {
             return None;
         }
-        let (letter, time, seconds) = unit(w)?;
-        let timex = format!("P{}1{letter}", if time { "T" } else { "" });
-        return mention(tokens, i, k + 1, TimeMentionKind::Duration, timex, seconds);
+        let whole = unit(w)?;
+        return mention(
+            tokens,
+            i,
+            k + 1,
+            TimeMentionKind::Duration,
+            whole.raw("1"),
+            Some(whole.seconds),
+        );
     }
     // "a year", "an hour", "one month", "six months", "fifty-year", "half an hour"
     if !unit_ahead(tokens, i, text) {
@@ -482,13 +513,13 @@ fn vague(tokens: &[Token], i: usize, text: &str) -> Option<(TimeMention, usize)>
     if !w.ends_with('s') {
         return None;
     }
-    let (letter, time, _) = unit(w)?;
+    let some = unit(w)?;
     mention(
         tokens,
         i,
         i + 2,
         TimeMentionKind::Duration,
-        format!("P{}X{letter}", if time { "T" } else { "" }),
+        some.raw("X"),
         None,
     )
 }
@@ -500,31 +531,16 @@ fn amount_and_unit(tokens: &[Token], i: usize, text: &str) -> Option<(TimeMentio
         return None;
     }
     with_unit(tokens, i, n.end, n.value, text).or_else(|| {
-        let t = tokens.get(n.end)?;
-        let (letter, time, seconds) = short_unit(t.text(text))?;
-        let timex = format!(
-            "P{}{}{letter}",
-            if time { "T" } else { "" },
-            amount_text(n.value)
-        );
+        let short = short_unit(tokens.get(n.end)?.text(text))?;
         mention(
             tokens,
             i,
             n.end + 1,
             TimeMentionKind::Duration,
-            timex,
-            seconds.map(|s| s * n.value),
+            short.timex(n.value),
+            Some(short.seconds * n.value),
         )
     })
-}
-
-/// An amount as TIMEX writes it: "3", "3.5".
-fn amount_text(amount: f64) -> String {
-    if amount.fract() == 0.0 {
-        format!("{amount:.0}")
-    } else {
-        format!("{amount}")
-    }
 }
 
 fn with_unit(
@@ -548,7 +564,7 @@ fn with_unit(
     {
         k += 1;
     }
-    let (letter, time, seconds) = unit(tokens.get(k)?.text(text))?;
+    let per = unit(tokens.get(k)?.text(text))?;
     // "a year ago", "two days earlier": dates, not durations.
     let dated = ["ago", "earlier", "later", "before", "after"];
     if dated.iter().any(|w| is(tokens, k + 1, text, w)) {
@@ -564,21 +580,13 @@ fn with_unit(
             end += 2 + a;
         }
     }
-    let seconds = seconds.map(|s| s * amount);
-    let (letter, amount) = match letter {
-        "DE" => ("Y", amount * 10.0),
-        "CE" => ("Y", amount * 100.0),
-        l => (l, amount),
-    };
-    let n = amount_text(amount);
-    let timex = format!("P{}{n}{letter}", if time { "T" } else { "" });
     mention(
         tokens,
         first,
         end,
         TimeMentionKind::Duration,
-        timex,
-        seconds,
+        per.timex(amount),
+        Some(per.seconds * amount),
     )
 }
 

@@ -337,6 +337,15 @@ fn digit_number(tokens: &[Token], i: usize, text: &str) -> Option<Number> {
     })
 }
 
+/// A number as the specs and TIMEX write it: no trailing ".0" on whole values ("3", "3.5").
+pub fn plain(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{v:.0}")
+    } else {
+        format!("{v}")
+    }
+}
+
 /// Removes binary floating-point noise (4.1 × 10⁹ is 4100000000, not 4099999999.9999995) by
 /// rounding to 15 significant digits, as stated numbers never have more.
 pub fn tidy(value: f64) -> f64 {
@@ -616,7 +625,8 @@ pub(crate) const START_WORDS: &[&str] = &[
 ];
 
 /// The shapes of [`START_WORDS`]: most words are turned away before being lower-cased.
-static START_SHAPES: super::tokens::WordShapes = super::tokens::WordShapes::of(START_WORDS);
+pub(crate) static START_SHAPES: super::tokens::WordShapes =
+    super::tokens::WordShapes::of(START_WORDS);
 
 /// Words that can follow "a"/"an"/"half" in a number: scales, "dozen", denominators and tens
 /// (the first word of "a twenty-first").

@@ -70,15 +70,6 @@ pub fn recognize(model: Model, input: &str, reference: Option<DateTime>) -> Vec<
     found
 }
 
-/// Formats a value the way the specs write numbers (no trailing ".0").
-pub fn number_string(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{v:.0}")
-    } else {
-        format!("{v}")
-    }
-}
-
 /// Numbers as the Number model reads them: on their own, with no unit after them. So a glued
 /// letter is a scale ("10k", "1.2b", "10G", "1MM"), and a number glued to any other word
 /// ("180ml", "4th") is a unit or an ordinal, not a number.
@@ -116,7 +107,7 @@ fn numbers_in(input: &str, index: &CharIndex) -> Vec<Found> {
             index,
             Span::new(start, toks[end - 1].end),
             "number",
-            json!({"value": number_string(value), "subtype": subtype}),
+            json!({"value": numbers::plain(value), "subtype": subtype}),
         ));
         i = end.max(i + 1);
     }
@@ -200,7 +191,7 @@ fn percent(_: &str, q: &Quantity) -> Option<(&'static str, Value)> {
     (q.unit.as_deref() == Some("percent")).then(|| {
         (
             "percentage",
-            json!({"value": format!("{}%", number_string(q.amount))}),
+            json!({"value": format!("{}%", numbers::plain(q.amount))}),
         )
     })
 }
@@ -231,10 +222,10 @@ fn money(input: &str, q: &Quantity) -> Option<(&'static str, Value)> {
         "currency",
         match whole_in_sub_unit {
             Some((_, unit, per)) => {
-                json!({"value": number_string(numbers::tidy(q.amount * per)), "unit": unit})
+                json!({"value": numbers::plain(numbers::tidy(q.amount * per)), "unit": unit})
             }
             None => json!({
-                "value": number_string(q.amount),
+                "value": numbers::plain(q.amount),
                 "unit": name,
                 "isoCurrency": code,
             }),
@@ -246,7 +237,7 @@ fn dimension(_: &str, q: &Quantity) -> Option<(&'static str, Value)> {
     let unit = quantities::unit_info(q.unit.as_deref()?)?;
     Some((
         "dimension",
-        json!({"value": number_string(q.amount), "unit": unit.name, "subtype": unit.dimension}),
+        json!({"value": numbers::plain(q.amount), "unit": unit.name, "subtype": unit.dimension}),
     ))
 }
 
@@ -281,7 +272,7 @@ fn times_in(
             continue;
         }
         let (kind, value) = match m.kind {
-            TimeMentionKind::Duration => ("duration", m.seconds.map(number_string)),
+            TimeMentionKind::Duration => ("duration", m.seconds.map(numbers::plain)),
             TimeMentionKind::Set => ("set", Some("not resolved".to_string())),
             TimeMentionKind::Reference if m.timex == "PRESENT_REF" => {
                 ("datetime", Some(spec_datetime(now)))

@@ -7,7 +7,7 @@
 //! they are part of what an article says about time.
 
 use super::numbers::number_at;
-use super::tokens::{Kind, Token};
+use super::tokens::{Kind, Token, WordShapes};
 use crate::model::{Span, TimeMention, TimeMentionKind};
 
 /// A duration unit.
@@ -188,57 +188,48 @@ fn is_start(lower: &str) -> bool {
         || OTHER_STARTS.contains(&lower)
 }
 
-/// Whether a lower-case word is one every mention contains: a unit, a set word, a reference.
-fn is_trigger_word(lower: &str) -> bool {
-    unit(lower).is_some()
-        || short_unit(lower).is_some()
-        || reference(lower).is_some()
-        || set_word(lower).is_some()
-        || OTHER_TRIGGERS.contains(&lower)
-}
+/// The words every mention contains — units (singular and plural, "second" excepted) and
+/// their abbreviations, references, set words — gathered from their tables once.
+static TRIGGER_WORDS: std::sync::LazyLock<rustc_hash::FxHashSet<String>> =
+    std::sync::LazyLock::new(|| {
+        let units = UNITS
+            .iter()
+            .flat_map(|(w, _)| [w.to_string(), format!("{w}s")])
+            .filter(|w| w != "second");
+        let others = SHORT_UNITS
+            .iter()
+            .map(|(w, _)| w)
+            .chain(REFERENCES.iter().map(|(w, _)| w))
+            .chain(SETS.iter().map(|(w, _)| w))
+            .chain(OTHER_TRIGGERS)
+            .map(|w| w.to_string());
+        units.chain(others).collect()
+    });
 
-/// The shapes of the words in the tables' keys (and their plurals, when `plural`).
-fn shapes_of<V>(
-    shapes: super::tokens::WordShapes,
-    table: &[(&str, V)],
-    plural: bool,
-) -> super::tokens::WordShapes {
-    table.iter().fold(shapes, |s, (w, _)| {
-        let s = s.with(w);
-        if plural {
-            s.with(&format!("{w}s"))
-        } else {
-            s
-        }
-    })
+/// Whether a lower-case word is one every mention contains.
+fn is_trigger_word(lower: &str) -> bool {
+    TRIGGER_WORDS.contains(lower)
 }
 
 /// The shapes of unit words: a cheap test before looking a word up.
-static UNIT_SHAPES: std::sync::LazyLock<super::tokens::WordShapes> =
-    std::sync::LazyLock::new(|| {
-        let s = shapes_of(super::tokens::WordShapes::of(&[]), UNITS, true);
-        shapes_of(s, SHORT_UNITS, false)
-    });
+const UNIT_SHAPES: WordShapes = WordShapes::of(&[])
+    .with_keys(UNITS, true)
+    .with_keys(SHORT_UNITS, false);
 
 /// The shapes of trigger words.
-static TRIGGER_SHAPES: std::sync::LazyLock<super::tokens::WordShapes> =
-    std::sync::LazyLock::new(|| {
-        let s = shapes_of(UNIT_SHAPES.clone(), REFERENCES, false);
-        OTHER_TRIGGERS
-            .iter()
-            .fold(shapes_of(s, SETS, false), |s, w| s.with(w))
-    });
+const TRIGGER_SHAPES: WordShapes = WordShapes::of(OTHER_TRIGGERS)
+    .with_keys(UNITS, true)
+    .with_keys(SHORT_UNITS, false)
+    .with_keys(REFERENCES, false)
+    .with_keys(SETS, false);
 
 /// The shapes of start words and number words: most words are turned away by it without
 /// lower-casing or lookups.
-static START_SHAPES: std::sync::LazyLock<super::tokens::WordShapes> =
-    std::sync::LazyLock::new(|| {
-        let s = shapes_of(super::numbers::START_SHAPES.clone(), REFERENCES, false);
-        VAGUE
-            .iter()
-            .chain(OTHER_STARTS)
-            .fold(shapes_of(s, SETS, false), |s, w| s.with(w))
-    });
+const START_SHAPES: WordShapes = super::numbers::START_SHAPES
+    .with_keys(REFERENCES, false)
+    .with_keys(SETS, false)
+    .with_all(VAGUE)
+    .with_all(OTHER_STARTS);
 
 fn is(tokens: &[Token], k: usize, text: &str, word: &str) -> bool {
     tokens

@@ -5,7 +5,7 @@
 //! Input is the token stream; output is the value and the tokens it covers. Units and
 //! currencies are the business of `quantities`.
 
-use super::tokens::{Kind, Token};
+use super::tokens::{Kind, Token, WordShapes};
 
 /// A number found in the token stream.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -57,22 +57,56 @@ pub fn parse_digits(s: &str) -> Option<f64> {
     normalized.parse().ok()
 }
 
+/// Scale words and their factors.
+const SCALE_WORDS: &[(&str, f64)] = &[
+    ("thousand", 1e3),
+    ("thousands", 1e3),
+    ("million", 1e6),
+    ("millions", 1e6),
+    ("mln", 1e6),
+    ("mn", 1e6),
+    ("mio", 1e6),
+    ("mil", 1e6),
+    ("billion", 1e9),
+    ("billions", 1e9),
+    ("bln", 1e9),
+    ("bn", 1e9),
+    ("bil", 1e9),
+    ("trillion", 1e12),
+    ("trillions", 1e12),
+    ("tn", 1e12),
+    ("trn", 1e12),
+    ("trl", 1e12),
+    ("tln", 1e12),
+    ("lakh", 1e5),
+    ("lakhs", 1e5),
+    ("lac", 1e5),
+    ("crore", 1e7),
+    ("crores", 1e7),
+    ("hundred", 1e2),
+];
+
+/// The shapes of [`SCALE_WORDS`]: most words are turned away before being looked up.
+const SCALE_SHAPES: WordShapes = WordShapes::of(&[]).with_keys(SCALE_WORDS, false);
+
+/// The value for a lower-case `word` in `table`.
+fn lookup(table: &[(&str, f64)], word: &str) -> Option<f64> {
+    table.iter().find(|(w, _)| *w == word).map(|&(_, v)| v)
+}
+
 /// The factor of a scale word, if `word` is one. Single letters ("m", "b", "k") are not
 /// included: they are scales only right after money and are handled there.
 pub fn scale_word(word: &str) -> Option<f64> {
+    if !SCALE_SHAPES.fits(word) {
+        return None;
+    }
     let mut buf = [0u8; 24];
-    let w = super::tokens::ascii_lower(word, &mut buf)?;
-    Some(match w {
-        "thousand" | "thousands" => 1e3,
-        "million" | "millions" | "mln" | "mn" | "mio" | "mil" => 1e6,
-        "billion" | "billions" | "bln" | "bn" | "bil" => 1e9,
-        "trillion" | "trillions" | "tn" | "trn" | "trl" | "tln" => 1e12,
-        "lakh" | "lakhs" | "lac" => 1e5,
-        "crore" | "crores" => 1e7,
-        "hundred" => 1e2,
-        _ => return None,
-    })
+    SCALES
+        .get(super::tokens::ascii_lower(word, &mut buf)?)
+        .copied()
 }
+
+static SCALES: ByWord = ByWord::new(|| SCALE_WORDS.iter().copied().collect());
 
 /// A scale written as one letter right after a money amount ("$5m", "€3bn", "£40k").
 pub fn scale_letter(word: &str) -> Option<f64> {
@@ -91,99 +125,110 @@ pub fn is_number_word(w: &str) -> bool {
     unit_word(w).is_some() || tens_word(w).is_some()
 }
 
+/// Number words below twenty ("nought" and "naught" are zero).
+const UNIT_WORDS: &[(&str, f64)] = &[
+    ("zero", 0.0),
+    ("one", 1.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("thirteen", 13.0),
+    ("fourteen", 14.0),
+    ("fifteen", 15.0),
+    ("sixteen", 16.0),
+    ("seventeen", 17.0),
+    ("eighteen", 18.0),
+    ("nineteen", 19.0),
+    ("nought", 0.0),
+    ("naught", 0.0),
+];
+
+/// The tens.
+const TENS_WORDS: &[(&str, f64)] = &[
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("sixty", 60.0),
+    ("seventy", 70.0),
+    ("eighty", 80.0),
+    ("ninety", 90.0),
+];
+
+/// [`SCALE_WORDS`] by word, for `scale_word`, which runs after nearly every number.
+type ByWord = std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, f64>>;
+
 fn unit_word(w: &str) -> Option<f64> {
-    Some(match w {
-        "zero" => 0.0,
-        "one" => 1.0,
-        "two" => 2.0,
-        "three" => 3.0,
-        "four" => 4.0,
-        "five" => 5.0,
-        "six" => 6.0,
-        "seven" => 7.0,
-        "eight" => 8.0,
-        "nine" => 9.0,
-        "ten" => 10.0,
-        "eleven" => 11.0,
-        "twelve" => 12.0,
-        "thirteen" => 13.0,
-        "fourteen" => 14.0,
-        "fifteen" => 15.0,
-        "sixteen" => 16.0,
-        "seventeen" => 17.0,
-        "eighteen" => 18.0,
-        "nineteen" => 19.0,
-        "nought" | "naught" => 0.0,
-        _ => return None,
-    })
+    lookup(UNIT_WORDS, w)
 }
 
 fn tens_word(w: &str) -> Option<f64> {
-    Some(match w {
-        "twenty" => 20.0,
-        "thirty" => 30.0,
-        "forty" => 40.0,
-        "fifty" => 50.0,
-        "sixty" => 60.0,
-        "seventy" => 70.0,
-        "eighty" => 80.0,
-        "ninety" => 90.0,
-        _ => return None,
-    })
+    lookup(TENS_WORDS, w)
 }
+
+/// Fraction words (singular) and their denominators, besides the ordinals of three to nine.
+const DENOMINATOR_WORDS: &[(&str, f64)] = &[
+    ("half", 2.0),
+    ("halve", 2.0),
+    ("quarter", 4.0),
+    ("tenth", 10.0),
+    ("eleventh", 11.0),
+    ("twelfth", 12.0),
+    ("thirteenth", 13.0),
+    ("fourteenth", 14.0),
+    ("fifteenth", 15.0),
+    ("sixteenth", 16.0),
+    ("seventeenth", 17.0),
+    ("eighteenth", 18.0),
+    ("nineteenth", 19.0),
+    ("twentieth", 20.0),
+    ("thirtieth", 30.0),
+    ("fortieth", 40.0),
+    ("fiftieth", 50.0),
+    ("sixtieth", 60.0),
+    ("seventieth", 70.0),
+    ("eightieth", 80.0),
+    ("ninetieth", 90.0),
+    ("hundredth", 1e2),
+    ("thousandth", 1e3),
+    ("millionth", 1e6),
+    ("billionth", 1e9),
+    ("trillionth", 1e12),
+];
+
+/// The ordinals of one to nine: the last part of a compound denominator ("twenty-first").
+const ORDINAL_UNITS: &[(&str, f64)] = &[
+    ("first", 1.0),
+    ("second", 2.0),
+    ("third", 3.0),
+    ("fourth", 4.0),
+    ("fifth", 5.0),
+    ("sixth", 6.0),
+    ("seventh", 7.0),
+    ("eighth", 8.0),
+    ("ninth", 9.0),
+];
 
 /// The denominator a fraction word names ("half" → 2, "thirds" → 3, "quarter" → 4,
 /// "twentieth" → 20, "trillionths" → 10¹²); "first" and "second" are not fractions.
 fn denominator(w: &str) -> Option<f64> {
     let w = w.strip_suffix('s').unwrap_or(w);
-    if let Some(v) = ordinal_unit(w).filter(|&v| v >= 3.0) {
-        return Some(v);
-    }
-    Some(match w {
-        "half" | "halve" => 2.0,
-        "quarter" => 4.0,
-        "tenth" => 10.0,
-        "eleventh" => 11.0,
-        "twelfth" => 12.0,
-        "thirteenth" => 13.0,
-        "fourteenth" => 14.0,
-        "fifteenth" => 15.0,
-        "sixteenth" => 16.0,
-        "seventeenth" => 17.0,
-        "eighteenth" => 18.0,
-        "nineteenth" => 19.0,
-        "twentieth" => 20.0,
-        "thirtieth" => 30.0,
-        "fortieth" => 40.0,
-        "fiftieth" => 50.0,
-        "sixtieth" => 60.0,
-        "seventieth" => 70.0,
-        "eightieth" => 80.0,
-        "ninetieth" => 90.0,
-        "hundredth" => 1e2,
-        "thousandth" => 1e3,
-        "millionth" => 1e6,
-        "billionth" => 1e9,
-        "trillionth" => 1e12,
-        _ => return None,
-    })
+    ordinal_unit(w)
+        .filter(|&v| v >= 3.0)
+        .or_else(|| lookup(DENOMINATOR_WORDS, w))
 }
 
-/// The ordinal words of one to nine, singular or plural ("firsts" → 1, "fifth" → 5): the last
-/// part of a compound denominator ("twenty-first").
+/// The ordinal words of one to nine, singular or plural ("firsts" → 1, "fifth" → 5).
 fn ordinal_unit(w: &str) -> Option<f64> {
-    Some(match w.strip_suffix('s').unwrap_or(w) {
-        "first" => 1.0,
-        "second" => 2.0,
-        "third" => 3.0,
-        "fourth" => 4.0,
-        "fifth" => 5.0,
-        "sixth" => 6.0,
-        "seventh" => 7.0,
-        "eighth" => 8.0,
-        "ninth" => 9.0,
-        _ => return None,
-    })
+    lookup(ORDINAL_UNITS, w.strip_suffix('s').unwrap_or(w))
 }
 
 /// The value of an ordinal ("first", "second", "3rd", "21st"), if `word` is one.
@@ -546,11 +591,7 @@ fn word_number(tokens: &[Token], i: usize, text: &str) -> Option<Number> {
     }
     let mut buf = [0u8; 24];
     let first_word = super::tokens::ascii_lower(raw, &mut buf)?;
-    let could_start = matches!(
-        first_word,
-        "a" | "an" | "half" | "quarter" | "minus" | "negative"
-    ) || unit_word(first_word).is_some()
-        || tens_word(first_word).is_some();
+    let could_start = OTHER_STARTS.contains(&first_word) || is_number_word(first_word);
     if !could_start {
         return None;
     }
@@ -584,113 +625,22 @@ fn word_number(tokens: &[Token], i: usize, text: &str) -> Option<Number> {
     Some(words_result(i, end, tidy(value)))
 }
 
-/// Words a word number can start with.
-pub(crate) const START_WORDS: &[&str] = &[
-    "a",
-    "an",
-    "half",
-    "quarter",
-    "minus",
-    "negative",
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "nought",
-    "naught",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
-];
+/// Words besides number words that can start a word number.
+const OTHER_STARTS: &[&str] = &["a", "an", "half", "quarter", "minus", "negative"];
 
-/// The shapes of [`START_WORDS`]: most words are turned away before being lower-cased.
-pub(crate) static START_SHAPES: super::tokens::WordShapes =
-    super::tokens::WordShapes::of(START_WORDS);
+/// The shapes of the words a word number can start with: most words are turned away before
+/// being lower-cased.
+pub(crate) const START_SHAPES: WordShapes = WordShapes::of(OTHER_STARTS)
+    .with_keys(UNIT_WORDS, false)
+    .with_keys(TENS_WORDS, false);
 
-/// Words that can follow "a"/"an"/"half" in a number: scales, "dozen", denominators and tens
-/// (the first word of "a twenty-first").
-const AFTER_A: &[&str] = &[
-    "hundred",
-    "thousand",
-    "million",
-    "billion",
-    "trillion",
-    "mln",
-    "bln",
-    "bn",
-    "mn",
-    "tn",
-    "lakh",
-    "crore",
-    "dozen",
-    "half",
-    "third",
-    "thirds",
-    "quarter",
-    "quarters",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-    "eleventh",
-    "twelfth",
-    "hundredth",
-    "thousandth",
-    "millionth",
-    "billionth",
-    "trillionth",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
-    "twentieth",
-    "thirtieth",
-    "fortieth",
-    "fiftieth",
-    "sixtieth",
-    "seventieth",
-    "eightieth",
-    "ninetieth",
-    "thirteenth",
-    "fourteenth",
-    "fifteenth",
-    "sixteenth",
-    "seventeenth",
-    "eighteenth",
-    "nineteenth",
-    "a",
-    "an",
-];
-
-static AFTER_A_SHAPES: super::tokens::WordShapes = super::tokens::WordShapes::of(AFTER_A);
+/// The shapes of the words that can follow "a"/"an"/"half" in a number: scales, "dozen",
+/// fractions (the ordinals too: "a twenty-first") and tens.
+const AFTER_A_SHAPES: WordShapes = WordShapes::of(&["dozen", "a", "an"])
+    .with_keys(SCALE_WORDS, false)
+    .with_keys(DENOMINATOR_WORDS, true)
+    .with_keys(ORDINAL_UNITS, true)
+    .with_keys(TENS_WORDS, false);
 
 /// Reads number words off the token stream.
 struct Words<'a> {
@@ -1120,6 +1070,8 @@ mod tests {
         two_thirds: "two thirds" => 2.0 / 3.0;
         a_dozen: "a dozen" => 12.0;
         a_million: "a million" => 1e6;
+        a_lac: "a lac" => 1e5;
+        a_trn: "a trn" => 1e12;
         and_a_half: "five and a half million" => 5.5e6;
         scale_and_a_half: "3 million and a half" => 3.5e6;
         billion_and_a_half_million: "one billion and a half million" => 1.0005e9;

@@ -121,26 +121,50 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 
 /// Per word length, a bit per initial ASCII letter that some word of a list has: a test that
 /// turns most words away before they are lower-cased or hashed.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub struct WordShapes([u32; 16]);
 
 impl WordShapes {
     /// The shapes of `words` (lower case ASCII).
     pub const fn of(words: &[&str]) -> WordShapes {
-        let mut shapes = WordShapes([0; 16]);
+        WordShapes([0; 16]).with_all(words)
+    }
+
+    /// These shapes and those of `words`.
+    pub const fn with_all(mut self, words: &[&str]) -> WordShapes {
         let mut k = 0;
         while k < words.len() {
-            shapes = shapes.with(words[k]);
+            self = self.with(words[k]);
             k += 1;
         }
-        shapes
+        self
     }
 
     /// These shapes and the shape of `word`.
-    pub const fn with(mut self, word: &str) -> WordShapes {
+    pub const fn with(self, word: &str) -> WordShapes {
         let w = word.as_bytes();
-        if !w.is_empty() && w.len() < self.0.len() && w[0].is_ascii_lowercase() {
-            self.0[w.len()] |= 1 << (w[0] - b'a');
+        self.with_shape(w, w.len())
+    }
+
+    /// These shapes and those of `table`'s keys — and of the keys with a plural "s", when
+    /// `plural` — so a prefilter is derived from the table it guards.
+    pub const fn with_keys<V: Copy>(mut self, table: &[(&str, V)], plural: bool) -> WordShapes {
+        let mut k = 0;
+        while k < table.len() {
+            let w = table[k].0.as_bytes();
+            self = self.with_shape(w, w.len());
+            if plural {
+                self = self.with_shape(w, w.len() + 1);
+            }
+            k += 1;
+        }
+        self
+    }
+
+    /// These shapes and a word of `len` bytes starting like `w`.
+    const fn with_shape(mut self, w: &[u8], len: usize) -> WordShapes {
+        if !w.is_empty() && len < self.0.len() && w[0].is_ascii_lowercase() {
+            self.0[len] |= 1 << (w[0] - b'a');
         }
         self
     }

@@ -106,7 +106,9 @@ pub fn scale_word(word: &str) -> Option<f64> {
         .copied()
 }
 
-static SCALES: ByWord = ByWord::new(|| SCALE_WORDS.iter().copied().collect());
+/// [`SCALE_WORDS`] by word, for `scale_word`, which runs after nearly every number.
+static SCALES: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, f64>> =
+    std::sync::LazyLock::new(|| SCALE_WORDS.iter().copied().collect());
 
 /// A scale written as one letter right after a money amount ("$5m", "€3bn", "£40k").
 pub fn scale_letter(word: &str) -> Option<f64> {
@@ -162,9 +164,6 @@ const TENS_WORDS: &[(&str, f64)] = &[
     ("eighty", 80.0),
     ("ninety", 90.0),
 ];
-
-/// [`SCALE_WORDS`] by word, for `scale_word`, which runs after nearly every number.
-type ByWord = std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, f64>>;
 
 fn unit_word(w: &str) -> Option<f64> {
     lookup(UNIT_WORDS, w)

@@ -719,6 +719,25 @@ struct Found {
     explicit_bound: bool,
 }
 
+impl Found {
+    /// An amount with a unit and no counted noun or range ("per cent of 210", "USD115").
+    fn with_unit(span: Span, amount: f64, unit: &str, bound: Bound, scale: f64) -> Found {
+        let quantity = Quantity {
+            span,
+            amount,
+            unit: Some(unit.to_string()),
+            bound,
+            concept: None,
+            range: None,
+        };
+        Found {
+            quantity,
+            scale,
+            explicit_bound: false,
+        }
+    }
+}
+
 /// Finds every quantity in the token stream.
 pub fn recognize(tokens: &[Token], text: &str) -> Vec<Quantity> {
     let mut found: Vec<Found> = Vec::new();
@@ -810,19 +829,7 @@ fn percent_first(tokens: &[Token], i: usize, text: &str) -> Option<(Found, usize
     }
     let n = number_at(tokens, end + 1, text)?;
     let span = Span::new(tokens[i].start, tokens.get(n.end - 1)?.end);
-    let quantity = Quantity {
-        span,
-        amount: n.value,
-        unit: Some(unit.to_string()),
-        bound: Bound::Exact,
-        concept: None,
-        range: None,
-    };
-    let found = Found {
-        quantity,
-        scale: n.scale,
-        explicit_bound: false,
-    };
+    let found = Found::with_unit(span, n.value, unit, Bound::Exact, n.scale);
     Some((found, n.end))
 }
 
@@ -846,20 +853,9 @@ fn glued_code_amount(tokens: &[Token], i: usize, text: &str) -> Option<(Found, u
         amount = format!("{digits}.{}", frac.text(text)).parse().ok()?;
         end += 2;
     }
-    let quantity = Quantity {
-        span: Span::new(tokens[i].start, tokens[end - 1].end),
-        amount,
-        unit: Some(code.to_string()),
-        bound: bound_before(text, tokens[i].start).unwrap_or(Bound::Exact),
-        concept: None,
-        range: None,
-    };
-    let found = Found {
-        quantity,
-        scale: 1.0,
-        explicit_bound: false,
-    };
-    Some((found, end))
+    let span = Span::new(tokens[i].start, tokens[end - 1].end);
+    let bound = bound_before(text, tokens[i].start).unwrap_or(Bound::Exact);
+    Some((Found::with_unit(span, amount, code, bound, 1.0), end))
 }
 
 fn quantity_at(tokens: &[Token], i: usize, text: &str) -> Option<(Found, usize)> {

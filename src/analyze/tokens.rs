@@ -119,15 +119,22 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     tokens
 }
 
-/// Per word length, a bit per initial ASCII letter that some word of a list has: a test that
-/// turns most words away before they are lower-cased or hashed.
+/// Per word length, a bit per initial and a bit per final letter that some word of a list
+/// has: a test that turns most words away before they are lower-cased or hashed.
 #[derive(Debug, Clone, Copy)]
-pub struct WordShapes([u32; 16]);
+pub struct WordShapes {
+    first: [u32; 16],
+    last: [u32; 16],
+}
 
 impl WordShapes {
     /// The shapes of `words` (lower case ASCII).
     pub const fn of(words: &[&str]) -> WordShapes {
-        WordShapes([0; 16]).with_all(words)
+        WordShapes {
+            first: [0; 16],
+            last: [0; 16],
+        }
+        .with_all(words)
     }
 
     /// These shapes and those of `words`.
@@ -143,7 +150,10 @@ impl WordShapes {
     /// These shapes and the shape of `word`.
     pub const fn with(self, word: &str) -> WordShapes {
         let w = word.as_bytes();
-        self.with_shape(w, w.len())
+        match w.last() {
+            Some(&last) => self.with_shape(w, w.len(), last),
+            None => self,
+        }
     }
 
     /// These shapes and those of `table`'s keys — and of the keys with a plural "s", when
@@ -151,35 +161,49 @@ impl WordShapes {
     pub const fn with_keys<V: Copy>(mut self, table: &[(&str, V)], plural: bool) -> WordShapes {
         let mut k = 0;
         while k < table.len() {
-            let w = table[k].0.as_bytes();
-            self = self.with_shape(w, w.len());
+            self = self.with(table[k].0);
             if plural {
-                self = self.with_shape(w, w.len() + 1);
+                let w = table[k].0.as_bytes();
+                self = self.with_shape(w, w.len() + 1, b's');
             }
             k += 1;
         }
         self
     }
 
-    /// These shapes and a word of `len` bytes starting like `w`.
-    const fn with_shape(mut self, w: &[u8], len: usize) -> WordShapes {
-        if !w.is_empty() && len < self.0.len() && w[0].is_ascii_lowercase() {
-            self.0[len] |= 1 << (w[0] - b'a');
+    /// These shapes and a word of `len` bytes starting like `w` and ending with `last`.
+    const fn with_shape(mut self, w: &[u8], len: usize, last: u8) -> WordShapes {
+        if !w.is_empty() && len < self.first.len() && w[0].is_ascii_lowercase() {
+            self.first[len] |= 1 << (w[0] - b'a');
+            self.last[len] |= 1 << final_class(last);
         }
         self
     }
 
-    /// Whether `word` (any case) has the length and initial of some word of the list.
+    /// Whether `word` (any case) has the length, initial and final letter of some word of the
+    /// list.
+    #[inline]
     pub fn fits(&self, word: &str) -> bool {
-        let Some(&b) = word.as_bytes().first() else {
+        let bytes = word.as_bytes();
+        let (Some(&b), Some(&z)) = (bytes.first(), bytes.last()) else {
             return false;
         };
         let b = b.to_ascii_lowercase();
+        let len = bytes.len();
         b.is_ascii_lowercase()
-            && self
-                .0
-                .get(word.len())
-                .is_some_and(|shape| shape & (1 << (b - b'a')) != 0)
+            && len < self.first.len()
+            && self.first[len] & (1 << (b - b'a')) != 0
+            && self.last[len] & (1 << final_class(z)) != 0
+    }
+}
+
+/// The bit a word's final byte sets: its letter (any case), else one bit for anything else.
+const fn final_class(b: u8) -> u32 {
+    let b = b.to_ascii_lowercase();
+    if b.is_ascii_lowercase() {
+        (b - b'a') as u32
+    } else {
+        26
     }
 }
 
@@ -312,10 +336,13 @@ mod tests {
     }
 
     #[test]
-    fn word_shapes_turn_away_other_lengths_and_initials() {
-        let shapes = WordShapes::of(&["year", "day"]);
-        assert!(shapes.fits("Year") && shapes.fits("dab"));
-        assert!(!shapes.fits("years") && !shapes.fits("bay") && !shapes.fits(""));
+    fn word_shapes_turn_away_other_lengths_initials_and_finals() {
+        let shapes = WordShapes::of(&["year", "day", "p.m."]);
+        assert!(shapes.fits("YEAR") && shapes.fits("dry") && shapes.fits("P.M."));
+        assert!(!shapes.fits("years") && !shapes.fits("bay") && !shapes.fits("dab"));
+        assert!(!shapes.fits("p.ms") && !shapes.fits(""));
+        let plurals = WordShapes::of(&[]).with_keys(&[("day", ())], true);
+        assert!(plurals.fits("Days") && plurals.fits("day") && !plurals.fits("dayz"));
     }
 
     #[test]

@@ -34,6 +34,7 @@
 //! ```
 
 pub mod analyze;
+pub mod brief;
 pub mod clean;
 pub mod conformance;
 pub mod extract;
@@ -41,5 +42,6 @@ pub mod ingest;
 pub mod model;
 pub mod pipeline;
 pub mod published;
+pub mod reconcile;
 pub mod report;
 pub mod store;

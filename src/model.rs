@@ -434,3 +434,140 @@ mod tests {
         }
     }
 }
+
+/// A document as stored.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StoredDocument {
+    /// Document id.
+    pub id: String,
+    /// Title, if any.
+    pub title: Option<String>,
+    /// Publication date (`YYYY-MM-DD`), if any.
+    pub published: Option<String>,
+    /// `stated`, `inferred` or `given`.
+    pub published_source: Option<String>,
+    /// Where it was read from.
+    pub origin: String,
+    /// Number of claims.
+    pub claims: usize,
+}
+
+/// A claim as stored, with its source document.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StoredClaim {
+    /// Source document id.
+    pub doc: String,
+    /// Source document's publication date.
+    pub published: Option<String>,
+    /// Indicator key.
+    pub indicator: String,
+    /// Entity ids.
+    pub subjects: Vec<String>,
+    /// Flow origin.
+    pub from: Option<String>,
+    /// Flow destination.
+    pub to: Option<String>,
+    /// Value.
+    pub amount: f64,
+    /// Unit.
+    pub unit: Option<String>,
+    /// Bound.
+    pub bound: String,
+    /// Counted noun.
+    pub concept: Option<String>,
+    /// The value as written.
+    pub value_text: String,
+    /// Period start.
+    pub time_start: Option<String>,
+    /// Period end.
+    pub time_end: Option<String>,
+    /// The time expression as written.
+    pub time_text: Option<String>,
+    /// Modality.
+    pub modality: String,
+    /// The sentence quoted.
+    pub quote: String,
+    /// Character span of the value in the document's cleaned text.
+    pub span: [usize; 2],
+}
+
+/// What a stored claim is within its reconciled series.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// The value the series takes for its period (or the current goal).
+    Value,
+    /// Another source's value for the same period, compatible with it.
+    Agrees,
+    /// The same figure said again by a later source: not new evidence.
+    Repeats,
+    /// Replaced by a newer figure (a revised actual, a raised or lowered goal).
+    Superseded,
+    /// Incompatible with another source's value for the same period.
+    Conflicts,
+    /// Orders of magnitude away from the rest of its series.
+    Outlier,
+}
+
+/// One claim's place in a series: its role and the claim that role points to (the one it
+/// agrees with, repeats, conflicts with, or was superseded by).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Reading {
+    /// Index of the claim in the slice that was reconciled.
+    pub claim: usize,
+    /// Its role.
+    pub role: Role,
+    /// The claim the role refers to.
+    pub other: Option<usize>,
+}
+
+/// Whether the sources about one period agree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    /// One figure, however many times it was said.
+    Single,
+    /// Several figures, all compatible within rounding and bounds.
+    Agreed,
+    /// An earlier estimate replaced by a later figure.
+    Revised,
+    /// Figures that cannot all be true.
+    Conflict,
+}
+
+/// The actual values a series has for one period.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PeriodValues {
+    /// First day (`YYYY-MM-DD`).
+    pub start: String,
+    /// Last day.
+    pub end: String,
+    /// Whether the sources agree.
+    pub verdict: Verdict,
+    /// The claim taken as the period's value.
+    pub value: usize,
+    /// Every claim about the period, in publication order.
+    pub readings: Vec<Reading>,
+}
+
+/// Claims of one indicator about the same subjects, direction and unit, reconciled: the
+/// actual values period by period, and the goals (targets, plans, forecasts) in the order
+/// they were stated.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Series {
+    /// Indicator key.
+    pub indicator: String,
+    /// Entity ids.
+    pub subjects: Vec<String>,
+    /// Flow origin.
+    pub from: Option<String>,
+    /// Flow destination.
+    pub to: Option<String>,
+    /// Unit shared by every claim of the series.
+    pub unit: Option<String>,
+    /// Actual values, in period order.
+    pub periods: Vec<PeriodValues>,
+    /// Targets, plans and forecasts, in publication order; the current target has role
+    /// `Value`, the ones it replaced `Superseded`.
+    pub goals: Vec<Reading>,
+}

@@ -2,7 +2,7 @@
 //! and documents as tables, JSON Lines or CSV. Renders to strings/writers; printing is left
 //! to the binary.
 
-use crate::model::{CharIndex, Extraction};
+use crate::model::{CharIndex, Extraction, Reading, Role, Series, Verdict};
 use crate::store::{StoredClaim, StoredDocument};
 use serde_json::{json, Value};
 use std::io::Write;
@@ -189,6 +189,47 @@ fn claim_row(c: &StoredClaim, quote_width: usize) -> Vec<String> {
     ]
 }
 
+const CLAIM_CSV_COLUMNS: [&str; 16] = [
+    "doc",
+    "published",
+    "indicator",
+    "subjects",
+    "from",
+    "to",
+    "amount",
+    "unit",
+    "bound",
+    "concept",
+    "value_text",
+    "time_start",
+    "time_end",
+    "time_text",
+    "modality",
+    "quote",
+];
+
+fn claim_csv_record(c: &StoredClaim) -> [String; 16] {
+    let opt = |o: &Option<String>| o.clone().unwrap_or_default();
+    [
+        c.doc.clone(),
+        opt(&c.published),
+        c.indicator.clone(),
+        c.subjects.join(","),
+        opt(&c.from),
+        opt(&c.to),
+        c.amount.to_string(),
+        opt(&c.unit),
+        c.bound.clone(),
+        opt(&c.concept),
+        c.value_text.clone(),
+        opt(&c.time_start),
+        opt(&c.time_end),
+        opt(&c.time_text),
+        c.modality.clone(),
+        c.quote.clone(),
+    ]
+}
+
 /// Writes claims in the chosen format.
 pub fn write_claims(
     out: &mut dyn Write,
@@ -212,105 +253,199 @@ pub fn write_claims(
         }
         Format::Csv => {
             let mut w = csv::Writer::from_writer(out);
-            w.write_record([
-                "doc",
-                "published",
-                "indicator",
-                "subjects",
-                "from",
-                "to",
-                "amount",
-                "unit",
-                "bound",
-                "concept",
-                "value_text",
-                "time_start",
-                "time_end",
-                "time_text",
-                "modality",
-                "quote",
-            ])
-            .map_err(std::io::Error::other)?;
-            for c in claims {
-                let amount = c.amount.to_string();
-                let subjects = c.subjects.join(",");
-                let opt = |o: &Option<String>| o.clone().unwrap_or_default();
-                w.write_record([
-                    c.doc.clone(),
-                    opt(&c.published),
-                    c.indicator.clone(),
-                    subjects,
-                    opt(&c.from),
-                    opt(&c.to),
-                    amount,
-                    opt(&c.unit),
-                    c.bound.clone(),
-                    opt(&c.concept),
-                    c.value_text.clone(),
-                    opt(&c.time_start),
-                    opt(&c.time_end),
-                    opt(&c.time_text),
-                    c.modality.clone(),
-                    c.quote.clone(),
-                ])
+            w.write_record(CLAIM_CSV_COLUMNS)
                 .map_err(std::io::Error::other)?;
+            for c in claims {
+                w.write_record(claim_csv_record(c))
+                    .map_err(std::io::Error::other)?;
             }
             w.flush()
         }
     }
 }
 
-/// Writes a timeline: the claims of one indicator grouped by subjects, in time order.
+/// Writes timelines: each reconciled series with its periods (every source's figure and its
+/// role: the value, agrees, repeats, conflicts, superseded, outlier) and then its goals.
 pub fn write_timeline(
     out: &mut dyn Write,
     claims: &[StoredClaim],
+    series: &[Series],
     format: Format,
 ) -> std::io::Result<()> {
-    if format != Format::Table {
-        return write_claims(out, claims, format);
-    }
-    let mut groups: Vec<(String, Vec<&StoredClaim>)> = Vec::new();
-    for c in claims {
-        let key = format!("{} [{}]", c.indicator, c.subjects.join("–"));
-        match groups.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, v)) => v.push(c),
-            None => groups.push((key, vec![c])),
+    let rows: Vec<TimelineRow<'_>> = series.iter().flat_map(timeline_rows).collect();
+    match format {
+        Format::Table => write_timeline_table(out, claims, series, &rows),
+        Format::Jsonl => {
+            for s in series {
+                let line = series_json(claims, s);
+                writeln!(out, "{line}")?;
+            }
+            Ok(())
+        }
+        Format::Csv => {
+            let mut w = csv::Writer::from_writer(out);
+            let header = ["series", "verdict", "role"]
+                .into_iter()
+                .chain(CLAIM_CSV_COLUMNS);
+            w.write_record(header).map_err(std::io::Error::other)?;
+            for r in &rows {
+                let c = &claims[r.reading.claim];
+                let lead = [
+                    series_name(r.series),
+                    r.verdict.to_string(),
+                    role_text(claims, r.reading),
+                ];
+                w.write_record(lead.into_iter().chain(claim_csv_record(c)))
+                    .map_err(std::io::Error::other)?;
+            }
+            w.flush()
         }
     }
-    for (i, (key, group)) in groups.iter().enumerate() {
+}
+
+/// One reading of a series, flattened for a table.
+struct TimelineRow<'s> {
+    series: &'s Series,
+    /// "actual" or the verdict of the period; "goal" for goals.
+    verdict: &'static str,
+    reading: &'s Reading,
+}
+
+const TIMELINE_COLUMNS: &[&str] = &[
+    "series",
+    "period",
+    "value",
+    "bound",
+    "modality",
+    "verdict",
+    "role",
+    "source",
+    "published",
+    "quote",
+];
+
+fn timeline_rows(s: &Series) -> Vec<TimelineRow<'_>> {
+    let periods = s.periods.iter().flat_map(|p| {
+        p.readings.iter().map(move |reading| TimelineRow {
+            series: s,
+            verdict: verdict_name(p.verdict),
+            reading,
+        })
+    });
+    let goals = s.goals.iter().map(|reading| TimelineRow {
+        series: s,
+        verdict: "goal",
+        reading,
+    });
+    periods.chain(goals).collect()
+}
+
+/// The name of a verdict as printed.
+pub fn verdict_name(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Single => "single",
+        Verdict::Agreed => "agreed",
+        Verdict::Revised => "revised",
+        Verdict::Conflict => "conflict",
+    }
+}
+
+/// A reading's role as printed: "repeats cz-de-2022", "superseded by cz-de-2024", ….
+pub fn role_text(claims: &[StoredClaim], r: &Reading) -> String {
+    let other = r.other.and_then(|o| claims.get(o)).map(|c| c.doc.as_str());
+    match (r.role, other) {
+        (Role::Value, _) => "value".into(),
+        (Role::Agrees, Some(d)) => format!("agrees with {d}"),
+        (Role::Repeats, Some(d)) => format!("repeats {d}"),
+        (Role::Superseded, Some(d)) => format!("superseded by {d}"),
+        (Role::Conflicts, Some(d)) => format!("conflicts with {d}"),
+        (Role::Outlier, _) => "outlier".into(),
+        (role, None) => format!("{role:?}").to_lowercase(),
+    }
+}
+
+/// Names a series: "trade_volume [CZ–DE]", "exports [CZ–DE] CZ→DE", with its unit.
+pub fn series_name(s: &Series) -> String {
+    let direction = match (&s.from, &s.to) {
+        (None, None) => String::new(),
+        (f, t) => format!(
+            " {}→{}",
+            f.as_deref().unwrap_or("?"),
+            t.as_deref().unwrap_or("?")
+        ),
+    };
+    let unit = s
+        .unit
+        .as_deref()
+        .map(|u| format!(" ({u})"))
+        .unwrap_or_default();
+    format!(
+        "{} [{}]{direction}{unit}",
+        s.indicator,
+        s.subjects.join("–")
+    )
+}
+
+fn timeline_cells(claims: &[StoredClaim], r: &TimelineRow<'_>, quote_width: usize) -> Vec<String> {
+    let c = &claims[r.reading.claim];
+    vec![
+        period(c),
+        format_amount(c.amount, c.unit.as_deref()),
+        c.bound.clone(),
+        c.modality.clone(),
+        r.verdict.to_string(),
+        role_text(claims, r.reading),
+        c.doc.clone(),
+        c.published.clone().unwrap_or_else(|| "-".into()),
+        truncate(&c.quote, quote_width),
+    ]
+}
+
+fn write_timeline_table(
+    out: &mut dyn Write,
+    claims: &[StoredClaim],
+    series: &[Series],
+    rows: &[TimelineRow<'_>],
+) -> std::io::Result<()> {
+    for (i, s) in series.iter().enumerate() {
         if i > 0 {
             writeln!(out)?;
         }
-        writeln!(out, "== {key}")?;
-        let rows: Vec<Vec<String>> = group
+        writeln!(out, "== {}", series_name(s))?;
+        let cells: Vec<Vec<String>> = rows
             .iter()
-            .map(|c| {
-                vec![
-                    period(c),
-                    format_amount(c.amount, c.unit.as_deref()),
-                    c.bound.clone(),
-                    c.modality.clone(),
-                    direction(c),
-                    c.doc.clone(),
-                    truncate(&c.quote, 80),
-                ]
-            })
+            .filter(|r| std::ptr::eq(r.series, s))
+            .map(|r| timeline_cells(claims, r, 60))
             .collect();
-        write_table(
-            out,
-            &[
-                "period",
-                "value",
-                "bound",
-                "modality",
-                "direction",
-                "source",
-                "quote",
-            ],
-            &rows,
-        )?;
+        write_table(out, TIMELINE_COLUMNS, &cells)?;
     }
     Ok(())
+}
+
+/// A series as one JSON object, its readings carrying their claims.
+fn series_json(claims: &[StoredClaim], s: &Series) -> Value {
+    let reading = |r: &Reading| {
+        json!({
+            "role": r.role,
+            "other": r.other.and_then(|o| claims.get(o)).map(|c| json!({"doc": c.doc, "span": c.span})),
+            "claim": claims.get(r.claim),
+        })
+    };
+    json!({
+        "indicator": s.indicator,
+        "subjects": s.subjects,
+        "from": s.from,
+        "to": s.to,
+        "unit": s.unit,
+        "periods": s.periods.iter().map(|p| json!({
+            "start": p.start,
+            "end": p.end,
+            "verdict": p.verdict,
+            "value": claims.get(p.value).map(|c| c.amount),
+            "readings": p.readings.iter().map(reading).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+        "goals": s.goals.iter().map(reading).collect::<Vec<_>>(),
+    })
 }
 
 /// Writes the document list.

@@ -54,7 +54,7 @@ fn extract_reads_every_example_format() {
     let out = run(&["extract", corpus().to_str().unwrap_or_default()]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let docs = json_lines(&out);
-    assert_eq!(docs.len(), 12, "9 files and 3 JSON lines");
+    assert_eq!(docs.len(), 13, "10 files and 3 JSON lines");
     let html = doc(&docs, "cz-de-2023-trade-goal");
     assert_eq!(html["published"], "2023-04-02");
     assert_eq!(html["published_source"], "stated");
@@ -193,13 +193,13 @@ fn ingest_is_idempotent_and_queries_work() {
     let first = run(&["ingest", corpus, "--db", db]);
     assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
     let summary = stdout(&first);
-    assert!(summary.contains("12 added"), "{summary}");
+    assert!(summary.contains("13 added"), "{summary}");
     assert!(summary.contains("0 skipped"), "{summary}");
 
     let claims_before = stdout(&run(&["claims", "--format", "jsonl", "--db", db]));
     let second = run(&["ingest", corpus, "--db", db]);
     assert!(
-        stdout(&second).contains("0 added, 0 replaced, 12 unchanged"),
+        stdout(&second).contains("0 added, 0 replaced, 13 unchanged"),
         "{}",
         stdout(&second)
     );
@@ -243,7 +243,62 @@ fn ingest_is_idempotent_and_queries_work() {
     );
 
     let table = stdout(&run(&["timeline", "--db", db]));
-    assert!(table.contains("== trade_volume [CZ–DE]"), "{table}");
+    assert!(table.contains("== trade_volume [CZ–DE] (EUR)"), "{table}");
+    // Reconciled: the 2023 export figures conflict, the 2030 target was raised.
+    assert!(
+        table.contains("conflicts with cz-de-2024-exports-dip")
+            && table.contains("superseded by cz-de-2024-goal-raised"),
+        "{table}"
+    );
+
+    // The brief of the pair: latest value, raised target, conflict and outlier, all cited.
+    let brief = run(&["brief", "--entity", "CZ", "--entity", "DE", "--db", db]);
+    assert_eq!(brief.status.code(), Some(0), "{}", stderr(&brief));
+    let md = stdout(&brief);
+    for expected in [
+        "# Brief: Czechia – Germany",
+        "Trade volume between Czechia and Germany was about 120 billion EUR in 2024",
+        "is 180 billion EUR by 2030; it replaced 150 billion EUR",
+        "Sources disagree on exports from Czechia to Germany in 2023: more than 72.5 billion EUR",
+        "in 2025 is given as 11.8 billion EUR",
+    ] {
+        assert!(md.contains(expected), "missing {expected:?} in\n{md}");
+    }
+    let sources = md
+        .lines()
+        .filter(|l| l.starts_with(|c: char| c.is_ascii_digit()))
+        .count();
+    for line in md.lines().filter(|l| l.starts_with("- ")) {
+        let marks: Vec<usize> = line
+            .split('[')
+            .skip(1)
+            .filter_map(|m| m.split(']').next()?.parse().ok())
+            .collect();
+        assert!(!marks.is_empty(), "uncited: {line}");
+        assert!(marks.iter().all(|&n| n >= 1 && n <= sources), "{line}");
+    }
+    let since = stdout(&run(&[
+        "brief",
+        "--entity",
+        "CZ",
+        "--entity",
+        "DE",
+        "--since",
+        "2025-01-01",
+        "--db",
+        db,
+    ]));
+    assert!(!since.contains("cz-de-2022-record-trade"), "{since}");
+    let page = stdout(&run(&[
+        "brief", "--entity", "CZ", "--format", "html", "--db", db,
+    ]));
+    assert!(
+        page.starts_with("<!doctype html>") && page.contains("<a class=\"cite\""),
+        "{page}"
+    );
+    let bad = run(&["brief", "--since", "yesterday", "--db", db]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("--since"), "{}", stderr(&bad));
 
     let docs = run(&["docs", "--db", db]);
     assert_eq!(docs.status.code(), Some(0));

@@ -65,6 +65,15 @@ fn parse_rows(
         })
 }
 
+/// The short English name of a country code ("CZ" → "Czechia"): the shortest of its names
+/// in the gazetteer, which is the one news uses.
+pub fn country_name(code: &str) -> Option<&'static str> {
+    parse_rows(include_str!("../../data/countries.tsv"))
+        .filter(|&(c, kind, _)| c == code && kind == "name")
+        .map(|(_, _, name)| name)
+        .min_by_key(|name| name.len())
+}
+
 fn build_gazetteer() -> Gazetteer {
     let rows = parse_rows(include_str!("../../data/countries.tsv"))
         .chain(parse_rows(include_str!("../../data/countries_extra.tsv")));
@@ -244,5 +253,12 @@ mod tests {
     #[test]
     fn region_adjectives_are_not_countries() {
         assert!(ids("Latin American markets").is_empty());
+    }
+
+    #[test]
+    fn country_names_are_the_short_ones() {
+        assert_eq!(country_name("CZ"), Some("Czechia"));
+        assert_eq!(country_name("DE"), Some("Germany"));
+        assert_eq!(country_name("XX"), None);
     }
 }

@@ -42,61 +42,7 @@ pub enum PutOutcome {
     Replaced,
 }
 
-/// A document as stored.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct StoredDocument {
-    /// Document id.
-    pub id: String,
-    /// Title, if any.
-    pub title: Option<String>,
-    /// Publication date (`YYYY-MM-DD`), if any.
-    pub published: Option<String>,
-    /// `stated`, `inferred` or `given`.
-    pub published_source: Option<String>,
-    /// Where it was read from.
-    pub origin: String,
-    /// Number of claims.
-    pub claims: usize,
-}
-
-/// A claim as stored, with its source document.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct StoredClaim {
-    /// Source document id.
-    pub doc: String,
-    /// Source document's publication date.
-    pub published: Option<String>,
-    /// Indicator key.
-    pub indicator: String,
-    /// Entity ids.
-    pub subjects: Vec<String>,
-    /// Flow origin.
-    pub from: Option<String>,
-    /// Flow destination.
-    pub to: Option<String>,
-    /// Value.
-    pub amount: f64,
-    /// Unit.
-    pub unit: Option<String>,
-    /// Bound.
-    pub bound: String,
-    /// Counted noun.
-    pub concept: Option<String>,
-    /// The value as written.
-    pub value_text: String,
-    /// Period start.
-    pub time_start: Option<String>,
-    /// Period end.
-    pub time_end: Option<String>,
-    /// The time expression as written.
-    pub time_text: Option<String>,
-    /// Modality.
-    pub modality: String,
-    /// The sentence quoted.
-    pub quote: String,
-    /// Character span of the value in the document's cleaned text.
-    pub span: [usize; 2],
-}
+pub use crate::model::{StoredClaim, StoredDocument};
 
 /// Which claims to return.
 #[derive(Debug, Clone, Default)]

@@ -31,6 +31,15 @@ pub struct DbOption {
     pub db: PathBuf,
 }
 
+/// Output formats for the brief.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum BriefFormat {
+    /// Markdown.
+    Md,
+    /// A standalone HTML page.
+    Html,
+}
+
 /// Output formats for listings.
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum OutputFormat {
@@ -87,7 +96,8 @@ pub enum Command {
         #[command(flatten)]
         db: DbOption,
     },
-    /// Show the claims of an indicator (or of all) in the order of the periods they refer to.
+    /// Show each indicator's reconciled series: per period every source's figure and whether
+    /// it agrees, repeats, conflicts or was superseded; then the targets and what replaced them.
     #[command(after_help = "Example:\n  factline timeline trade_volume --entity CZ --entity DE")]
     Timeline {
         /// Indicator key; all indicators when omitted.
@@ -99,6 +109,27 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value = "table")]
         format: OutputFormat,
+        #[command(flatten)]
+        db: DbOption,
+    },
+    /// Write a cited brief: latest figures and trends, current targets and the ones they
+    /// replaced, revisions, conflicts and outliers, and the numbered sources.
+    #[command(
+        after_help = "Example:\n  factline brief --entity CZ --entity DE --since 2023-01-01 --format html > brief.html"
+    )]
+    Brief {
+        /// Only claims about this entity; repeat to require several.
+        #[arg(long = "entity", value_name = "ID")]
+        entities: Vec<String>,
+        /// Only articles published on or after this date (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        since: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "md")]
+        format: BriefFormat,
+        /// Indicator ontology for the indicators' names (TOML); the built-in one by default.
+        #[arg(long, value_name = "FILE")]
+        ontology: Option<PathBuf>,
         #[command(flatten)]
         db: DbOption,
     },

@@ -1,7 +1,7 @@
 //! The commands: glue between the command line, the pipeline, the store and the renderers.
 //! The only code that prints.
 
-use crate::cli::{Command, ConformanceArgs, OutputFormat, ReadOptions};
+use crate::cli::{BriefFormat, Command, ConformanceArgs, OutputFormat, ReadOptions};
 use crate::Status;
 use anyhow::{Context, Result};
 use factline::extract::ontology::Ontology;
@@ -12,7 +12,7 @@ use factline::store::sqlite::SqliteStore;
 use factline::store::ClaimFilter;
 use indicatif::{ProgressBar, ProgressStyle};
 use std::io::{IsTerminal, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 /// Runs one command.
@@ -51,9 +51,17 @@ pub fn run(command: Command) -> Result<Status> {
                 entities,
             })?;
             let mut out = std::io::stdout().lock();
-            report::write_timeline(&mut out, &claims, format_of(format))?;
+            let series = factline::reconcile::reconcile(&claims);
+            report::write_timeline(&mut out, &claims, &series, format_of(format))?;
             Ok(found(!claims.is_empty()))
         }
+        Command::Brief {
+            entities,
+            since,
+            format,
+            ontology,
+            db,
+        } => brief(entities, since, format, ontology, &db.db),
         Command::Docs { format, db } => {
             let store = open_existing(&db.db)?;
             let docs = store.documents()?;
@@ -146,6 +154,44 @@ fn found(any: bool) -> Status {
     } else {
         Status::NothingFound
     }
+}
+
+fn brief(
+    entities: Vec<String>,
+    since: Option<String>,
+    format: BriefFormat,
+    ontology: Option<PathBuf>,
+    db: &Path,
+) -> Result<Status> {
+    let ontology = match ontology {
+        Some(p) => Ontology::load(&p)?,
+        None => Ontology::default_ontology()?,
+    };
+    let since: Option<jiff::civil::Date> = since
+        .as_deref()
+        .map(|d| {
+            d.parse()
+                .with_context(|| format!("--since {d:?} is not a date (YYYY-MM-DD)"))
+        })
+        .transpose()?;
+    let store = open_existing(db)?;
+    let mut claims = store.claims(&ClaimFilter {
+        indicator: None,
+        entities: entities.clone(),
+    })?;
+    if let Some(since) = since {
+        let since = since.to_string();
+        claims.retain(|c| c.published.as_deref().is_some_and(|p| p >= since.as_str()));
+    }
+    let series = factline::reconcile::reconcile(&claims);
+    let docs = store.documents()?;
+    let brief = factline::brief::build(&claims, &series, &docs, &ontology, &entities);
+    let text = match format {
+        BriefFormat::Md => factline::brief::markdown(&brief, &claims),
+        BriefFormat::Html => factline::brief::html(&brief, &claims),
+    };
+    std::io::stdout().lock().write_all(text.as_bytes())?;
+    Ok(found(!claims.is_empty()))
 }
 
 fn format_of(f: OutputFormat) -> Format {

@@ -1,0 +1,790 @@
+//! Brief: writes the reconciled series as a report a person can hand on — scope, latest
+//! figures and their trend, current targets and the ones they replaced, revisions, conflicts
+//! and outliers to check, and a numbered source list. Every sentence is made from the
+//! reconciled data by a template and cites the quotes it rests on; nothing is invented.
+//!
+//! [`build`] makes the brief as data (statements with the claims they cite); [`markdown`] and
+//! [`html`] render it. HTML escapes all article text: articles are untrusted input.
+
+use crate::analyze::entities::country_name;
+use crate::extract::ontology::Ontology;
+use crate::model::{PeriodValues, Role, Series, StoredClaim, StoredDocument, Verdict};
+use crate::report::format_amount;
+use std::fmt::Write as _;
+
+/// A sentence of the brief and the claims (indices into the reconciled slice) it rests on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Statement {
+    /// The sentence, without citations.
+    pub text: String,
+    /// The claims cited.
+    pub cites: Vec<usize>,
+}
+
+/// A part of the brief.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    /// Heading.
+    pub heading: String,
+    /// Sentences, each with its citations.
+    pub statements: Vec<Statement>,
+}
+
+/// A cited document, numbered as the brief cites it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Source {
+    /// The stored document.
+    pub doc: StoredDocument,
+    /// The claims quoted from it, in text order.
+    pub quotes: Vec<usize>,
+}
+
+/// The whole brief.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Brief {
+    /// Title: what the brief is about.
+    pub title: String,
+    /// The scope sentence: documents and date span.
+    pub scope: String,
+    /// Sections in reading order.
+    pub sections: Vec<Section>,
+    /// Sources, numbered from 1 in publication order.
+    pub sources: Vec<Source>,
+}
+
+impl Brief {
+    /// The claim whose quote stands for `claim`'s in the source list (one sentence with two
+    /// figures is quoted once).
+    pub fn quote_anchor(&self, claims: &[StoredClaim], claim: usize) -> usize {
+        let quote = claims.get(claim).map(|c| &c.quote);
+        self.sources
+            .iter()
+            .flat_map(|s| &s.quotes)
+            .copied()
+            .find(|&q| claims.get(q).map(|c| &c.quote) == quote)
+            .unwrap_or(claim)
+    }
+
+    /// The source number citing `claim`, if it is cited.
+    pub fn source_number(&self, claims: &[StoredClaim], claim: usize) -> Option<usize> {
+        let doc = &claims.get(claim)?.doc;
+        self.sources
+            .iter()
+            .position(|s| &s.doc.id == doc)
+            .map(|k| k + 1)
+    }
+}
+
+/// Builds the brief of `series` (reconciled from `claims`), whose documents are `docs`;
+/// `entities` name what it is about (empty: everything).
+pub fn build(
+    claims: &[StoredClaim],
+    series: &[Series],
+    docs: &[StoredDocument],
+    ontology: &Ontology,
+    entities: &[String],
+) -> Brief {
+    let namer = Namer { ontology };
+    let sections: Vec<Section> = [
+        ("Latest figures", latest_figures(claims, series, &namer)),
+        ("Targets and plans", goals(claims, series, &namer)),
+        ("Revised figures", revisions(claims, series, &namer)),
+        ("Conflicts to check", conflicts(claims, series, &namer)),
+        ("Outliers to check", outliers(claims, series, &namer)),
+    ]
+    .into_iter()
+    .filter(|(_, statements)| !statements.is_empty())
+    .map(|(heading, statements)| Section {
+        heading: heading.to_string(),
+        statements,
+    })
+    .collect();
+    let sources = sources(claims, &sections, docs);
+    Brief {
+        title: title(entities),
+        scope: scope(claims, docs),
+        sections,
+        sources,
+    }
+}
+
+fn title(entities: &[String]) -> String {
+    if entities.is_empty() {
+        return "Brief: all relationships in the ledger".into();
+    }
+    let names: Vec<String> = entities.iter().map(|e| entity_name(e)).collect();
+    format!("Brief: {}", names.join(" – "))
+}
+
+fn entity_name(id: &str) -> String {
+    country_name(id).map_or_else(|| id.to_string(), str::to_string)
+}
+
+fn scope(claims: &[StoredClaim], docs: &[StoredDocument]) -> String {
+    let used: Vec<&StoredDocument> = docs
+        .iter()
+        .filter(|d| claims.iter().any(|c| c.doc == d.id))
+        .collect();
+    let dates: Vec<&str> = used.iter().filter_map(|d| d.published.as_deref()).collect();
+    let span = match (dates.iter().min(), dates.iter().max()) {
+        (Some(first), Some(last)) => format!(", published between {first} and {last}"),
+        _ => String::new(),
+    };
+    format!(
+        "{} figures from {} articles{span}.",
+        claims.len(),
+        used.len()
+    )
+}
+
+/// Names indicators and series for sentences.
+struct Namer<'o> {
+    ontology: &'o Ontology,
+}
+
+impl Namer<'_> {
+    /// "Exports from Czechia to Germany", "Trade volume between Poland and Vietnam".
+    fn series(&self, s: &Series) -> String {
+        let label = self
+            .ontology
+            .get(&s.indicator)
+            .map_or_else(|| s.indicator.replace('_', " "), |i| i.label.clone());
+        let names: Vec<String> = s.subjects.iter().map(|e| entity_name(e)).collect();
+        match (&s.from, &s.to) {
+            (Some(f), Some(t)) => format!("{label} from {} to {}", entity_name(f), entity_name(t)),
+            (Some(f), None) => format!("{label} from {}", entity_name(f)),
+            (None, Some(t)) => format!("{label} to {}", entity_name(t)),
+            (None, None) if names.len() == 2 => {
+                format!("{label} between {} and {}", names[0], names[1])
+            }
+            (None, None) => format!("{label} ({})", names.join(", ")),
+        }
+    }
+}
+
+/// Whether a series name is a plural noun ("Exports from …"; not "Number of students …").
+fn is_plural(name: &str) -> bool {
+    let head = name.split(' ').next().unwrap_or_default();
+    head.ends_with('s') && !name.starts_with("Number of")
+}
+
+/// "more than 72.5 billion EUR", "about 120 billion EUR".
+fn value_phrase(c: &StoredClaim) -> String {
+    let amount = format_amount(c.amount, c.unit.as_deref());
+    match c.bound.as_str() {
+        "lower" => format!("more than {amount}"),
+        "upper" => format!("at most {amount}"),
+        "approx" => format!("about {amount}"),
+        _ => amount,
+    }
+}
+
+/// "in 2023", "on 2024-02-20", "in 2021-11-05..2024-11-05".
+fn period_phrase(start: &str, end: &str) -> String {
+    if start.is_empty() {
+        "at an unknown time".into()
+    } else if start == end {
+        format!("on {start}")
+    } else if start.ends_with("-01-01") && end.ends_with("-12-31") && start[..4] == end[..4] {
+        format!("in {}", &start[..4])
+    } else {
+        format!("from {start} to {end}")
+    }
+}
+
+fn claim_period(c: &StoredClaim) -> String {
+    match (&c.time_start, &c.time_end) {
+        (Some(s), Some(e)) => period_phrase(s, e),
+        _ => "with no stated time".into(),
+    }
+}
+
+/// The claims that say a period's value: the value and those repeating or agreeing with it.
+fn supporting(p: &PeriodValues) -> Vec<usize> {
+    let mut cites = vec![p.value];
+    cites.extend(
+        p.readings
+            .iter()
+            .filter(|r| matches!(r.role, Role::Repeats | Role::Agrees) && r.other == Some(p.value))
+            .map(|r| r.claim),
+    );
+    cites
+}
+
+fn latest_figures(claims: &[StoredClaim], series: &[Series], namer: &Namer<'_>) -> Vec<Statement> {
+    let mut out = Vec::new();
+    for s in series {
+        let settled: Vec<&PeriodValues> = s
+            .periods
+            .iter()
+            .filter(|p| p.verdict != Verdict::Conflict && !p.start.is_empty())
+            .filter(|p| p.readings.iter().all(|r| r.role != Role::Outlier))
+            .collect();
+        // The latest period, compared with the one before it of the same kind (a day's
+        // stock with a day's stock, a year's flow with a year's flow).
+        let Some(&last) = settled
+            .iter()
+            .max_by(|a, b| (&a.end, &a.start).cmp(&(&b.end, &b.start)))
+        else {
+            continue;
+        };
+        let is_point = |p: &PeriodValues| p.start == p.end;
+        let prev = settled
+            .iter()
+            .filter(|p| is_point(p) == is_point(last) && p.end < last.end)
+            .max_by(|a, b| (&a.end, &a.start).cmp(&(&b.end, &b.start)));
+        let c = &claims[last.value];
+        let name = namer.series(s);
+        let verb = if is_plural(&name) { "were" } else { "was" };
+        let mut text = format!(
+            "{name} {verb} {} {}",
+            value_phrase(c),
+            period_phrase(&last.start, &last.end)
+        );
+        let mut cites = supporting(last);
+        if let Some(prev) = prev {
+            let p = &claims[prev.value];
+            let _ = write!(
+                text,
+                ", {} {} {}",
+                trend(p, c),
+                value_phrase(p),
+                period_phrase(&prev.start, &prev.end)
+            );
+            cites.extend(supporting(prev));
+        }
+        text.push('.');
+        out.push(Statement { text, cites });
+    }
+    out
+}
+
+/// "up from", "down from", "about the same as": exact only when both figures are stated
+/// plainly; a bound or an approximation makes it "compared with".
+fn trend(before: &StoredClaim, after: &StoredClaim) -> String {
+    let plain = |c: &StoredClaim| c.bound == "exact";
+    if !(plain(before) && plain(after)) || before.amount == 0.0 {
+        return "compared with".into();
+    }
+    let change = (after.amount - before.amount) / before.amount * 100.0;
+    if change.abs() < 0.5 {
+        "about the same as".into()
+    } else if change > 0.0 {
+        format!("up {change:.1} % from")
+    } else {
+        format!("down {:.1} % from", -change)
+    }
+}
+
+fn goals(claims: &[StoredClaim], series: &[Series], namer: &Namer<'_>) -> Vec<Statement> {
+    let mut out = Vec::new();
+    for s in series {
+        let repeats_of = |claim: usize| -> Vec<usize> {
+            let mut cites = vec![claim];
+            cites.extend(
+                s.goals
+                    .iter()
+                    .filter(|r| r.role == Role::Repeats && r.other == Some(claim))
+                    .map(|r| r.claim),
+            );
+            cites
+        };
+        for r in s.goals.iter().filter(|r| r.role == Role::Value) {
+            let c = &claims[r.claim];
+            let kind = match c.modality.as_str() {
+                "target" => "The current target for",
+                "forecast" => "The latest forecast for",
+                _ => "A plan for",
+            };
+            let mut text = format!(
+                "{kind} {} is {} {}",
+                lower_first(&namer.series(s)),
+                value_phrase(c),
+                deadline_phrase(c)
+            );
+            let mut cites = repeats_of(r.claim);
+            // The chain of goals this one replaced, newest first.
+            let replaced: Vec<usize> = replaced_chain(s, r.claim);
+            if !replaced.is_empty() {
+                let olds: Vec<String> =
+                    replaced.iter().map(|&o| value_phrase(&claims[o])).collect();
+                let _ = write!(text, "; it replaced {}", olds.join(", which replaced "));
+                for o in replaced {
+                    cites.extend(repeats_of(o));
+                }
+            }
+            text.push('.');
+            out.push(Statement { text, cites });
+        }
+    }
+    out
+}
+
+/// The goals `claim` replaced, one after another back to the first.
+fn replaced_chain(s: &Series, claim: usize) -> Vec<usize> {
+    let mut chain = Vec::new();
+    let mut current = claim;
+    while let Some(old) = s
+        .goals
+        .iter()
+        .find(|r| r.role == Role::Superseded && r.other == Some(current))
+    {
+        if chain.contains(&old.claim) {
+            break;
+        }
+        chain.push(old.claim);
+        current = old.claim;
+    }
+    chain
+}
+
+fn deadline_phrase(c: &StoredClaim) -> String {
+    match (&c.time_start, &c.time_end) {
+        (Some(s), Some(e))
+            if s.ends_with("-01-01") && e.ends_with("-12-31") && s[..4] == e[..4] =>
+        {
+            format!("by {}", &s[..4])
+        }
+        (Some(_), Some(e)) => format!("by {e}"),
+        _ => "with no stated deadline".into(),
+    }
+}
+
+fn lower_first(s: &str) -> String {
+    let mut chars = s.chars();
+    chars.next().map_or_else(String::new, |f| {
+        f.to_lowercase().chain(chars).collect::<String>()
+    })
+}
+
+fn revisions(claims: &[StoredClaim], series: &[Series], namer: &Namer<'_>) -> Vec<Statement> {
+    let mut out = Vec::new();
+    for s in series {
+        for p in s.periods.iter().filter(|p| p.verdict == Verdict::Revised) {
+            for old in p.readings.iter().filter(|r| r.role == Role::Superseded) {
+                let Some(new) = old.other else { continue };
+                out.push(Statement {
+                    text: format!(
+                        "{} {} was first given as {}, later as {}.",
+                        namer.series(s),
+                        period_phrase(&p.start, &p.end),
+                        value_phrase(&claims[old.claim]),
+                        value_phrase(&claims[new])
+                    ),
+                    cites: vec![old.claim, new],
+                });
+            }
+        }
+    }
+    out
+}
+
+fn conflicts(claims: &[StoredClaim], series: &[Series], namer: &Namer<'_>) -> Vec<Statement> {
+    let mut out = Vec::new();
+    for s in series {
+        for p in s.periods.iter().filter(|p| p.verdict == Verdict::Conflict) {
+            let sides: Vec<usize> = p
+                .readings
+                .iter()
+                .filter(|r| r.role == Role::Conflicts)
+                .map(|r| r.claim)
+                .collect();
+            let said: Vec<String> = sides
+                .iter()
+                .map(|&c| format!("{} ({})", value_phrase(&claims[c]), claims[c].doc))
+                .collect();
+            out.push(Statement {
+                text: format!(
+                    "Sources disagree on {} {}: {}.",
+                    lower_first(&namer.series(s)),
+                    period_phrase(&p.start, &p.end),
+                    said.join(" against ")
+                ),
+                cites: sides,
+            });
+        }
+    }
+    out
+}
+
+fn outliers(claims: &[StoredClaim], series: &[Series], namer: &Namer<'_>) -> Vec<Statement> {
+    let mut out = Vec::new();
+    for s in series {
+        for r in s
+            .periods
+            .iter()
+            .flat_map(|p| &p.readings)
+            .filter(|r| r.role == Role::Outlier)
+        {
+            let c = &claims[r.claim];
+            out.push(Statement {
+                text: format!(
+                    "{} {} is given as {}, at least ten times away from the series' other figures.",
+                    namer.series(s),
+                    claim_period(c),
+                    value_phrase(c)
+                ),
+                cites: vec![r.claim],
+            });
+        }
+    }
+    out
+}
+
+/// The cited documents in publication order, with the claims quoted from each.
+fn sources(claims: &[StoredClaim], sections: &[Section], docs: &[StoredDocument]) -> Vec<Source> {
+    let mut cited: Vec<usize> = sections
+        .iter()
+        .flat_map(|s| &s.statements)
+        .flat_map(|st| st.cites.iter().copied())
+        .collect();
+    cited.sort_unstable();
+    cited.dedup();
+    let mut out: Vec<Source> = docs
+        .iter()
+        .filter_map(|d| {
+            let mut quotes: Vec<usize> = cited
+                .iter()
+                .copied()
+                .filter(|&c| claims[c].doc == d.id)
+                .collect();
+            quotes.sort_by_key(|&c| claims[c].span);
+            // Two figures of one sentence are one quote.
+            quotes.dedup_by_key(|&mut c| &claims[c].quote);
+            (!quotes.is_empty()).then(|| Source {
+                doc: d.clone(),
+                quotes,
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| (&a.doc.published, &a.doc.id).cmp(&(&b.doc.published, &b.doc.id)));
+    out
+}
+
+/// The citation marks of a statement: "[2][5]", each source once, in number order.
+fn citation_numbers(brief: &Brief, claims: &[StoredClaim], st: &Statement) -> Vec<(usize, usize)> {
+    let mut marks: Vec<(usize, usize)> = st
+        .cites
+        .iter()
+        .filter_map(|&c| brief.source_number(claims, c).map(|n| (n, c)))
+        .collect();
+    marks.sort_unstable();
+    marks.dedup_by_key(|(n, _)| *n);
+    marks
+}
+
+/// The brief as Markdown.
+pub fn markdown(brief: &Brief, claims: &[StoredClaim]) -> String {
+    let mut out = format!("# {}\n\n{}\n", brief.title, brief.scope);
+    for section in &brief.sections {
+        let _ = write!(out, "\n## {}\n\n", section.heading);
+        for st in &section.statements {
+            let marks: String = citation_numbers(brief, claims, st)
+                .iter()
+                .map(|(n, _)| format!("[{n}]"))
+                .collect();
+            let _ = writeln!(out, "- {} {marks}", st.text);
+        }
+    }
+    out.push_str("\n## Sources\n\n");
+    for (k, s) in brief.sources.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "{}. {} — {} — `{}` ({})",
+            k + 1,
+            s.doc.title.as_deref().unwrap_or("(untitled)"),
+            s.doc.published.as_deref().unwrap_or("undated"),
+            s.doc.id,
+            s.doc.origin
+        );
+        for &q in &s.quotes {
+            let _ = writeln!(out, "   > {}", claims[q].quote);
+        }
+    }
+    out
+}
+
+/// The brief as a standalone HTML page. Citations link to the quotes in the source list and
+/// show them on hover; all article text is escaped.
+pub fn html(brief: &Brief, claims: &[StoredClaim]) -> String {
+    let mut out =
+        String::from("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n");
+    let _ = write!(
+        out,
+        "<title>{}</title>\n<style>body{{font:16px/1.5 system-ui,sans-serif;max-width:48em;margin:2em auto;padding:0 1em}}\
+         a.cite{{text-decoration:none;font-size:.8em;vertical-align:super}}blockquote{{margin:.3em 0 .3em 1em;color:#444}}\
+         small{{color:#666}}</style></head><body>\n<h1>{}</h1>\n<p>{}</p>\n",
+        escape(&brief.title),
+        escape(&brief.title),
+        escape(&brief.scope)
+    );
+    for section in &brief.sections {
+        let _ = writeln!(out, "<h2>{}</h2>\n<ul>", escape(&section.heading));
+        for st in &section.statements {
+            let marks: String = citation_numbers(brief, claims, st)
+                .iter()
+                .map(|&(n, c)| {
+                    format!(
+                        "<a class=\"cite\" href=\"#q{}\" title=\"{}\">[{n}]</a>",
+                        brief.quote_anchor(claims, c),
+                        escape(&claims[c].quote)
+                    )
+                })
+                .collect();
+            let _ = writeln!(out, "<li>{} {marks}</li>", escape(&st.text));
+        }
+        out.push_str("</ul>\n");
+    }
+    out.push_str("<h2>Sources</h2>\n<ol>\n");
+    for s in &brief.sources {
+        let _ = writeln!(
+            out,
+            "<li id=\"doc-{}\">{} — {} — <code>{}</code> <small>({})</small>",
+            escape(&s.doc.id),
+            escape(s.doc.title.as_deref().unwrap_or("(untitled)")),
+            escape(s.doc.published.as_deref().unwrap_or("undated")),
+            escape(&s.doc.id),
+            escape(&s.doc.origin)
+        );
+        for &q in &s.quotes {
+            let c = &claims[q];
+            let _ = writeln!(
+                out,
+                "<blockquote id=\"q{q}\">{} <small>characters {}–{} of {}</small></blockquote>",
+                escape(&c.quote),
+                c.span[0],
+                c.span[1],
+                escape(&c.doc)
+            );
+        }
+        out.push_str("</li>\n");
+    }
+    out.push_str("</ol>\n</body></html>\n");
+    out
+}
+
+/// Escapes text for HTML element content and attribute values.
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for ch in s.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(ch),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reconcile::reconcile;
+
+    fn claim(
+        doc: &str,
+        published: &str,
+        year: &str,
+        amount: f64,
+        bound: &str,
+        quote: &str,
+    ) -> StoredClaim {
+        StoredClaim {
+            doc: doc.into(),
+            published: Some(published.into()),
+            indicator: "trade_volume".into(),
+            subjects: vec!["CZ".into(), "DE".into()],
+            from: None,
+            to: None,
+            amount,
+            unit: Some("EUR".into()),
+            bound: bound.into(),
+            concept: None,
+            value_text: format!("€{} billion", amount / 1e9),
+            time_start: Some(format!("{year}-01-01")),
+            time_end: Some(format!("{year}-12-31")),
+            time_text: Some(year.into()),
+            modality: "actual".into(),
+            quote: quote.into(),
+            span: [0, 10],
+        }
+    }
+
+    fn doc(id: &str, published: &str, title: &str) -> StoredDocument {
+        StoredDocument {
+            id: id.into(),
+            title: Some(title.into()),
+            published: Some(published.into()),
+            published_source: Some("stated".into()),
+            origin: format!("{id}.txt"),
+            claims: 1,
+        }
+    }
+
+    /// A small ledger with a trend, a conflict, a raised target and its confirmation.
+    fn ledger() -> (Vec<StoredClaim>, Vec<StoredDocument>) {
+        let target = |d: &str, p: &str, amount: f64, quote: &str| StoredClaim {
+            modality: "target".into(),
+            ..claim(d, p, "2030", amount, "exact", quote)
+        };
+        let claims = vec![
+            claim(
+                "a",
+                "2023-04-02",
+                "2022",
+                117e9,
+                "exact",
+                "Trade reached €117 billion in 2022.",
+            ),
+            claim(
+                "b",
+                "2024-02-20",
+                "2023",
+                121.3e9,
+                "exact",
+                "Trade reached €121.3 billion in 2023.",
+            ),
+            claim(
+                "c",
+                "2024-03-08",
+                "2023",
+                110e9,
+                "upper",
+                "Trade fell below €110 billion in 2023 <b>sharply</b>.",
+            ),
+            target(
+                "a",
+                "2023-04-02",
+                150e9,
+                "They aim for €150 billion by 2030.",
+            ),
+            target(
+                "b",
+                "2024-02-20",
+                150e9,
+                "They raised the goal from €150 billion to €180 billion.",
+            ),
+            target(
+                "b",
+                "2024-02-20",
+                180e9,
+                "They raised the goal from €150 billion to €180 billion.",
+            ),
+        ];
+        let docs = vec![
+            doc("c", "2024-03-08", "Exports slip"),
+            doc("a", "2023-04-02", "Goal set"),
+            doc("b", "2024-02-20", "Goal raised"),
+        ];
+        (claims, docs)
+    }
+
+    fn brief_of(claims: &[StoredClaim], docs: &[StoredDocument]) -> Brief {
+        let ontology = Ontology::default_ontology().unwrap_or_else(|e| panic!("{e}"));
+        build(
+            claims,
+            &reconcile(claims),
+            docs,
+            &ontology,
+            &["CZ".into(), "DE".into()],
+        )
+    }
+
+    fn statements<'b>(brief: &'b Brief, heading: &str) -> Vec<&'b Statement> {
+        brief
+            .sections
+            .iter()
+            .filter(|s| s.heading == heading)
+            .flat_map(|s| &s.statements)
+            .collect()
+    }
+
+    #[test]
+    fn every_cited_quote_contains_a_value_the_sentence_states() {
+        let (claims, docs) = ledger();
+        let brief = brief_of(&claims, &docs);
+        assert!(!brief.sections.is_empty());
+        for st in brief.sections.iter().flat_map(|s| &s.statements) {
+            assert!(!st.cites.is_empty(), "uncited: {}", st.text);
+            for &c in &st.cites {
+                let claim = &claims[c];
+                assert!(claim.quote.contains(&claim.value_text), "{}", claim.quote);
+                assert!(
+                    brief.source_number(&claims, c).is_some(),
+                    "{} not in sources",
+                    claim.doc
+                );
+            }
+            let stated = st.cites.iter().any(|&c| {
+                st.text
+                    .contains(&format_amount(claims[c].amount, claims[c].unit.as_deref()))
+            });
+            assert!(stated, "no cited value in: {}", st.text);
+        }
+    }
+
+    #[test]
+    fn the_brief_states_latest_value_target_history_and_conflict() {
+        let (claims, docs) = ledger();
+        let brief = brief_of(&claims, &docs);
+        assert_eq!(brief.title, "Brief: Czechia – Germany");
+        let conflicts = statements(&brief, "Conflicts to check");
+        assert_eq!(conflicts.len(), 1);
+        assert!(
+            conflicts[0].text.contains("121.3 billion EUR")
+                && conflicts[0].text.contains("at most 110 billion EUR")
+        );
+        let targets = statements(&brief, "Targets and plans");
+        assert_eq!(targets.len(), 1);
+        assert!(
+            targets[0]
+                .text
+                .contains("is 180 billion EUR by 2030; it replaced 150 billion EUR"),
+            "{}",
+            targets[0].text
+        );
+        // The conflicting year is not a latest figure; the one before it is.
+        let latest = statements(&brief, "Latest figures");
+        assert_eq!(latest.len(), 1);
+        assert!(
+            latest[0].text.contains("was 117 billion EUR in 2022"),
+            "{}",
+            latest[0].text
+        );
+        // Sources are numbered in publication order.
+        let ids: Vec<&str> = brief.sources.iter().map(|s| s.doc.id.as_str()).collect();
+        assert_eq!(ids, ["a", "b", "c"]);
+    }
+
+    #[test]
+    fn markdown_cites_and_html_escapes_article_text() {
+        let (claims, docs) = ledger();
+        let brief = brief_of(&claims, &docs);
+        let md = markdown(&brief, &claims);
+        assert!(
+            md.contains("against at most 110 billion EUR (c). [2][3]"),
+            "{md}"
+        );
+        assert!(
+            md.contains("1. Goal set — 2023-04-02 — `a` (a.txt)"),
+            "{md}"
+        );
+        let page = html(&brief, &claims);
+        assert!(
+            !page.contains("<b>sharply"),
+            "article markup must be escaped"
+        );
+        assert!(page.contains("&lt;b&gt;sharply&lt;/b&gt;"));
+        // Each citation links to a quote present in the source list.
+        for anchor in page.split("href=\"#q").skip(1) {
+            let id: String = anchor.chars().take_while(char::is_ascii_digit).collect();
+            assert!(
+                page.contains(&format!("<blockquote id=\"q{id}\">")),
+                "dangling #q{id}"
+            );
+        }
+    }
+}

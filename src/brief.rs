@@ -162,6 +162,24 @@ impl Namer<'_> {
     }
 }
 
+/// The length of a period, in classes that compare: a day, a month, a quarter, a year, else
+/// its number of days. A week's figure is not compared with a year's.
+fn period_kind(p: &PeriodValues) -> i64 {
+    let days = match (
+        p.start.parse::<jiff::civil::Date>(),
+        p.end.parse::<jiff::civil::Date>(),
+    ) {
+        (Ok(s), Ok(e)) => (e - s).get_days() as i64 + 1,
+        _ => return -1,
+    };
+    match days {
+        28..=31 => 30,
+        89..=92 => 91,
+        365..=366 => 365,
+        d => d,
+    }
+}
+
 /// Whether a series name is a plural noun ("Exports from …"; not "Number of students …").
 fn is_plural(name: &str) -> bool {
     let head = name.split(' ').next().unwrap_or_default();
@@ -220,7 +238,7 @@ fn latest_figures(claims: &[StoredClaim], series: &[Series], namer: &Namer<'_>) 
             .filter(|p| p.verdict != Verdict::Conflict && !p.start.is_empty())
             .filter(|p| p.readings.iter().all(|r| r.role != Role::Outlier))
             .collect();
-        // The latest period, compared with the one before it of the same kind (a day's
+        // The latest period, compared with the one before it of the same length (a day's
         // stock with a day's stock, a year's flow with a year's flow).
         let Some(&last) = settled
             .iter()
@@ -228,10 +246,9 @@ fn latest_figures(claims: &[StoredClaim], series: &[Series], namer: &Namer<'_>) 
         else {
             continue;
         };
-        let is_point = |p: &PeriodValues| p.start == p.end;
         let prev = settled
             .iter()
-            .filter(|p| is_point(p) == is_point(last) && p.end < last.end)
+            .filter(|p| period_kind(p) == period_kind(last) && p.end < last.end)
             .max_by(|a, b| (&a.end, &a.start).cmp(&(&b.end, &b.start)));
         let c = &claims[last.value];
         let name = namer.series(s);
@@ -757,6 +774,33 @@ mod tests {
         // Sources are numbered in publication order.
         let ids: Vec<&str> = brief.sources.iter().map(|s| s.doc.id.as_str()).collect();
         assert_eq!(ids, ["a", "b", "c"]);
+    }
+
+    #[test]
+    fn periods_compare_only_with_periods_of_the_same_length() {
+        let p = |start: &str, end: &str| PeriodValues {
+            start: start.into(),
+            end: end.into(),
+            verdict: Verdict::Single,
+            value: 0,
+            readings: Vec::new(),
+        };
+        assert_eq!(
+            period_kind(&p("2023-01-01", "2023-12-31")),
+            period_kind(&p("2024-01-01", "2024-12-31"))
+        );
+        assert_eq!(
+            period_kind(&p("2024-02-01", "2024-02-29")),
+            period_kind(&p("2024-03-01", "2024-03-31"))
+        );
+        assert_ne!(
+            period_kind(&p("1987-04-06", "1987-04-12")),
+            period_kind(&p("1986-01-01", "1986-12-31"))
+        );
+        assert_ne!(
+            period_kind(&p("2024-02-20", "2024-02-20")),
+            period_kind(&p("2024-01-01", "2024-12-31"))
+        );
     }
 
     #[test]

@@ -9,7 +9,7 @@
 use crate::analyze::entities::country_name;
 use crate::extract::ontology::Ontology;
 use crate::model::{PeriodValues, Role, Series, StoredClaim, StoredDocument, Verdict};
-use crate::report::format_amount;
+use crate::report::{calendar_year, format_amount};
 use std::fmt::Write as _;
 
 /// A sentence of the brief and the claims (indices into the reconciled slice) it rests on.
@@ -197,14 +197,14 @@ fn value_phrase(c: &StoredClaim) -> String {
     }
 }
 
-/// "in 2023", "on 2024-02-20", "in 2021-11-05..2024-11-05".
+/// "in 2023", "on 2024-02-20", "from 2021-11-05 to 2024-11-05".
 fn period_phrase(start: &str, end: &str) -> String {
     if start.is_empty() {
         "at an unknown time".into()
     } else if start == end {
         format!("on {start}")
-    } else if start.ends_with("-01-01") && end.ends_with("-12-31") && start[..4] == end[..4] {
-        format!("in {}", &start[..4])
+    } else if let Some(year) = calendar_year(start, end) {
+        format!("in {year}")
     } else {
         format!("from {start} to {end}")
     }
@@ -357,12 +357,7 @@ fn replaced_chain(s: &Series, claim: usize) -> Vec<usize> {
 
 fn deadline_phrase(c: &StoredClaim) -> String {
     match (&c.time_start, &c.time_end) {
-        (Some(s), Some(e))
-            if s.ends_with("-01-01") && e.ends_with("-12-31") && s[..4] == e[..4] =>
-        {
-            format!("by {}", &s[..4])
-        }
-        (Some(_), Some(e)) => format!("by {e}"),
+        (Some(s), Some(e)) => format!("by {}", calendar_year(s, e).unwrap_or(e)),
         _ => "with no stated deadline".into(),
     }
 }

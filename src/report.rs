@@ -104,28 +104,33 @@ pub fn format_amount(amount: f64, unit: Option<&str>) -> String {
     }
 }
 
+/// The year when a period (`YYYY-MM-DD` ends) is exactly one calendar year.
+pub fn calendar_year<'d>(start: &'d str, end: &str) -> Option<&'d str> {
+    let year = start.get(..4)?;
+    (start.ends_with("-01-01") && end.ends_with("-12-31") && end.get(..4) == Some(year))
+        .then_some(year)
+}
+
 fn period(c: &StoredClaim) -> String {
     match (&c.time_start, &c.time_end) {
         (Some(s), Some(e)) if s == e => s.clone(),
-        (Some(s), Some(e))
-            if s.ends_with("-01-01") && e.ends_with("-12-31") && s[..4] == e[..4] =>
-        {
-            s[..4].to_string()
+        (Some(s), Some(e)) => {
+            calendar_year(s, e).map_or_else(|| format!("{s}..{e}"), str::to_string)
         }
-        (Some(s), Some(e)) => format!("{s}..{e}"),
         _ => "-".into(),
     }
 }
 
-fn direction(c: &StoredClaim) -> String {
-    match (&c.from, &c.to) {
+/// A flow's direction as printed: "CZ→DE", "?→DE"; empty when it has none.
+fn direction_text(from: Option<&str>, to: Option<&str>) -> String {
+    match (from, to) {
         (None, None) => String::new(),
-        (f, t) => format!(
-            "{}→{}",
-            f.as_deref().unwrap_or("?"),
-            t.as_deref().unwrap_or("?")
-        ),
+        (f, t) => format!("{}→{}", f.unwrap_or("?"), t.unwrap_or("?")),
     }
+}
+
+fn direction(c: &StoredClaim) -> String {
+    direction_text(c.from.as_deref(), c.to.as_deref())
 }
 
 fn truncate(s: &str, max: usize) -> String {
@@ -366,13 +371,9 @@ pub fn role_text(claims: &[StoredClaim], r: &Reading) -> String {
 
 /// Names a series: "trade_volume [CZ–DE]", "exports [CZ–DE] CZ→DE", with its unit.
 pub fn series_name(s: &Series) -> String {
-    let direction = match (&s.from, &s.to) {
-        (None, None) => String::new(),
-        (f, t) => format!(
-            " {}→{}",
-            f.as_deref().unwrap_or("?"),
-            t.as_deref().unwrap_or("?")
-        ),
+    let direction = match direction_text(s.from.as_deref(), s.to.as_deref()) {
+        d if d.is_empty() => d,
+        d => format!(" {d}"),
     };
     let unit = s
         .unit

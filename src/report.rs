@@ -317,7 +317,6 @@ struct TimelineRow<'s> {
 }
 
 const TIMELINE_COLUMNS: &[&str] = &[
-    "series",
     "period",
     "value",
     "bound",

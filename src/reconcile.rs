@@ -257,18 +257,10 @@ fn median(values: &mut [f64]) -> Option<f64> {
 /// again repeats it. Forecasts replace earlier forecasts for the same period. Plans stand
 /// side by side.
 fn goal_readings(claims: &[StoredClaim], goals: &[usize]) -> Vec<Reading> {
+    // Publication order; within one article, "from X" is the old figure and comes first
+    // whatever the wording.
     let mut ids = goals.to_vec();
-    publication_order(claims, &mut ids);
-    // Within one article, "from X" is the old figure and comes first whatever the wording.
-    ids.sort_by_key(|&i| {
-        let c = &claims[i];
-        (
-            c.published.clone(),
-            c.doc.clone(),
-            !is_old_figure(c),
-            c.span,
-        )
-    });
+    ids.sort_by(|&a, &b| goal_order(&claims[a]).cmp(&goal_order(&claims[b])));
     let mut readings: Vec<Reading> = Vec::with_capacity(ids.len());
     for &i in &ids {
         let c = &claims[i];
@@ -289,6 +281,12 @@ fn goal_readings(claims: &[StoredClaim], goals: &[usize]) -> Vec<Reading> {
         }
     }
     readings
+}
+
+/// A goal's place in the chain: publication date, document, the old figure of a sentence first,
+/// then position.
+fn goal_order(c: &StoredClaim) -> (Option<&str>, &str, bool, [usize; 2]) {
+    (c.published.as_deref(), &c.doc, !is_old_figure(c), c.span)
 }
 
 /// Whether a goal's figure is the one being replaced in its own sentence ("from $5 billion").
@@ -313,7 +311,7 @@ fn same_figure(a: &StoredClaim, b: &StoredClaim) -> bool {
 }
 
 /// Whether two figures can both be true.
-pub fn compatible(a: &StoredClaim, b: &StoredClaim) -> bool {
+fn compatible(a: &StoredClaim, b: &StoredClaim) -> bool {
     let (a_lo, a_hi) = interval(a.amount, &a.bound);
     let (b_lo, b_hi) = interval(b.amount, &b.bound);
     a_lo <= b_hi && b_lo <= a_hi

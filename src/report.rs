@@ -277,9 +277,8 @@ pub fn write_timeline(
     series: &[Series],
     format: Format,
 ) -> std::io::Result<()> {
-    let rows: Vec<TimelineRow<'_>> = series.iter().flat_map(timeline_rows).collect();
     match format {
-        Format::Table => write_timeline_table(out, claims, series, &rows),
+        Format::Table => write_timeline_table(out, claims, series),
         Format::Jsonl => {
             for s in series {
                 let line = series_json(claims, s);
@@ -293,15 +292,18 @@ pub fn write_timeline(
                 .into_iter()
                 .chain(CLAIM_CSV_COLUMNS);
             w.write_record(header).map_err(std::io::Error::other)?;
-            for r in &rows {
-                let c = &claims[r.reading.claim];
-                let lead = [
-                    series_name(r.series),
-                    r.verdict.to_string(),
-                    role_text(claims, r.reading),
-                ];
-                w.write_record(lead.into_iter().chain(claim_csv_record(c)))
-                    .map_err(std::io::Error::other)?;
+            for s in series {
+                let name = series_name(s);
+                for r in timeline_rows(s) {
+                    let c = &claims[r.reading.claim];
+                    let lead = [
+                        name.clone(),
+                        r.verdict.to_string(),
+                        role_text(claims, r.reading),
+                    ];
+                    w.write_record(lead.into_iter().chain(claim_csv_record(c)))
+                        .map_err(std::io::Error::other)?;
+                }
             }
             w.flush()
         }
@@ -310,8 +312,7 @@ pub fn write_timeline(
 
 /// One reading of a series, flattened for a table.
 struct TimelineRow<'s> {
-    series: &'s Series,
-    /// "actual" or the verdict of the period; "goal" for goals.
+    /// The verdict of the reading's period; "goal" for goals.
     verdict: &'static str,
     reading: &'s Reading,
 }
@@ -331,13 +332,11 @@ const TIMELINE_COLUMNS: &[&str] = &[
 fn timeline_rows(s: &Series) -> Vec<TimelineRow<'_>> {
     let periods = s.periods.iter().flat_map(|p| {
         p.readings.iter().map(move |reading| TimelineRow {
-            series: s,
             verdict: verdict_name(p.verdict),
             reading,
         })
     });
     let goals = s.goals.iter().map(|reading| TimelineRow {
-        series: s,
         verdict: "goal",
         reading,
     });
@@ -405,16 +404,14 @@ fn write_timeline_table(
     out: &mut dyn Write,
     claims: &[StoredClaim],
     series: &[Series],
-    rows: &[TimelineRow<'_>],
 ) -> std::io::Result<()> {
     for (i, s) in series.iter().enumerate() {
         if i > 0 {
             writeln!(out)?;
         }
         writeln!(out, "== {}", series_name(s))?;
-        let cells: Vec<Vec<String>> = rows
+        let cells: Vec<Vec<String>> = timeline_rows(s)
             .iter()
-            .filter(|r| std::ptr::eq(r.series, s))
             .map(|r| timeline_cells(claims, r, 60))
             .collect();
         write_table(out, TIMELINE_COLUMNS, &cells)?;

@@ -245,7 +245,10 @@ fn ingest_is_idempotent_and_queries_work() {
     let table = stdout(&run(&["timeline", "--db", db]));
     assert!(table.contains("== trade_volume [CZ–DE] (EUR)"), "{table}");
     let header = table.lines().nth(1).unwrap_or_default();
-    assert!(header.starts_with("period  value"), "columns shifted: {header}");
+    assert!(
+        header.starts_with("period  value"),
+        "columns shifted: {header}"
+    );
     // Reconciled: the 2023 export figures conflict, the 2030 target was raised.
     assert!(
         table.contains("conflicts with cz-de-2024-exports-dip")

@@ -596,6 +596,7 @@ mod tests {
     use super::*;
     use crate::reconcile::reconcile;
 
+    /// A trade-volume claim for `year` with its own quote.
     fn claim(
         doc: &str,
         published: &str,
@@ -605,23 +606,8 @@ mod tests {
         quote: &str,
     ) -> StoredClaim {
         StoredClaim {
-            doc: doc.into(),
-            published: Some(published.into()),
-            indicator: "trade_volume".into(),
-            subjects: vec!["CZ".into(), "DE".into()],
-            from: None,
-            to: None,
-            amount,
-            unit: Some("EUR".into()),
-            bound: bound.into(),
-            concept: None,
-            value_text: format!("€{} billion", amount / 1e9),
-            time_start: Some(format!("{year}-01-01")),
-            time_end: Some(format!("{year}-12-31")),
-            time_text: Some(year.into()),
-            modality: "actual".into(),
             quote: quote.into(),
-            span: [0, 10],
+            ..crate::reconcile::tests::claim(doc, published, Some(year), amount, bound)
         }
     }
 

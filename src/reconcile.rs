@@ -348,10 +348,11 @@ fn rounding(amount: f64) -> f64 {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn claim(
+    /// A trade-volume claim about CZ–DE in EUR for a year ("2023"), a day, or no time.
+    pub(crate) fn claim(
         doc: &str,
         published: &str,
         period: Option<&str>,

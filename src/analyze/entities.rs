@@ -68,11 +68,27 @@ fn parse_rows(
 /// The short English name of a country code ("CZ" → "Czechia"): the shortest of its names
 /// in the gazetteer, which is the one news uses.
 pub fn country_name(code: &str) -> Option<&'static str> {
-    parse_rows(include_str!("../../data/countries.tsv"))
-        .filter(|&(c, kind, _)| c == code && kind == "name")
-        .map(|(_, _, name)| name)
-        .min_by_key(|name| name.len())
+    COUNTRY_NAMES.get(code).copied()
 }
+
+/// Each code's shortest name, gathered once (the brief names countries in every sentence).
+static COUNTRY_NAMES: LazyLock<rustc_hash::FxHashMap<&'static str, &'static str>> =
+    LazyLock::new(|| {
+        let mut names = rustc_hash::FxHashMap::default();
+        for (code, kind, name) in parse_rows(include_str!("../../data/countries.tsv")) {
+            if kind == "name" {
+                names
+                    .entry(code)
+                    .and_modify(|n: &mut &str| {
+                        if name.len() < n.len() {
+                            *n = name;
+                        }
+                    })
+                    .or_insert(name);
+            }
+        }
+        names
+    });
 
 fn build_gazetteer() -> Gazetteer {
     let rows = parse_rows(include_str!("../../data/countries.tsv"))

@@ -8,16 +8,19 @@
 
 use crate::analyze::entities::country_name;
 use crate::extract::ontology::Ontology;
-use crate::model::{PeriodValues, Role, Series, StoredClaim, StoredDocument, Verdict};
+use crate::model::{
+    EventType, PeriodValues, Role, Series, StoredClaim, StoredDocument, StoredEvent, Verdict,
+};
 use crate::report::{calendar_year, format_amount};
 use std::fmt::Write as _;
 
-/// A sentence of the brief and the claims (indices into the reconciled slice) it rests on.
+/// A sentence of the brief and the quotes it rests on: indices into [`Brief::quotes`],
+/// which holds the claims' quotes (same indices as the reconciled claims) then the events'.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Statement {
     /// The sentence, without citations.
     pub text: String,
-    /// The claims cited.
+    /// The quotes cited.
     pub cites: Vec<usize>,
 }
 
@@ -30,12 +33,23 @@ pub struct Section {
     pub statements: Vec<Statement>,
 }
 
+/// A sentence of an article the brief can cite: a claim's or an event's quote.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quote {
+    /// Source document id.
+    pub doc: String,
+    /// The sentence.
+    pub text: String,
+    /// Its character span in the document's cleaned text.
+    pub span: [usize; 2],
+}
+
 /// A cited document, numbered as the brief cites it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Source {
     /// The stored document.
     pub doc: StoredDocument,
-    /// The claims quoted from it, in text order.
+    /// The quotes cited from it (indices into [`Brief::quotes`]), in text order.
     pub quotes: Vec<usize>,
 }
 
@@ -50,24 +64,26 @@ pub struct Brief {
     pub sections: Vec<Section>,
     /// Sources, numbered from 1 in publication order.
     pub sources: Vec<Source>,
+    /// Every quote the brief could cite: the claims', then the events'.
+    pub quotes: Vec<Quote>,
 }
 
 impl Brief {
-    /// The claim whose quote stands for `claim`'s in the source list (one sentence with two
-    /// figures is quoted once).
-    pub fn quote_anchor(&self, claims: &[StoredClaim], claim: usize) -> usize {
-        let quote = claims.get(claim).map(|c| &c.quote);
+    /// The quote that stands for quote `q` in the source list (one sentence with two figures,
+    /// or a figure and an event, is quoted once).
+    pub fn quote_anchor(&self, q: usize) -> usize {
+        let quote = self.quotes.get(q).map(|c| (&c.doc, c.span));
         self.sources
             .iter()
             .flat_map(|s| &s.quotes)
             .copied()
-            .find(|&q| claims.get(q).map(|c| &c.quote) == quote)
-            .unwrap_or(claim)
+            .find(|&k| self.quotes.get(k).map(|c| (&c.doc, c.span)) == quote)
+            .unwrap_or(q)
     }
 
-    /// The source number citing `claim`, if it is cited.
-    pub fn source_number(&self, claims: &[StoredClaim], claim: usize) -> Option<usize> {
-        let doc = &claims.get(claim)?.doc;
+    /// The source number citing quote `q`, if it is cited.
+    pub fn source_number(&self, q: usize) -> Option<usize> {
+        let doc = &self.quotes.get(q)?.doc;
         self.sources
             .iter()
             .position(|s| &s.doc.id == doc)
@@ -80,14 +96,29 @@ impl Brief {
 pub fn build(
     claims: &[StoredClaim],
     series: &[Series],
+    events: &[StoredEvent],
     docs: &[StoredDocument],
     ontology: &Ontology,
     entities: &[String],
 ) -> Brief {
     let namer = Namer { ontology };
+    let quotes: Vec<Quote> = claims
+        .iter()
+        .map(|c| Quote {
+            doc: c.doc.clone(),
+            text: c.quote.clone(),
+            span: c.span,
+        })
+        .chain(events.iter().map(|e| Quote {
+            doc: e.doc.clone(),
+            text: e.quote.clone(),
+            span: e.span,
+        }))
+        .collect();
     let sections: Vec<Section> = [
         ("Latest figures", latest_figures(claims, series, &namer)),
         ("Targets and plans", goals(claims, series, &namer)),
+        ("Chronology", chronology(events, claims.len())),
         ("Revised figures", revisions(claims, series, &namer)),
         ("Conflicts to check", conflicts(claims, series, &namer)),
         ("Outliers to check", outliers(claims, series, &namer)),
@@ -99,12 +130,97 @@ pub fn build(
         statements,
     })
     .collect();
-    let sources = sources(claims, &sections, docs);
+    let sources = sources(&quotes, &sections, docs);
     Brief {
         title: title(entities),
         scope: scope(claims, docs),
         sections,
         sources,
+        quotes,
+    }
+}
+
+/// What happened, in date order: one templated sentence per event, citing its quote
+/// (events' quotes follow the claims' in [`Brief::quotes`], from `first_quote` on). The
+/// same event reported twice on one day by one article is said once.
+fn chronology(events: &[StoredEvent], first_quote: usize) -> Vec<Statement> {
+    let mut out: Vec<Statement> = Vec::new();
+    for (k, e) in events.iter().enumerate() {
+        let text = event_sentence(e);
+        match out.last_mut() {
+            Some(last) if last.text == text => last.cites.push(first_quote + k),
+            _ => out.push(Statement {
+                text,
+                cites: vec![first_quote + k],
+            }),
+        }
+    }
+    out
+}
+
+/// "On 12 March 2025, Prime Minister Petr Fiala visited Gdańsk (Poland)."
+fn event_sentence(e: &StoredEvent) -> String {
+    let when = match (&e.time_start, &e.time_end, &e.time_text) {
+        (Some(s), Some(end), Some(_)) => period_phrase(s, end),
+        (Some(s), _, None) => format!("reported {s}"),
+        _ => "undated".into(),
+    };
+    let who = names_list(&e.participants);
+    let place = e
+        .place
+        .as_deref()
+        .map(|p| place_phrase(p, e.place_name.as_deref()));
+    let object = e.object.as_deref().unwrap_or("");
+    let what = match EventType::parse(&e.kind) {
+        Some(EventType::Visit) => format!("{who} visited {}", place.clone().unwrap_or_default()),
+        Some(EventType::Meeting) => {
+            let nth = e
+                .ordinal
+                .map(|n| format!(" (meeting no. {n} of its series)"))
+                .unwrap_or_default();
+            let at = place
+                .clone()
+                .map(|p| format!(" in {p}"))
+                .unwrap_or_default();
+            format!("{who} met{at}{nth}")
+        }
+        Some(EventType::Agreement) => format!("{who} signed {object}"),
+        Some(EventType::Establishment) => format!("{who} established {object}"),
+        Some(EventType::Recognition) => format!("{who} recognised {object}"),
+        Some(EventType::Award) => format!("{who}: “{} {object}”", e.trigger),
+        Some(EventType::Statement) => format!("{who} stated an aim: “{} {object}”", e.trigger),
+        None => format!("{who}: {} {object}", e.kind),
+    };
+    format!("{when}: {}.", what.trim_end())
+}
+
+/// "Prime Minister Petr Fiala and Germany": participants as the articles name them,
+/// countries by their short name, roles without a holder with their country.
+fn names_list(participants: &[(String, Option<String>)]) -> String {
+    let names: Vec<String> = participants
+        .iter()
+        .map(|(id, name)| match (id.strip_prefix("role:"), name) {
+            (Some(role), Some(title)) => {
+                let country = role.split(':').next().unwrap_or("");
+                format!("the {title} of {}", entity_name(country))
+            }
+            (_, Some(name)) => name.clone(),
+            (_, None) => entity_name(id),
+        })
+        .collect();
+    match names.as_slice() {
+        [] => "someone".into(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// A place as written ("Gdańsk", "Berlin"), or a country by its name when the article
+/// used a demonym.
+fn place_phrase(id: &str, name: Option<&str>) -> String {
+    match name {
+        Some(name) if name.starts_with(char::is_uppercase) => name.to_string(),
+        _ => entity_name(id),
     }
 }
 
@@ -443,8 +559,8 @@ fn outliers(claims: &[StoredClaim], series: &[Series], namer: &Namer<'_>) -> Vec
     out
 }
 
-/// The cited documents in publication order, with the claims quoted from each.
-fn sources(claims: &[StoredClaim], sections: &[Section], docs: &[StoredDocument]) -> Vec<Source> {
+/// The cited documents in publication order, with the quotes cited from each.
+fn sources(claims: &[Quote], sections: &[Section], docs: &[StoredDocument]) -> Vec<Source> {
     let mut cited: Vec<usize> = sections
         .iter()
         .flat_map(|s| &s.statements)
@@ -462,7 +578,7 @@ fn sources(claims: &[StoredClaim], sections: &[Section], docs: &[StoredDocument]
                 .collect();
             quotes.sort_by_key(|&c| claims[c].span);
             // Two figures of one sentence are one quote.
-            quotes.dedup_by_key(|&mut c| &claims[c].quote);
+            quotes.dedup_by_key(|&mut c| claims[c].span);
             (!quotes.is_empty()).then(|| Source {
                 doc: d.clone(),
                 quotes,
@@ -474,11 +590,11 @@ fn sources(claims: &[StoredClaim], sections: &[Section], docs: &[StoredDocument]
 }
 
 /// The citation marks of a statement: "[2][5]", each source once, in number order.
-fn citation_numbers(brief: &Brief, claims: &[StoredClaim], st: &Statement) -> Vec<(usize, usize)> {
+fn citation_numbers(brief: &Brief, st: &Statement) -> Vec<(usize, usize)> {
     let mut marks: Vec<(usize, usize)> = st
         .cites
         .iter()
-        .filter_map(|&c| brief.source_number(claims, c).map(|n| (n, c)))
+        .filter_map(|&c| brief.source_number(c).map(|n| (n, c)))
         .collect();
     marks.sort_unstable();
     marks.dedup_by_key(|(n, _)| *n);
@@ -486,12 +602,12 @@ fn citation_numbers(brief: &Brief, claims: &[StoredClaim], st: &Statement) -> Ve
 }
 
 /// The brief as Markdown.
-pub fn markdown(brief: &Brief, claims: &[StoredClaim]) -> String {
+pub fn markdown(brief: &Brief) -> String {
     let mut out = format!("# {}\n\n{}\n", brief.title, brief.scope);
     for section in &brief.sections {
         let _ = write!(out, "\n## {}\n\n", section.heading);
         for st in &section.statements {
-            let marks: String = citation_numbers(brief, claims, st)
+            let marks: String = citation_numbers(brief, st)
                 .iter()
                 .map(|(n, _)| format!("[{n}]"))
                 .collect();
@@ -510,7 +626,7 @@ pub fn markdown(brief: &Brief, claims: &[StoredClaim]) -> String {
             s.doc.origin
         );
         for &q in &s.quotes {
-            let _ = writeln!(out, "   > {}", claims[q].quote);
+            let _ = writeln!(out, "   > {}", brief.quotes[q].text);
         }
     }
     out
@@ -518,7 +634,7 @@ pub fn markdown(brief: &Brief, claims: &[StoredClaim]) -> String {
 
 /// The brief as a standalone HTML page. Citations link to the quotes in the source list and
 /// show them on hover; all article text is escaped.
-pub fn html(brief: &Brief, claims: &[StoredClaim]) -> String {
+pub fn html(brief: &Brief) -> String {
     let mut out =
         String::from("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n");
     let _ = write!(
@@ -533,13 +649,13 @@ pub fn html(brief: &Brief, claims: &[StoredClaim]) -> String {
     for section in &brief.sections {
         let _ = writeln!(out, "<h2>{}</h2>\n<ul>", escape(&section.heading));
         for st in &section.statements {
-            let marks: String = citation_numbers(brief, claims, st)
+            let marks: String = citation_numbers(brief, st)
                 .iter()
                 .map(|&(n, c)| {
                     format!(
                         "<a class=\"cite\" href=\"#q{}\" title=\"{}\">[{n}]</a>",
-                        brief.quote_anchor(claims, c),
-                        escape(&claims[c].quote)
+                        brief.quote_anchor(c),
+                        escape(&brief.quotes[c].text)
                     )
                 })
                 .collect();
@@ -559,11 +675,11 @@ pub fn html(brief: &Brief, claims: &[StoredClaim]) -> String {
             escape(&s.doc.origin)
         );
         for &q in &s.quotes {
-            let c = &claims[q];
+            let c = &brief.quotes[q];
             let _ = writeln!(
                 out,
                 "<blockquote id=\"q{q}\">{} <small>characters {}–{} of {}</small></blockquote>",
-                escape(&c.quote),
+                escape(&c.text),
                 c.span[0],
                 c.span[1],
                 escape(&c.doc)
@@ -685,6 +801,7 @@ mod tests {
         build(
             claims,
             &reconcile(claims),
+            &[],
             docs,
             &ontology,
             &["CZ".into(), "DE".into()],
@@ -711,7 +828,7 @@ mod tests {
                 let claim = &claims[c];
                 assert!(claim.quote.contains(&claim.value_text), "{}", claim.quote);
                 assert!(
-                    brief.source_number(&claims, c).is_some(),
+                    brief.source_number(c).is_some(),
                     "{} not in sources",
                     claim.doc
                 );
@@ -788,7 +905,7 @@ mod tests {
     fn markdown_cites_and_html_escapes_article_text() {
         let (claims, docs) = ledger();
         let brief = brief_of(&claims, &docs);
-        let md = markdown(&brief, &claims);
+        let md = markdown(&brief);
         assert!(
             md.contains("against at most 110 billion EUR (c). [2][3]"),
             "{md}"
@@ -797,7 +914,7 @@ mod tests {
             md.contains("1. Goal set — 2023-04-02 — `a` (a.txt)"),
             "{md}"
         );
-        let page = html(&brief, &claims);
+        let page = html(&brief);
         assert!(
             !page.contains("<b>sharply"),
             "article markup must be escaped"

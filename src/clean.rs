@@ -135,7 +135,10 @@ fn split_blocks(text: &str) -> Vec<Block> {
             continue;
         }
         let lead = content.len() - content.trim_start().len();
-        let starts_new = lead >= 2 || content.starts_with('\t') || is_heading_or_item(trimmed);
+        let starts_new = lead >= 2
+            || content.starts_with('\t')
+            || is_heading_or_item(trimmed)
+            || is_date_line(trimmed);
         let start = line_start + lead;
         let end = line_start + content.trim_end().len();
         match current.as_mut() {
@@ -155,6 +158,14 @@ fn split_blocks(text: &str) -> Vec<Block> {
         .map(|b| strip_markdown_lead(text, b))
         .filter(|b| b.start < b.end)
         .collect()
+}
+
+/// "Published: 20 January 2026", "Updated …": a byline date is its own block, never the
+/// end of the headline above it.
+fn is_date_line(line: &str) -> bool {
+    ["Published", "Updated", "Posted", "Date:"]
+        .iter()
+        .any(|p| line.starts_with(p))
 }
 
 fn is_heading_or_item(line: &str) -> bool {
@@ -458,6 +469,20 @@ mod tests {
         assert_eq!(doc.title.as_deref(), Some("Trade hits record"));
         assert_eq!(doc.text, "Exports rose 5% in 2023.");
         assert!(doc.dropped.iter().any(|(_, r)| *r == "repeated-headline"));
+    }
+
+    #[test]
+    fn a_published_line_under_the_headline_is_its_own_block() {
+        let doc = clean(RawDocument {
+            id: "t".into(),
+            origin: "t".into(),
+            title: None,
+            published: None,
+            text: "Saxon firms look east\nPublished: 20 January 2026\n\nSmall manufacturers in Saxony buy more parts from Czech suppliers, a survey found.".into(),
+            title_in_text: true,
+            url: None,
+        });
+        assert_eq!(doc.title.as_deref(), Some("Saxon firms look east"));
     }
 
     #[test]

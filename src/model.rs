@@ -160,12 +160,31 @@ pub enum MentionForm {
     Demonym,
     /// A capital used as a metonym ("Warsaw said").
     Capital,
+    /// A shorter name given earlier in full: a surname alone, "Mr Fiala", an acronym.
+    Alias,
+    /// A role without a name ("the Czech prime minister"); the id names the role.
+    Role,
+}
+
+impl MentionForm {
+    /// The name used in output and in the store.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MentionForm::Name => "name",
+            MentionForm::Demonym => "demonym",
+            MentionForm::Capital => "capital",
+            MentionForm::Alias => "alias",
+            MentionForm::Role => "role",
+        }
+    }
 }
 
 /// A mention of an entity in the cleaned text.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Entity {
-    /// Stable id: ISO alpha-2 code for countries.
+    /// Stable id: ISO alpha-2 code for countries, `geo:…` for places (GeoNames id),
+    /// `person:…` and `org:…` (the full name folded to a slug), `role:CC:…` for a role
+    /// named without its holder.
     pub id: String,
     /// Kind of entity.
     pub kind: EntityKind,
@@ -173,6 +192,28 @@ pub struct Entity {
     pub form: MentionForm,
     /// Where it is mentioned.
     pub span: Span,
+    /// The full name, when the mention is shorter ("Fiala" → "Petr Fiala"); for countries
+    /// `None`.
+    pub name: Option<String>,
+    /// A person's role or title stated with the mention ("Prime Minister").
+    pub role: Option<String>,
+    /// The country a place lies in, a role or an organisation belongs to.
+    pub country: Option<String>,
+}
+
+impl Entity {
+    /// A country mention.
+    pub fn country(id: &str, form: MentionForm, span: Span) -> Self {
+        Entity {
+            id: id.to_string(),
+            kind: EntityKind::Country,
+            form,
+            span,
+            name: None,
+            role: None,
+            country: None,
+        }
+    }
 }
 
 /// Whether a stated value is exact or a bound on the real value.
@@ -351,6 +392,102 @@ pub struct ClaimTime {
     pub span: Option<Span>,
 }
 
+/// What kind of thing happened, named after the CAMEO/PLOVER event vocabulary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EventType {
+    /// Someone went to a country or place (CAMEO 042 "make a visit"; PLOVER CONSULT).
+    Visit,
+    /// Parties met or held talks (CAMEO 040/044; PLOVER CONSULT).
+    Meeting,
+    /// An agreement, memorandum or treaty was signed (CAMEO 057; PLOVER AGREE).
+    Agreement,
+    /// Relations, an embassy, council or organisation was established (CAMEO 050, 064;
+    /// PLOVER COOPERATE).
+    Establishment,
+    /// A state or claim was recognised (CAMEO 054; PLOVER COOPERATE).
+    Recognition,
+    /// An award, prize or honour was given (CAMEO 051 "praise or endorse"; PLOVER SUPPORT).
+    Award,
+    /// An intention or goal was stated (CAMEO 030 "express intent to cooperate"; PLOVER
+    /// AGREE).
+    Statement,
+}
+
+impl EventType {
+    /// Every type, in the order the output lists them.
+    pub const ALL: [EventType; 7] = [
+        EventType::Visit,
+        EventType::Meeting,
+        EventType::Agreement,
+        EventType::Establishment,
+        EventType::Recognition,
+        EventType::Award,
+        EventType::Statement,
+    ];
+
+    /// The name used in output and in the store.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventType::Visit => "visit",
+            EventType::Meeting => "meeting",
+            EventType::Agreement => "agreement",
+            EventType::Establishment => "establishment",
+            EventType::Recognition => "recognition",
+            EventType::Award => "award",
+            EventType::Statement => "statement",
+        }
+    }
+
+    /// Parses the name written by [`EventType::as_str`].
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|t| t.as_str() == s)
+    }
+
+    /// The CAMEO code the type corresponds to.
+    pub fn cameo(self) -> &'static str {
+        match self {
+            EventType::Visit => "042",
+            EventType::Meeting => "040",
+            EventType::Agreement => "057",
+            EventType::Establishment => "050",
+            EventType::Recognition => "054",
+            EventType::Award => "051",
+            EventType::Statement => "030",
+        }
+    }
+}
+
+/// Something that happened, as one sentence reports it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Event {
+    /// What happened.
+    #[serde(rename = "type")]
+    pub kind: EventType,
+    /// Who took part: entity ids of people, organisations and countries, in text order.
+    pub participants: Vec<String>,
+    /// Where it happened, or where a visit went: a place or country id.
+    pub place: Option<String>,
+    /// The mention of the place ("Berlin" for DE).
+    pub place_span: Option<Span>,
+    /// Every country involved: participants, the countries of people, organisations and
+    /// the place; sorted.
+    pub countries: Vec<String>,
+    /// When it happened (the publication date when the sentence names no time).
+    pub time: Option<ClaimTime>,
+    /// What was signed, established, recognised or awarded, or what was intended, as
+    /// written ("a memorandum on energy cooperation").
+    pub object: Option<Span>,
+    /// How many ("signed three agreements").
+    pub count: Option<f64>,
+    /// Its number in a series ("the third meeting of the joint commission").
+    pub ordinal: Option<u32>,
+    /// The words that say what happened ("visited", "signed").
+    pub trigger: Span,
+    /// The sentence it comes from.
+    pub sentence: Span,
+}
+
 /// A document fully read: cleaned text, publication date, analysis and claims.
 #[derive(Debug, Clone)]
 pub struct Extraction {
@@ -362,6 +499,20 @@ pub struct Extraction {
     pub analysis: Analysis,
     /// Claims joined from the analysis.
     pub claims: Vec<Claim>,
+    /// Events the sentences report.
+    pub events: Vec<Event>,
+}
+
+/// What a stored document's text holds when read again (for `show`): the analysis, claims
+/// and events, without the cleaning and dating that were done at ingest.
+#[derive(Debug, Clone)]
+pub struct Findings {
+    /// Entities, quantities and times.
+    pub analysis: Analysis,
+    /// Claims.
+    pub claims: Vec<Claim>,
+    /// Events.
+    pub events: Vec<Event>,
 }
 
 /// Converts byte offsets of one text to character offsets (what users and the JSON output
@@ -488,6 +639,45 @@ pub struct StoredClaim {
     /// The sentence quoted.
     pub quote: String,
     /// Character span of the value in the document's cleaned text.
+    pub span: [usize; 2],
+}
+
+/// An event as stored, with its source document.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StoredEvent {
+    /// Source document id.
+    pub doc: String,
+    /// Source document's publication date.
+    pub published: Option<String>,
+    /// Event type (`visit`, `meeting`, …).
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// Participants in text order: entity id and the name the article gives it (none for
+    /// countries).
+    pub participants: Vec<(String, Option<String>)>,
+    /// Place or country id where it happened.
+    pub place: Option<String>,
+    /// The place's name as written.
+    pub place_name: Option<String>,
+    /// Countries involved.
+    pub countries: Vec<String>,
+    /// First day.
+    pub time_start: Option<String>,
+    /// Last day.
+    pub time_end: Option<String>,
+    /// The time expression as written, `None` when the publication date stood in.
+    pub time_text: Option<String>,
+    /// What was signed, established, awarded or intended, as written.
+    pub object: Option<String>,
+    /// How many.
+    pub count: Option<f64>,
+    /// Number in a series of meetings.
+    pub ordinal: Option<u32>,
+    /// The words that say what happened.
+    pub trigger: String,
+    /// The sentence quoted.
+    pub quote: String,
+    /// Character span of the sentence in the document's cleaned text.
     pub span: [usize; 2],
 }
 

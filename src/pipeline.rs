@@ -7,7 +7,7 @@ use crate::analyze;
 use crate::clean::clean;
 use crate::extract::{self, ontology::Ontology};
 use crate::ingest::{self, IngestError, Input};
-use crate::model::{Extraction, RawDocument};
+use crate::model::{Extraction, Findings, RawDocument};
 use crate::published;
 use jiff::civil::Date;
 use rayon::prelude::*;
@@ -32,11 +32,27 @@ pub fn extract_document(raw: RawDocument, opts: &Options) -> Extraction {
     let date = published.as_ref().map(|p| p.date);
     let analysis = analyze::finish(&doc.text, &scan, date);
     let claims = extract::claims(&doc.text, &analysis, date, &opts.ontology);
+    let events = extract::events::events(&doc.text, &analysis, date);
     Extraction {
         doc,
         published,
         analysis,
         claims,
+        events,
+    }
+}
+
+/// Reads a stored document's cleaned text again with its stored publication date, for
+/// `show`: the stages are pure functions of these two, so the result is what was stored
+/// (with the same ontology), plus the quantities and times the store does not keep.
+pub fn reread(text: &str, published: Option<Date>, ontology: &Ontology) -> Findings {
+    let analysis = analyze::analyze(text, published);
+    let claims = extract::claims(text, &analysis, published, ontology);
+    let events = extract::events::events(text, &analysis, published);
+    Findings {
+        analysis,
+        claims,
+        events,
     }
 }
 

@@ -5,6 +5,7 @@
 use crate::model::{CharIndex, Extraction, Reading, Role, Series, Verdict};
 use crate::store::{StoredClaim, StoredDocument};
 use serde_json::{json, Value};
+use std::fmt::Write as _;
 use std::io::Write;
 
 /// Output formats for ledger listings.
@@ -27,7 +28,15 @@ pub fn extraction_json(ex: &Extraction, with_text: bool) -> Value {
         .analysis
         .entities
         .iter()
-        .map(|e| json!({"id": e.id, "kind": e.kind, "form": e.form, "text": slice(e.span), "span": idx.span(e.span)}))
+        .map(|e| {
+            let mut v = json!({"id": e.id, "kind": e.kind, "form": e.form, "text": slice(e.span), "span": idx.span(e.span)});
+            for (key, field) in [("name", &e.name), ("role", &e.role), ("country", &e.country)] {
+                if let Some(value) = field {
+                    v[key] = Value::String(value.clone());
+                }
+            }
+            v
+        })
         .collect();
     let quantity = |q: &crate::model::Quantity| {
         json!({"text": slice(q.span), "span": idx.span(q.span), "amount": q.amount, "unit": q.unit,
@@ -67,6 +76,29 @@ pub fn extraction_json(ex: &Extraction, with_text: bool) -> Value {
             })
         })
         .collect();
+    let events: Vec<Value> = ex
+        .events
+        .iter()
+        .map(|e| {
+            json!({
+                "type": e.kind,
+                "cameo": e.kind.cameo(),
+                "participants": e.participants,
+                "place": e.place,
+                "countries": e.countries,
+                "time": e.time.as_ref().map(|t| json!({
+                    "start": t.start.to_string(), "end": t.end.to_string(),
+                    "text": t.span.map(slice),
+                })),
+                "object": e.object.map(slice),
+                "count": e.count,
+                "ordinal": e.ordinal,
+                "trigger": slice(e.trigger),
+                "quote": slice(e.sentence),
+                "span": idx.span(e.sentence),
+            })
+        })
+        .collect();
     let published = ex.published.as_ref();
     let mut obj = json!({
         "doc": ex.doc.raw.id,
@@ -80,6 +112,7 @@ pub fn extraction_json(ex: &Extraction, with_text: bool) -> Value {
         "times": times,
         "time_mentions": time_mentions,
         "claims": claims,
+        "events": events,
     });
     if with_text {
         obj["text"] = Value::String(text.clone());
@@ -506,6 +539,109 @@ pub fn write_documents(
             w.flush()
         }
     }
+}
+
+/// A stored article with what factline found in it marked inline — entities
+/// `[Petr Pavel|person:petr-pavel]`, quantities `[€5 billion|5000000000 EUR]`, times
+/// `[in 2024|2024]` — followed by its numbered claims and events with the words that gave
+/// them, so a reader can see why factline said what it said.
+pub fn annotated(doc: &StoredDocument, text: &str, found: &crate::model::Findings) -> String {
+    let mut out = format!(
+        "{} — {}\npublished {} ({}) · {}\n\n",
+        doc.id,
+        doc.title.as_deref().unwrap_or("(untitled)"),
+        doc.published.as_deref().unwrap_or("undated"),
+        doc.published_source.as_deref().unwrap_or("-"),
+        doc.origin
+    );
+    out.push_str(&marked_text(text, found));
+    out.push_str("\n\nClaims\n");
+    let slice = |s: crate::model::Span| &text[s.start..s.end];
+    for (k, c) in found.claims.iter().enumerate() {
+        let time = c.time.as_ref().map_or_else(
+            || "no time".to_string(),
+            |t| match t.span {
+                Some(s) => format!("{}..{} from \"{}\"", t.start, t.end, slice(s)),
+                None => format!("{} (publication date)", t.start),
+            },
+        );
+        let _ = writeln!(
+            out,
+            "  C{} {} {} {} = {} ({}) · {} · {}\n     value from \"{}\" · quote: {}",
+            k + 1,
+            c.indicator,
+            c.subjects.join(","),
+            direction_text(c.from.as_deref(), c.to.as_deref()),
+            format_amount(c.value.amount, c.value.unit.as_deref()),
+            c.value.bound.as_str(),
+            c.modality.as_str(),
+            time,
+            slice(c.value.span),
+            slice(c.sentence)
+        );
+    }
+    out.push_str("\nEvents\n");
+    for (k, e) in found.events.iter().enumerate() {
+        let time = e.time.as_ref().map_or_else(
+            || "no time".to_string(),
+            |t| match t.span {
+                Some(s) => format!("{}..{} from \"{}\"", t.start, t.end, slice(s)),
+                None => format!("{} (publication date)", t.start),
+            },
+        );
+        let _ = writeln!(
+            out,
+            "  E{} {} (CAMEO {}) · participants {} · place {} · {}{}{}\n     trigger \"{}\"{} · quote: {}",
+            k + 1,
+            e.kind.as_str(),
+            e.kind.cameo(),
+            e.participants.join(", "),
+            e.place.as_deref().unwrap_or("-"),
+            time,
+            e.count.map(|n| format!(" · count {n}")).unwrap_or_default(),
+            e.ordinal.map(|n| format!(" · no. {n}")).unwrap_or_default(),
+            slice(e.trigger),
+            e.object
+                .map(|o| format!(" · object \"{}\"", slice(o)))
+                .unwrap_or_default(),
+            slice(e.sentence)
+        );
+    }
+    out
+}
+
+/// The text with entities, quantities and times marked; where marks overlap, the one that
+/// starts first (then the longer) wins.
+fn marked_text(text: &str, found: &crate::model::Findings) -> String {
+    let a = &found.analysis;
+    let mut marks: Vec<(crate::model::Span, String)> = Vec::new();
+    for e in &a.entities {
+        let extra = e
+            .country
+            .as_deref()
+            .map(|c| format!(" {c}"))
+            .unwrap_or_default();
+        marks.push((e.span, format!("{}{extra}", e.id)));
+    }
+    for q in &a.quantities {
+        marks.push((q.span, format_amount(q.amount, q.unit.as_deref())));
+    }
+    for t in &a.times {
+        marks.push((t.span, t.timex.clone()));
+    }
+    marks.sort_by_key(|(s, _)| (s.start, std::cmp::Reverse(s.end)));
+    let mut out = String::with_capacity(text.len() * 2);
+    let mut at = 0;
+    for (span, label) in marks {
+        if span.start < at {
+            continue;
+        }
+        out.push_str(&text[at..span.start]);
+        let _ = write!(out, "[{}|{label}]", &text[span.start..span.end]);
+        at = span.end;
+    }
+    out.push_str(&text[at..]);
+    out
 }
 
 #[cfg(test)]

@@ -54,7 +54,41 @@ fn extract_reads_every_example_format() {
     let out = run(&["extract", corpus().to_str().unwrap_or_default()]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let docs = json_lines(&out);
-    assert_eq!(docs.len(), 13, "10 files and 3 JSON lines");
+    assert_eq!(docs.len(), 14, "11 files and 3 JSON lines");
+    // People, organisations and places with ids, roles and countries; events with their
+    // participants.
+    let visit = doc(&docs, "cz-de-2026-state-visit");
+    let entity = |text: &str| {
+        visit["entities"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .find(|e| e["text"] == text)
+            .cloned()
+            .unwrap_or_default()
+    };
+    assert_eq!(entity("Petr Pavel")["kind"], "person");
+    assert_eq!(entity("Petr Pavel")["role"], "President");
+    assert_eq!(entity("Merz")["id"], "person:friedrich-merz");
+    assert_eq!(entity("TUD")["id"], "org:technical-university-of-dresden");
+    assert_eq!(entity("Dresden")["country"], "DE");
+    let types: Vec<&str> = visit["events"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e["type"].as_str())
+        .collect();
+    for t in [
+        "visit",
+        "meeting",
+        "agreement",
+        "establishment",
+        "recognition",
+        "award",
+        "statement",
+    ] {
+        assert!(types.contains(&t), "no {t} event: {types:?}");
+    }
     let html = doc(&docs, "cz-de-2023-trade-goal");
     assert_eq!(html["published"], "2023-04-02");
     assert_eq!(html["published_source"], "stated");
@@ -193,13 +227,13 @@ fn ingest_is_idempotent_and_queries_work() {
     let first = run(&["ingest", corpus, "--db", db]);
     assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
     let summary = stdout(&first);
-    assert!(summary.contains("13 added"), "{summary}");
+    assert!(summary.contains("14 added"), "{summary}");
     assert!(summary.contains("0 skipped"), "{summary}");
 
     let claims_before = stdout(&run(&["claims", "--format", "jsonl", "--db", db]));
     let second = run(&["ingest", corpus, "--db", db]);
     assert!(
-        stdout(&second).contains("0 added, 0 replaced, 13 unchanged"),
+        stdout(&second).contains("0 added, 0 replaced, 14 unchanged"),
         "{}",
         stdout(&second)
     );
@@ -263,12 +297,36 @@ fn ingest_is_idempotent_and_queries_work() {
     for expected in [
         "# Brief: Czechia – Germany",
         "Trade volume between Czechia and Germany was about 120 billion EUR in 2024",
-        "is 180 billion EUR by 2030; it replaced 150 billion EUR",
+        "is more than 200 billion EUR by 2030; it replaced 180 billion EUR, which replaced 150 billion EUR",
         "Sources disagree on exports from Czechia to Germany in 2023: more than 72.5 billion EUR",
         "in 2025 is given as 11.8 billion EUR",
+        // The chronology, from the state-visit article: who, where, what, how many.
+        "## Chronology",
+        "on 2026-05-12: President Petr Pavel visited Berlin.",
+        "signed three memoranda on hydrogen pipelines",
+        "met in Dresden (meeting no. 4 of its series)",
+        "recognised the Czech Republic",
     ] {
         assert!(md.contains(expected), "missing {expected:?} in\n{md}");
     }
+    // Events are in date order: 1993 recognition before the 2023 meeting and the 2026 visit.
+    let chronology: Vec<&str> = md
+        .split("## Chronology")
+        .nth(1)
+        .unwrap_or_default()
+        .lines()
+        .take_while(|l| !l.starts_with("## "))
+        .filter(|l| l.starts_with("- "))
+        .collect();
+    let years: Vec<&str> = chronology
+        .iter()
+        .filter_map(|l| {
+            let at = l.find(|c: char| c.is_ascii_digit())?;
+            l.get(at..at + 4)
+        })
+        .collect();
+    assert!(years.len() >= 5, "{chronology:#?}");
+    assert!(years.windows(2).all(|w| w[0] <= w[1]), "{chronology:#?}");
     let sources = md
         .lines()
         .filter(|l| l.starts_with(|c: char| c.is_ascii_digit()))
@@ -308,6 +366,30 @@ fn ingest_is_idempotent_and_queries_work() {
     let docs = run(&["docs", "--db", db]);
     assert_eq!(docs.status.code(), Some(0));
     assert!(stdout(&docs).contains("Ministers meet in Dresden as trade cools"));
+
+    // `show` marks what was found and explains each claim and event by its words.
+    let shown = run(&["show", "cz-de-2026-state-visit", "--db", db]);
+    assert_eq!(shown.status.code(), Some(0), "{}", stderr(&shown));
+    let shown = stdout(&shown);
+    for expected in [
+        "[Petr Pavel|person:petr-pavel CZ] visited [Berlin|DE] on [Tuesday|2026-05-12]",
+        "[Dresden|geo:2935022 DE]",
+        "[TUD|org:technical-university-of-dresden]",
+        "C1 trade_volume CZ,DE",
+        "value from \"€200 billion\"",
+        "E3 agreement (CAMEO 057)",
+        "count 3",
+        "trigger \"signed\"",
+    ] {
+        assert!(shown.contains(expected), "missing {expected:?} in\n{shown}");
+    }
+    let missing = run(&["show", "no-such-doc", "--db", db]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(
+        stderr(&missing).contains("no-such-doc"),
+        "{}",
+        stderr(&missing)
+    );
 
     let none = run(&["claims", "--indicator", "no_such_indicator", "--db", db]);
     assert_eq!(none.status.code(), Some(1), "nothing found is exit 1");
@@ -433,7 +515,9 @@ fn queries_without_a_database_fail_clearly() {
 
 #[test]
 fn every_command_has_help_with_an_example() {
-    for cmd in ["extract", "ingest", "claims", "timeline", "docs", "bench"] {
+    for cmd in [
+        "extract", "ingest", "claims", "timeline", "brief", "show", "docs", "bench",
+    ] {
         let out = run(&[cmd, "--help"]);
         assert_eq!(out.status.code(), Some(0));
         assert!(

@@ -6,7 +6,7 @@
 //! name starts with: an anchored Aho-Corasick search there finds the longest name, kept if it
 //! also ends at a word boundary. Most bytes of a text are never looked at by the automaton.
 
-use crate::model::{Entity, EntityKind, MentionForm, Span};
+use crate::model::{Entity, MentionForm, Span};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 use std::sync::LazyLock;
 
@@ -166,12 +166,7 @@ pub fn countries(text: &str) -> Vec<Entity> {
         if *form == MentionForm::Demonym && follows_region_word(&text[..m.start()]) {
             continue;
         }
-        out.push(Entity {
-            id: code.clone(),
-            kind: EntityKind::Country,
-            form: *form,
-            span: Span::new(m.start(), m.end()),
-        });
+        out.push(Entity::country(code, *form, Span::new(m.start(), m.end())));
         resume = m.end();
     }
     out

@@ -8,7 +8,9 @@
 
 pub mod durations;
 pub mod entities;
+pub mod names;
 pub mod numbers;
+pub mod places;
 pub mod quantities;
 pub mod sentences;
 pub mod times;
@@ -51,9 +53,12 @@ pub fn finish(text: &str, scan: &Scan, published: Option<Date>) -> Analysis {
     });
     let mut time_mentions = durations::scan(&scan.tokens, text);
     time_mentions.retain(|m| !scan.times.iter().any(|t| t.span.overlaps(m.span)));
+    let mut entities = entities::countries(text);
+    entities.extend(names::recognize(&scan.tokens, text, &entities));
+    entities.sort_by_key(|e| e.span);
     Analysis {
         sentences,
-        entities: entities::countries(text),
+        entities,
         quantities,
         times,
         time_mentions,

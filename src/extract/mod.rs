@@ -5,10 +5,11 @@
 //! the direction of a flow, the period it refers to and its modality. A pure function of one
 //! document's analysis.
 
+pub mod events;
 pub mod ontology;
 
 use crate::model::{
-    Analysis, Claim, ClaimTime, Entity, MentionForm, Modality, Quantity, Sentence, Span,
+    Analysis, Claim, ClaimTime, Entity, EntityKind, MentionForm, Modality, Quantity, Sentence, Span,
 };
 use jiff::civil::Date;
 use ontology::{unit_kind, Flow, Ontology, Trigger};
@@ -43,9 +44,9 @@ static PRESENT_TENSE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(is|are|stands at|stand at|amounts to|amount to|totals|currently|now|presently|as things stand|to date)\b",
     )
 });
-static BILATERAL: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static BILATERAL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(the two countries|both countries|both sides|the two sides|the two nations|both nations|the two economies|bilateral|two-way|their trade|mutual trade|trade between them)\b",
+        r"(?i)\b(the two countries|both countries|both sides|the two sides|the two nations|both nations|the two economies|the two governments|both governments|the two leaders|bilateral|two-way|their trade|mutual trade|trade between them)\b",
     )
 });
 
@@ -75,10 +76,10 @@ pub fn claims(
 /// The two countries the article is most about (mention counts, names over demonyms).
 pub fn main_pair(entities: &[Entity]) -> Option<(String, String)> {
     let mut counts: Vec<(String, f64)> = Vec::new();
-    for e in entities {
+    for e in entities.iter().filter(|e| e.kind == EntityKind::Country) {
         let weight = match e.form {
-            MentionForm::Name | MentionForm::Demonym => 1.0,
             MentionForm::Capital => 0.5,
+            _ => 1.0,
         };
         match counts.iter_mut().find(|(id, _)| *id == e.id) {
             Some((_, c)) => *c += weight,
@@ -118,7 +119,9 @@ fn sentence_claims(
     if triggers.is_empty() {
         return;
     }
-    let countries: Vec<&Entity> = inside(&analysis.entities, span, |e| e.span).collect();
+    let countries: Vec<&Entity> = inside(&analysis.entities, span, |e| e.span)
+        .filter(|e| e.kind == EntityKind::Country)
+        .collect();
     let breaks = clause_breaks(text, span);
     let cues = modality_cues(text, span);
     for q in inside(&analysis.quantities, span, |q| q.span) {

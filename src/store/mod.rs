@@ -42,7 +42,7 @@ pub enum PutOutcome {
     Replaced,
 }
 
-pub use crate::model::{StoredClaim, StoredDocument};
+pub use crate::model::{StoredClaim, StoredDocument, StoredEvent};
 
 /// Which claims to return.
 #[derive(Debug, Clone, Default)]

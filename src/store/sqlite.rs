@@ -1,7 +1,7 @@
 //! The SQLite store: one file, no server; WAL journal so readers never block the writer.
 
-use super::{ClaimFilter, PutOutcome, StoreError, StoredClaim, StoredDocument};
-use crate::model::{CharIndex, Extraction};
+use super::{ClaimFilter, PutOutcome, StoreError, StoredClaim, StoredDocument, StoredEvent};
+use crate::model::{CharIndex, Extraction, MentionForm};
 use rusqlite::{params, Connection, OptionalExtension};
 use sha2::{Digest, Sha256};
 use std::path::Path;
@@ -25,8 +25,43 @@ CREATE TABLE IF NOT EXISTS entities (
     entity_id TEXT NOT NULL,
     kind TEXT NOT NULL,
     span_start INTEGER NOT NULL,
+    span_end INTEGER NOT NULL,
+    form TEXT,
+    name TEXT,
+    role TEXT,
+    country TEXT
+);
+CREATE INDEX IF NOT EXISTS entities_by_id ON entities(entity_id);
+CREATE TABLE IF NOT EXISTS events (
+    id INTEGER PRIMARY KEY,
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    type TEXT NOT NULL,
+    place TEXT,
+    place_name TEXT,
+    time_start TEXT,
+    time_end TEXT,
+    time_text TEXT,
+    object TEXT,
+    count REAL,
+    ordinal INTEGER,
+    trigger TEXT NOT NULL,
+    quote TEXT NOT NULL,
+    span_start INTEGER NOT NULL,
     span_end INTEGER NOT NULL
 );
+CREATE INDEX IF NOT EXISTS events_by_doc ON events(doc_id);
+CREATE TABLE IF NOT EXISTS event_participants (
+    event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    entity_id TEXT NOT NULL,
+    name TEXT
+);
+CREATE INDEX IF NOT EXISTS event_participants_by_event ON event_participants(event_id);
+CREATE TABLE IF NOT EXISTS event_countries (
+    event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    country TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS event_countries_by_country ON event_countries(country, event_id);
 CREATE INDEX IF NOT EXISTS entities_by_doc ON entities(doc_id);
 CREATE TABLE IF NOT EXISTS claims (
     id INTEGER PRIMARY KEY,
@@ -58,6 +93,31 @@ CREATE TABLE IF NOT EXISTS claim_subjects (
 CREATE INDEX IF NOT EXISTS claim_subjects_by_entity ON claim_subjects(entity_id, claim_id);
 CREATE INDEX IF NOT EXISTS claim_subjects_by_claim ON claim_subjects(claim_id);
 ";
+
+/// The layout [`SCHEMA`] creates; databases written by older versions are upgraded on open.
+const SCHEMA_VERSION: i64 = 2;
+
+/// Brings a database of an older layout up to [`SCHEMA_VERSION`]: version 1 (no events, no
+/// names on entities) gains the columns, and its documents lose their content hash so the
+/// next ingest of the same input reads them again with the events and names it lacked.
+fn upgrade(conn: &Connection) -> rusqlite::Result<()> {
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    let has_documents: bool = conn.query_row(
+        "SELECT COUNT(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'documents'",
+        [],
+        |r| r.get(0),
+    )?;
+    if version >= SCHEMA_VERSION || !has_documents {
+        return Ok(());
+    }
+    conn.execute_batch(
+        "ALTER TABLE entities ADD COLUMN form TEXT;
+         ALTER TABLE entities ADD COLUMN name TEXT;
+         ALTER TABLE entities ADD COLUMN role TEXT;
+         ALTER TABLE entities ADD COLUMN country TEXT;
+         UPDATE documents SET content_hash = '';",
+    )
+}
 
 /// A factline database in one SQLite file.
 pub struct SqliteStore {
@@ -111,7 +171,13 @@ impl SqliteStore {
             .execute_batch(
                 "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
             )
+            .and_then(|()| upgrade(&store.conn))
             .and_then(|()| store.conn.execute_batch(SCHEMA))
+            .and_then(|()| {
+                store
+                    .conn
+                    .pragma_update(None, "user_version", SCHEMA_VERSION)
+            })
             .map_err(|e| store.err(e))?;
         Ok(store)
     }
@@ -223,6 +289,106 @@ impl SqliteStore {
         rows
     }
 
+    /// Events involving every entity of `filter` (as a participant, the place, or a country
+    /// involved), in the order they happened.
+    pub fn events(&self, filter: &ClaimFilter) -> Result<Vec<StoredEvent>, StoreError> {
+        let mut sql = String::from(
+            "SELECT e.id, e.doc_id, d.published, e.type, e.place, e.place_name, e.time_start,
+                    e.time_end, e.time_text, e.object, e.count, e.ordinal, e.trigger, e.quote,
+                    e.span_start, e.span_end,
+                    (SELECT group_concat(country, ',') FROM
+                        (SELECT country FROM event_countries c WHERE c.event_id = e.id ORDER BY country))
+             FROM events e JOIN documents d ON d.id = e.doc_id WHERE 1=1",
+        );
+        for _ in &filter.entities {
+            sql.push_str(
+                " AND (EXISTS (SELECT 1 FROM event_countries c WHERE c.event_id = e.id AND c.country = ?1)
+                   OR EXISTS (SELECT 1 FROM event_participants p WHERE p.event_id = e.id AND p.entity_id = ?1)
+                   OR e.place = ?1)"
+                    .replace("?1", "?")
+                    .as_str(),
+            );
+        }
+        sql.push_str(
+            " ORDER BY e.time_start IS NULL, e.time_start, d.published, e.doc_id, e.span_start",
+        );
+        let args: Vec<&String> = filter.entities.iter().flat_map(|e| [e, e, e]).collect();
+        let mut stmt = self.conn.prepare(&sql).map_err(|e| self.err(e))?;
+        let mut events: Vec<(i64, StoredEvent)> = stmt
+            .query_map(rusqlite::params_from_iter(args), |r| {
+                let countries: Option<String> = r.get(16)?;
+                Ok((
+                    r.get(0)?,
+                    StoredEvent {
+                        doc: r.get(1)?,
+                        published: r.get(2)?,
+                        kind: r.get(3)?,
+                        participants: Vec::new(),
+                        place: r.get(4)?,
+                        place_name: r.get(5)?,
+                        countries: countries
+                            .map(|s| s.split(',').map(str::to_string).collect())
+                            .unwrap_or_default(),
+                        time_start: r.get(6)?,
+                        time_end: r.get(7)?,
+                        time_text: r.get(8)?,
+                        object: r.get(9)?,
+                        count: r.get(10)?,
+                        ordinal: r.get(11)?,
+                        trigger: r.get(12)?,
+                        quote: r.get(13)?,
+                        span: [
+                            usize::try_from(r.get::<_, i64>(14)?).unwrap_or(0),
+                            usize::try_from(r.get::<_, i64>(15)?).unwrap_or(0),
+                        ],
+                    },
+                ))
+            })
+            .and_then(Iterator::collect)
+            .map_err(|e| self.err(e))?;
+        let mut parts = self
+            .conn
+            .prepare_cached(
+                "SELECT entity_id, name FROM event_participants WHERE event_id = ? ORDER BY position",
+            )
+            .map_err(|e| self.err(e))?;
+        for (id, event) in &mut events {
+            event.participants = parts
+                .query_map([*id], |r| Ok((r.get(0)?, r.get(1)?)))
+                .and_then(Iterator::collect)
+                .map_err(|e| self.err(e))?;
+        }
+        Ok(events.into_iter().map(|(_, e)| e).collect())
+    }
+
+    /// A stored document and its cleaned text, for `show`.
+    pub fn document(&self, id: &str) -> Result<Option<(StoredDocument, String)>, StoreError> {
+        self.conn
+            .query_row(
+                "SELECT d.id, d.title, d.published, d.published_source, d.origin,
+                        (SELECT COUNT(*) FROM claims c WHERE c.doc_id = d.id), d.text
+                 FROM documents d WHERE d.id = ?",
+                [id],
+                |r| {
+                    Ok((
+                        StoredDocument {
+                            id: r.get(0)?,
+                            title: r.get(1)?,
+                            published: r.get(2)?,
+                            published_source: r.get(3)?,
+                            origin: r.get(4)?,
+                            claims: r
+                                .get::<_, i64>(5)
+                                .map(|n| usize::try_from(n).unwrap_or(0))?,
+                        },
+                        r.get(6)?,
+                    ))
+                },
+            )
+            .optional()
+            .map_err(|e| self.err(e))
+    }
+
     /// Number of documents stored.
     pub fn document_count(&self) -> Result<usize, StoreError> {
         self.conn
@@ -279,18 +445,23 @@ fn put_one(
         text,
     ])?;
     let mut ent = tx.prepare_cached(
-        "INSERT INTO entities (doc_id, entity_id, kind, span_start, span_end) VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO entities (doc_id, entity_id, kind, span_start, span_end, form, name, role, country)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
     )?;
     for e in &ex.analysis.entities {
-        let kind = e.kind.as_str();
         ent.execute(params![
             id,
             e.id,
-            kind,
+            e.kind.as_str(),
             sql_int(chars.char_at(e.span.start)),
-            sql_int(chars.char_at(e.span.end))
+            sql_int(chars.char_at(e.span.end)),
+            e.form.as_str(),
+            e.name,
+            e.role,
+            e.country,
         ])?;
     }
+    put_events(tx, ex, &chars)?;
     let mut claim_stmt = tx.prepare_cached(
         "INSERT INTO claims (doc_id, indicator, from_id, to_id, amount, unit, bound, concept,
              value_text, time_start, time_end, time_text, modality, quote, span_start, span_end,
@@ -328,4 +499,115 @@ fn put_one(
         }
     }
     Ok(outcome)
+}
+
+/// Stores a document's events with their participants (named as the article names them)
+/// and the countries they involve.
+fn put_events(
+    tx: &rusqlite::Transaction<'_>,
+    ex: &Extraction,
+    chars: &CharIndex,
+) -> rusqlite::Result<()> {
+    let text = &ex.doc.text;
+    let id = &ex.doc.raw.id;
+    let mut event_stmt = tx.prepare_cached(
+        "INSERT INTO events (doc_id, type, place, place_name, time_start, time_end, time_text,
+             object, count, ordinal, trigger, quote, span_start, span_end)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    )?;
+    let mut part_stmt = tx.prepare_cached(
+        "INSERT INTO event_participants (event_id, position, entity_id, name) VALUES (?, ?, ?, ?)",
+    )?;
+    let mut country_stmt =
+        tx.prepare_cached("INSERT INTO event_countries (event_id, country) VALUES (?, ?)")?;
+    for e in &ex.events {
+        let time = e.time.as_ref();
+        event_stmt.execute(params![
+            id,
+            e.kind.as_str(),
+            e.place,
+            e.place_span.map(|s| &text[s.start..s.end]),
+            time.map(|t| t.start.to_string()),
+            time.map(|t| t.end.to_string()),
+            time.and_then(|t| t.span).map(|s| &text[s.start..s.end]),
+            e.object.map(|s| &text[s.start..s.end]),
+            e.count,
+            e.ordinal,
+            &text[e.trigger.start..e.trigger.end],
+            &text[e.sentence.start..e.sentence.end],
+            sql_int(chars.char_at(e.sentence.start)),
+            sql_int(chars.char_at(e.sentence.end)),
+        ])?;
+        let event_id = tx.last_insert_rowid();
+        for (position, p) in e.participants.iter().enumerate() {
+            part_stmt.execute(params![event_id, sql_int(position), p, display_name(ex, p)])?;
+        }
+        for c in &e.countries {
+            country_stmt.execute(params![event_id, c])?;
+        }
+    }
+    Ok(())
+}
+
+/// How the article names an entity in full: "Prime Minister Petr Fiala", "Czech National
+/// Bank", "Gdańsk"; `None` for countries, which are named from the gazetteer.
+fn display_name(ex: &Extraction, id: &str) -> Option<String> {
+    let mentions = ex.analysis.entities.iter().filter(|e| e.id == id);
+    let best = mentions
+        .filter(|e| e.name.is_some() || e.role.is_some())
+        .max_by_key(|e| (e.form == MentionForm::Name, e.role.is_some()))?;
+    Some(match (&best.role, &best.name) {
+        (Some(role), Some(name)) => format!("{role} {name}"),
+        (None, Some(name)) => name.clone(),
+        (Some(role), None) => role.clone(),
+        (None, None) => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The layout of version 1, as databases written before events were stored have it.
+    const VERSION_1: &str = "
+        CREATE TABLE documents (id TEXT PRIMARY KEY, content_hash TEXT NOT NULL, title TEXT,
+            published TEXT, published_source TEXT, published_confidence REAL,
+            published_evidence TEXT, origin TEXT NOT NULL, url TEXT, text TEXT NOT NULL,
+            ingested_at TEXT NOT NULL);
+        CREATE TABLE entities (doc_id TEXT NOT NULL, entity_id TEXT NOT NULL, kind TEXT NOT NULL,
+            span_start INTEGER NOT NULL, span_end INTEGER NOT NULL);
+        INSERT INTO documents VALUES ('a', 'hash', NULL, NULL, NULL, NULL, NULL, 'a.txt', NULL,
+            'text', '2026-01-01');";
+
+    #[test]
+    fn a_version_1_database_is_upgraded_and_its_documents_are_read_again() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = dir.path().join("old.db");
+        let old = Connection::open(&path).unwrap_or_else(|e| panic!("{e}"));
+        old.execute_batch(VERSION_1)
+            .unwrap_or_else(|e| panic!("{e}"));
+        drop(old);
+        let store = SqliteStore::open(&path).unwrap_or_else(|e| panic!("{e}"));
+        let hash: String = store
+            .conn
+            .query_row(
+                "SELECT content_hash FROM documents WHERE id = 'a'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(hash, "", "the next ingest must replace it");
+        let events = store
+            .events(&ClaimFilter::default())
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert!(events.is_empty());
+        let version: i64 = store
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(version, SCHEMA_VERSION);
+        // Opening again leaves it alone.
+        drop(store);
+        assert!(SqliteStore::open(&path).is_ok());
+    }
 }

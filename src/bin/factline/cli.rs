@@ -133,6 +133,19 @@ pub enum Command {
         #[command(flatten)]
         db: DbOption,
     },
+    /// Print a stored article with its entities, quantities and times marked, then its
+    /// claims and events with the words each came from.
+    #[command(after_help = "Example:\n  factline show cz-de-2026-state-visit")]
+    Show {
+        /// Document id (see `factline docs`).
+        #[arg(value_name = "DOC")]
+        doc: String,
+        /// Indicator ontology (TOML) the claims were extracted with; the built-in one by default.
+        #[arg(long, value_name = "FILE")]
+        ontology: Option<PathBuf>,
+        #[command(flatten)]
+        db: DbOption,
+    },
     /// List stored documents with title and publication date.
     #[command(after_help = "Example:\n  factline docs --format csv")]
     Docs {

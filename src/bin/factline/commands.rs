@@ -62,6 +62,7 @@ pub fn run(command: Command) -> Result<Status> {
             ontology,
             db,
         } => brief(entities, since, format, ontology, &db.db),
+        Command::Show { doc, ontology, db } => show(&doc, ontology, &db.db),
         Command::Docs { format, db } => {
             let store = open_existing(&db.db)?;
             let docs = store.documents()?;
@@ -183,15 +184,42 @@ fn brief(
         let since = since.to_string();
         claims.retain(|c| c.published.as_deref().is_some_and(|p| p >= since.as_str()));
     }
+    let mut events = store.events(&ClaimFilter {
+        indicator: None,
+        entities: entities.clone(),
+    })?;
+    if let Some(since) = since {
+        let since = since.to_string();
+        events.retain(|e| e.published.as_deref().is_some_and(|p| p >= since.as_str()));
+    }
     let series = factline::reconcile::reconcile(&claims);
     let docs = store.documents()?;
-    let brief = factline::brief::build(&claims, &series, &docs, &ontology, &entities);
+    let brief = factline::brief::build(&claims, &series, &events, &docs, &ontology, &entities);
     let text = match format {
-        BriefFormat::Md => factline::brief::markdown(&brief, &claims),
-        BriefFormat::Html => factline::brief::html(&brief, &claims),
+        BriefFormat::Md => factline::brief::markdown(&brief),
+        BriefFormat::Html => factline::brief::html(&brief),
     };
     std::io::stdout().lock().write_all(text.as_bytes())?;
-    Ok(found(!claims.is_empty()))
+    Ok(found(!claims.is_empty() || !events.is_empty()))
+}
+
+fn show(id: &str, ontology: Option<PathBuf>, db: &Path) -> Result<Status> {
+    let ontology = match ontology {
+        Some(p) => Ontology::load(&p)?,
+        None => Ontology::default_ontology()?,
+    };
+    let store = open_existing(db)?;
+    let Some((doc, text)) = store.document(id)? else {
+        anyhow::bail!(
+            "no document {id:?} in {} (`factline docs` lists them)",
+            db.display()
+        );
+    };
+    let published = doc.published.as_deref().and_then(|d| d.parse().ok());
+    let findings = factline::pipeline::reread(&text, published, &ontology);
+    let page = report::annotated(&doc, &text, &findings);
+    std::io::stdout().lock().write_all(page.as_bytes())?;
+    Ok(found(true))
 }
 
 fn format_of(f: OutputFormat) -> Format {

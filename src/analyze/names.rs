@@ -1,0 +1,1155 @@
+//! Names: people, organisations and places, found in runs of capitalised words and linked
+//! within the document.
+//!
+//! A run of capitalised words ("Czech Prime Minister Petr Fiala", "Shanghai Cooperation
+//! Organisation", "Gdańsk") is read by what it contains and what surrounds it:
+//! - a title or honorific followed by a name is a person, with the role and the country
+//!   the role belongs to ("Czech", "Germany's", "… of Chile");
+//! - a name followed by a speech verb or a role in apposition ("Petr Fiala, the Czech
+//!   prime minister,") is a person;
+//! - an organisation word (Bank, Ministry, Group, Ltd, …), with "of …" after it, is an
+//!   organisation; an acronym in brackets after it becomes its alias;
+//! - a gazetteer name after a place cue ("in", "near", ", Poland", "-based") is a place.
+//!
+//! Then, within the document, a surname alone or "Mr"/title + surname is linked to the
+//! full name given earlier, an acronym to its expansion, and a role without a name ("the
+//! Czech prime minister") to the person holding it in the article, else to a role id
+//! (`role:CZ:prime-minister`). Ids are the full name folded to a slug (`person:petr-fiala`,
+//! `org:czech-national-bank`), so the same full name links across documents.
+
+use super::places;
+use super::tokens::{Kind, Token};
+use crate::model::{Entity, EntityKind, MentionForm, Span};
+use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
+
+/// Words that head a title before a name ("President", "Minister"); the words before the
+/// head inside the same run are part of the title ("Prime", "Foreign", "Deputy").
+const TITLE_HEADS: &[&str] = &[
+    "President",
+    "Minister",
+    "Chancellor",
+    "Premier",
+    "Secretary",
+    "Secretary-General",
+    "Director-General",
+    "King",
+    "Queen",
+    "Prince",
+    "Princess",
+    "Emperor",
+    "Pope",
+    "Governor",
+    "Mayor",
+    "Senator",
+    "Ambassador",
+    "Chairman",
+    "Chairwoman",
+    "Chair",
+    "CEO",
+    "Executive",
+    "Director",
+    "Commissioner",
+    "Speaker",
+    "Sheikh",
+    "Minister-President",
+];
+
+/// Honorifics: a person follows, but they are not a role.
+const HONORIFICS: &[&str] = &["Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Professor", "Prof"];
+
+/// Words that make a run an organisation's name.
+const ORG_HEADS: &[&str] = &[
+    "Holding",
+    "Holdings",
+    "Group",
+    "Bank",
+    "University",
+    "Foundation",
+    "Council",
+    "Ministry",
+    "Organization",
+    "Organisation",
+    "Agency",
+    "Corporation",
+    "Company",
+    "Association",
+    "Institute",
+    "Commission",
+    "Committee",
+    "Fund",
+    "Authority",
+    "Chamber",
+    "Federation",
+    "Party",
+    "Parliament",
+    "Assembly",
+    "Office",
+    "Department",
+    "Airlines",
+    "Airways",
+    "Motors",
+    "Industries",
+    "Forum",
+    "Centre",
+    "Center",
+    "Alliance",
+    "Union",
+    "Bureau",
+    "Board",
+    "Court",
+    "Society",
+    "Academy",
+    "College",
+    "Exchange",
+    "Embassy",
+    "Consulate",
+    "Secretariat",
+    "Railways",
+    "Ltd",
+    "Inc",
+    "Co",
+    "Cos",
+    "Corp",
+    "Bancorp",
+    "Plc",
+    "AG",
+    "SA",
+    "GmbH",
+    "plc",
+    "PLC",
+    "LLC",
+    "NV",
+    "SE",
+];
+
+/// Words after which a capitalised name is a place ("a plant in Gdańsk").
+const PLACE_CUES: &[&str] = &[
+    "in", "at", "near", "from", "to", "outside", "around", "across", "via", "into", "towards",
+    "toward", "visited", "visiting", "visit", "of",
+];
+
+/// Words after a hyphen that describe the name before it instead of continuing it
+/// ("Bavaria-based", "state-owned").
+const AFFIX_WORDS: &[&str] = &[
+    "based",
+    "led",
+    "owned",
+    "born",
+    "run",
+    "made",
+    "backed",
+    "controlled",
+    "listed",
+    "headquartered",
+    "registered",
+];
+
+/// Verbs of saying that follow or precede a person's name.
+const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "noted",
+    "stated",
+    "wrote",
+    "announced",
+    "explained",
+    "stressed",
+    "argued",
+    "warned",
+];
+
+/// Capitalised words that begin sentences or name times and are never part of a name.
+const NOT_NAMES: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "But",
+    "And",
+    "For",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "It",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "His",
+    "Her",
+    "Their",
+    "Our",
+    "Its",
+    "As",
+    "If",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "According",
+    "Both",
+    "Last",
+    "Next",
+    "Since",
+    "By",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// Lower-case roles for "Czech prime minister", "the president of Chile".
+const ROLE_PHRASES: &[&str] = &[
+    "prime minister",
+    "foreign minister",
+    "president",
+    "chancellor",
+    "premier",
+    "king",
+    "queen",
+    "trade minister",
+    "economy minister",
+    "finance minister",
+    "defence minister",
+    "defense minister",
+];
+
+/// One capitalised word (a hyphenated compound counts as one): its byte range.
+#[derive(Debug, Clone, Copy)]
+struct Word {
+    start: usize,
+    end: usize,
+}
+
+/// A run of capitalised words with the token index after it.
+#[derive(Debug, Clone)]
+struct Run {
+    words: Vec<Word>,
+    /// Index of the first token after the run.
+    next: usize,
+    /// Index of the run's first token.
+    first: usize,
+}
+
+impl Run {
+    fn span(&self, from: usize, to: usize) -> Span {
+        Span::new(self.words[from].start, self.words[to - 1].end)
+    }
+}
+
+/// Finds people, organisations and places in `text`, given its tokens and the country
+/// mentions already found (which they never overlap).
+pub fn recognize(tokens: &[Token], text: &str, countries: &[Entity]) -> Vec<Entity> {
+    let runs = runs(tokens, text);
+    let reader = Reader {
+        tokens,
+        text,
+        countries,
+        mentioned: mentioned_countries(countries),
+    };
+    let mut found: Vec<Entity> = Vec::new();
+    let mut acronyms: Vec<(String, Entity)> = Vec::new();
+    let mut rest: Vec<&Run> = Vec::new();
+    let mut k = 0;
+    while k < runs.len() {
+        let run = &runs[k];
+        if let Some((org, used)) = reader.organisation(&runs, k) {
+            if let Some(acr) = reader.acronym_after(runs[k + used - 1].next) {
+                if org.name.as_deref().is_some_and(|n| abbreviates(&acr, n)) {
+                    acronyms.push((acr, org.clone()));
+                }
+            }
+            found.push(org);
+            k += used;
+            continue;
+        }
+        match reader
+            .titled_person(run, &found)
+            .or_else(|| reader.place(run, &found))
+        {
+            Some(e) => found.push(e),
+            None => match reader.cued_person(run, &found) {
+                Some(e) => found.push(e),
+                None => rest.push(run),
+            },
+        }
+        k += 1;
+    }
+    for run in rest {
+        if let Some(e) = reader.alias(run, &found, &acronyms) {
+            found.push(e);
+        }
+    }
+    found.extend(reader.roles(&found));
+    found.sort_by_key(|e| e.span);
+    found
+}
+
+/// The ISO codes an article mentions, for choosing among places of one name.
+fn mentioned_countries(countries: &[Entity]) -> Vec<&str> {
+    let mut ids: Vec<&str> = countries.iter().map(|e| e.id.as_str()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids
+}
+
+fn starts_upper(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Splits the tokens into runs of capitalised words; "Mr." keeps its run going, and a
+/// hyphen between two words joins them into one ("Baden-Württemberg").
+fn runs(tokens: &[Token], text: &str) -> Vec<Run> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = tokens[i];
+        if t.kind != Kind::Word || !starts_upper(t.text(text)) {
+            i += 1;
+            continue;
+        }
+        let first = i;
+        let mut words = Vec::new();
+        while i < tokens.len() && tokens[i].kind == Kind::Word && starts_upper(tokens[i].text(text))
+        {
+            let mut word = Word {
+                start: tokens[i].start,
+                end: tokens[i].end,
+            };
+            i += 1;
+            // Hyphenated compounds: "Saxony-Anhalt", "Secretary-General"; not "Bavaria-based".
+            while i + 1 < tokens.len()
+                && tokens[i].joined
+                && tokens[i].text(text) == "-"
+                && tokens[i + 1].joined
+                && tokens[i + 1].kind == Kind::Word
+                && !AFFIX_WORDS.contains(&tokens[i + 1].text(text))
+            {
+                word.end = tokens[i + 1].end;
+                i += 2;
+            }
+            let w = &text[word.start..word.end];
+            words.push(word);
+            // "Mr. Fiala", "Roger B. Smith", "St. Paul": an abbreviation's or an initial's
+            // full stop does not end the run.
+            let initial = w.len() == 1 || HONORIFICS.contains(&w) || w == "St";
+            if initial
+                && tokens
+                    .get(i)
+                    .is_some_and(|t| t.joined && t.text(text) == ".")
+                && tokens
+                    .get(i + 1)
+                    .is_some_and(|t| t.kind == Kind::Word && starts_upper(t.text(text)))
+            {
+                i += 1;
+            }
+        }
+        out.push(Run {
+            words,
+            next: i,
+            first,
+        });
+    }
+    out
+}
+
+/// Folds a name to an id slug: no diacritics, lower case, words joined by hyphens.
+pub fn slug(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.nfkd().filter(|c| !is_combining_mark(*c)) {
+        let c = match c {
+            'ł' | 'Ł' => 'l',
+            'ø' | 'Ø' => 'o',
+            'đ' | 'Đ' => 'd',
+            'ß' => 's',
+            c => c,
+        };
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() && c != '\'' && c != '’' {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+/// Removes a possessive ending: "Germany's" → "Germany".
+fn strip_possessive(word: &str) -> &str {
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .unwrap_or(word)
+}
+
+/// What the recognizers share: the text, its tokens and its country mentions.
+struct Reader<'a> {
+    tokens: &'a [Token],
+    text: &'a str,
+    countries: &'a [Entity],
+    mentioned: Vec<&'a str>,
+}
+
+impl Reader<'_> {
+    fn word(&self, w: Word) -> &str {
+        &self.text[w.start..w.end]
+    }
+
+    fn token_text(&self, i: usize) -> Option<&str> {
+        self.tokens.get(i).map(|t| t.text(self.text))
+    }
+
+    /// The country mentioned exactly at `w` (a demonym, name or possessive name).
+    fn country_at(&self, w: Word) -> Option<&str> {
+        self.countries
+            .iter()
+            .find(|c| c.span.start == w.start && c.span.end <= w.end)
+            .map(|c| c.id.as_str())
+    }
+
+    fn overlaps_country(&self, span: Span) -> bool {
+        self.countries.iter().any(|c| c.span.overlaps(span))
+    }
+
+    /// The country after "of" at token `i` ("President of Chile", "Bank of China").
+    fn country_after_of(&self, i: usize) -> Option<&str> {
+        if self.token_text(i) != Some("of") {
+            return None;
+        }
+        let mut j = i + 1;
+        if self.token_text(j) == Some("the") {
+            j += 1;
+        }
+        let t = self.tokens.get(j)?;
+        self.countries
+            .iter()
+            .find(|c| c.span.start == t.start)
+            .map(|c| c.id.as_str())
+    }
+
+    /// An organisation: a run containing an organisation word, extended over "of"/"for"
+    /// and the runs after it ("Ministry of Industry and Trade"). Returns it and how many
+    /// runs it used.
+    fn organisation(&self, runs: &[Run], k: usize) -> Option<(Entity, usize)> {
+        let run = &runs[k];
+        let words = self.without_leading_function_words(&run.words);
+        let head = words
+            .iter()
+            .position(|&w| ORG_HEADS.contains(&strip_possessive(self.word(w))))?;
+        // "the Forum", "Commission": an organisation word alone names nothing in particular.
+        if words.len() < 2
+            && runs
+                .get(k + 1)
+                .is_none_or(|next| next.first != run.next + 1)
+        {
+            return None;
+        }
+        // A title ahead of the organisation word ("President of the Council") is a person's.
+        if words[..head]
+            .iter()
+            .any(|&w| TITLE_HEADS.contains(&self.word(w)) || HONORIFICS.contains(&self.word(w)))
+        {
+            return None;
+        }
+        let last_head = words
+            .iter()
+            .rposition(|&w| ORG_HEADS.contains(&strip_possessive(self.word(w))))
+            .unwrap_or(head);
+        // "Czech National Bank Governor Aleš Michl": the name ends at its organisation word
+        // when more than one word follows it ("Bank Leumi" keeps its one).
+        if words.len() - last_head > 2 {
+            let name = &words[..=last_head];
+            return Some((self.org(name[0].start, name[last_head].end, None), 1));
+        }
+        let mut end_run = k;
+        let mut used = 1;
+        let mut end = words[words.len() - 1].end;
+        let mut country = words.iter().find_map(|&w| self.country_at(w));
+        // "Bank of China", "Organisation for Economic Co-operation and Development".
+        while let Some(next) = runs.get(end_run + 1) {
+            let gap = &self.tokens[runs[end_run].next..next.first];
+            let joins = match gap.iter().map(|t| t.text(self.text)).collect::<Vec<_>>()[..] {
+                ["of"] | ["for"] | ["of", "the"] | ["on"] => true,
+                ["and"] => used > 1,
+                _ => false,
+            };
+            let possessive = self
+                .word(runs[end_run].words[runs[end_run].words.len() - 1])
+                .ends_with("'s");
+            if !joins || possessive {
+                break;
+            }
+            if used == 1 {
+                country = country.or_else(|| self.country_after_of(runs[end_run].next));
+            }
+            end_run += 1;
+            used += 1;
+            end = next.words[next.words.len() - 1].end;
+            // "Bank of England Governor …": a country ends the name.
+            if let Some(c) = self
+                .countries
+                .iter()
+                .find(|c| c.span.start == next.words[0].start)
+            {
+                end = c.span.end;
+                break;
+            }
+        }
+        Some((self.org(words[0].start, end, country), used))
+    }
+
+    /// An organisation named by `start..end` of the text (a possessive ending dropped).
+    fn org(&self, start: usize, end: usize, country: Option<&str>) -> Entity {
+        let name = strip_possessive(&self.text[start..end]);
+        let span = Span::new(start, start + name.len());
+        let country = country.or_else(|| {
+            self.countries
+                .iter()
+                .find(|c| span.contains(c.span))
+                .map(|c| c.id.as_str())
+        });
+        Entity {
+            id: format!("org:{}", slug(name)),
+            kind: EntityKind::Org,
+            form: MentionForm::Name,
+            span,
+            name: Some(name.to_string()),
+            role: None,
+            country: country.map(str::to_string),
+        }
+    }
+
+    /// The words of a run after any sentence-initial "The", "But", "In" ….
+    fn without_leading_function_words<'w>(&self, words: &'w [Word]) -> &'w [Word] {
+        let skip = words
+            .iter()
+            .take_while(|&&w| NOT_NAMES.contains(&self.word(w)))
+            .count();
+        &words[skip..]
+    }
+
+    /// The country a run of title words names ("Czech", "Saudi Arabian", "Germany's") and
+    /// the index of the first word after it.
+    fn country_in(&self, words: &[Word]) -> (Option<String>, usize) {
+        let mut found = (None, 0);
+        for c in self.countries {
+            if let (Some(first), Some(last)) = (words.first(), words.last()) {
+                if c.span.start >= first.start && c.span.end <= last.end {
+                    let after = words.iter().take_while(|w| w.start < c.span.end).count();
+                    found = (Some(c.id.clone()), after);
+                }
+            }
+        }
+        found
+    }
+
+    /// "(SCO)" right after an organisation: the acronym it will be called by.
+    fn acronym_after(&self, i: usize) -> Option<String> {
+        if self.token_text(i) != Some("(") || self.token_text(i + 2) != Some(")") {
+            return None;
+        }
+        let acr = self.token_text(i + 1)?;
+        let letters = acr.chars().filter(|c| c.is_alphabetic()).count();
+        (letters >= 2
+            && acr
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c == '-' || c == '&'))
+        .then(|| acr.to_string())
+    }
+
+    /// "Czech Prime Minister Petr Fiala", "President Lula", "Mr Fiala": a person with the
+    /// role (and its country) that precedes the name.
+    fn titled_person(&self, run: &Run, found: &[Entity]) -> Option<Entity> {
+        let words: Vec<&str> = run.words.iter().map(|&w| self.word(w)).collect();
+        let head = words
+            .iter()
+            .rposition(|w| TITLE_HEADS.contains(w) || HONORIFICS.contains(w))?;
+        let name_from = head + 1;
+        if name_from >= words.len()
+            || words[name_from..]
+                .iter()
+                .any(|w| NOT_NAMES.contains(w) || ORG_HEADS.contains(&strip_possessive(w)))
+        {
+            return None;
+        }
+        // The title starts after the country words: "Czech Prime Minister".
+        let (country, title_from) = self.country_in(&run.words[..head]);
+        let honorific = HONORIFICS.contains(&words[head]);
+        let role = (!honorific).then(|| words[title_from..=head].join(" "));
+        let span = run.span(name_from, run.words.len());
+        let name = strip_possessive(&self.text[span.start..span.end]);
+        let span = Span::new(span.start, span.start + name.len());
+        // "Mr. Scholz" after "Olaf Scholz": the same person.
+        if let Some(p) = surname_holder(found, name, span) {
+            return Some(Entity {
+                form: MentionForm::Alias,
+                span,
+                ..p.clone()
+            });
+        }
+        Some(self.person(span, name, role, country))
+    }
+
+    fn person(
+        &self,
+        span: Span,
+        name: &str,
+        role: Option<String>,
+        country: Option<String>,
+    ) -> Entity {
+        let single = !name.contains(' ');
+        Entity {
+            id: format!("person:{}", slug(name)),
+            kind: EntityKind::Person,
+            form: if single {
+                MentionForm::Alias
+            } else {
+                MentionForm::Name
+            },
+            span,
+            name: Some(name.to_string()),
+            role,
+            country,
+        }
+    }
+
+    /// "Petr Fiala said", "said Petr Fiala", "Petr Fiala, the Czech prime minister": two or
+    /// three capitalised words that can be a name, with a cue that a person is meant.
+    fn cued_person(&self, run: &Run, found: &[Entity]) -> Option<Entity> {
+        // "Sumitomo's Tsukihara": the name starts after the possessive.
+        let from = run
+            .words
+            .iter()
+            .rposition(|&w| strip_possessive(self.word(w)).len() < self.word(w).len())
+            .map_or(0, |i| i + 1);
+        let all = &run.words[from..];
+        // "Secretary of State George Shultz": the words after "of" belong to the title.
+        let title_of = run.first >= 2
+            && self.token_text(run.first - 1) == Some("of")
+            && self
+                .token_text(run.first - 2)
+                .is_some_and(|t| TITLE_HEADS.contains(&t));
+        let all = if title_of && all.len() > 2 {
+            &all[all.len() - 2..]
+        } else {
+            all
+        };
+        let n = all.len();
+        if !(2..=3).contains(&n) {
+            return None;
+        }
+        let span = Span::new(all[0].start, all[n - 1].end);
+        // "Norfolk Southern said" after "Norfolk Southern Corp": the company, not a person.
+        let text = &self.text[span.start..span.end];
+        if found.iter().any(|e| {
+            e.kind == EntityKind::Org
+                && e.name.as_deref().is_some_and(|name| name.starts_with(text))
+        }) {
+            return None;
+        }
+        let words: Vec<&str> = all.iter().map(|&w| self.word(w)).collect();
+        if words.iter().any(|w| {
+            NOT_NAMES.contains(w)
+                || TITLE_HEADS.contains(w)
+                || ORG_HEADS.contains(&strip_possessive(w))
+                || w.chars().all(|c| c.is_uppercase())
+        }) || self.overlaps_country(span)
+        {
+            return None;
+        }
+        let after = self.token_text(run.next);
+        let said_after = after.is_some_and(|w| SPEECH_VERBS.contains(&w));
+        let said_before = run
+            .first
+            .checked_sub(1)
+            .and_then(|i| self.token_text(i))
+            .is_some_and(|w| SPEECH_VERBS.contains(&w));
+        let (role, country) = if after == Some(",") {
+            self.apposition(run.next + 1)?
+        } else if said_after || said_before {
+            (None, None)
+        } else {
+            return None;
+        };
+        let name = strip_possessive(text);
+        Some(self.person(
+            Span::new(span.start, span.start + name.len()),
+            name,
+            role,
+            country,
+        ))
+    }
+
+    /// ", the Czech prime minister" or ", Poland's foreign minister" after a name: the role
+    /// and its country.
+    fn apposition(&self, i: usize) -> Option<(Option<String>, Option<String>)> {
+        let rest = &self.text[self.tokens.get(i)?.start..];
+        let lower = rest.get(..rest.len().min(60))?.to_lowercase();
+        let mut at = 0;
+        for article in ["the ", "a ", "an "] {
+            if lower.starts_with(article) {
+                at = article.len();
+            }
+        }
+        let mut country = None;
+        if let Some(c) = self.countries.iter().find(|c| {
+            c.span.start == self.tokens[i].start + at
+                || (at == 0 && c.span.start == self.tokens[i].start)
+        }) {
+            country = Some(c.id.clone());
+            let skip = c.span.end - self.tokens[i].start;
+            at = lower.get(skip..).map_or(at, |s| {
+                skip + (s.len() - s.trim_start_matches(['\'', '’', 's', ' ']).len())
+            });
+        }
+        let tail = lower.get(at..)?;
+        let role = ROLE_PHRASES
+            .iter()
+            .chain(&[
+                "chief executive",
+                "ceo",
+                "chairman",
+                "ambassador",
+                "minister",
+                "governor",
+                "mayor",
+                "director",
+            ])
+            .find(|r| tail.starts_with(*r))?;
+        Some((Some(capitalise(role)), country))
+    }
+
+    /// A gazetteer name after a place cue, or followed by ", <country>" or "-based".
+    fn place(&self, run: &Run, found: &[Entity]) -> Option<Entity> {
+        let words = self.without_leading_function_words(&run.words);
+        let (Some(first), Some(last)) = (words.first(), words.last()) else {
+            return None;
+        };
+        let span = Span::new(first.start, last.end);
+        if self.overlaps_country(span) {
+            return None;
+        }
+        let name = strip_possessive(&self.text[span.start..span.end]);
+        let place = places::resolve(name, &self.mentioned)?;
+        let before = run
+            .first
+            .checked_sub(1)
+            .and_then(|i| self.token_text(i))
+            .unwrap_or("");
+        let after = self.token_text(run.next).unwrap_or("");
+        let country_follows = after == ","
+            && self
+                .tokens
+                .get(run.next + 1)
+                .is_some_and(|t| self.countries.iter().any(|c| c.span.start == t.start));
+        let based = after == "-" && self.token_text(run.next + 1) == Some("based");
+        // "in Gdańsk and Gdynia": a place joined to the one before.
+        let listed = matches!(before, "and" | "or" | ",")
+            && found.last().is_some_and(|e| {
+                e.kind == EntityKind::Place
+                    && run
+                        .first
+                        .checked_sub(2)
+                        .and_then(|i| self.tokens.get(i))
+                        .is_some_and(|t| t.end == e.span.end)
+            });
+        if !(PLACE_CUES.contains(&before) || country_follows || based || listed) {
+            return None;
+        }
+        Some(Entity {
+            id: place.id.to_string(),
+            kind: EntityKind::Place,
+            form: MentionForm::Name,
+            span: Span::new(span.start, span.start + name.len()),
+            name: Some(name.to_string()),
+            role: None,
+            country: Some(place.country.to_string()),
+        })
+    }
+
+    /// A surname alone linked to the person named in full earlier, or an acronym to its
+    /// organisation.
+    fn alias(&self, run: &Run, found: &[Entity], acronyms: &[(String, Entity)]) -> Option<Entity> {
+        let [only] = self.without_leading_function_words(&run.words) else {
+            return None;
+        };
+        let word = strip_possessive(self.word(*only));
+        let span = Span::new(only.start, only.start + word.len());
+        if let Some((_, org)) = acronyms.iter().find(|(a, _)| a == word) {
+            return Some(Entity {
+                form: MentionForm::Alias,
+                span,
+                ..org.clone()
+            });
+        }
+        if NOT_NAMES.contains(&word) || self.overlaps_country(span) {
+            return None;
+        }
+        let person = surname_holder(found, word, span)?;
+        Some(Entity {
+            form: MentionForm::Alias,
+            span,
+            ..person.clone()
+        })
+    }
+
+    /// Roles named without their holder: "Czech prime minister", "the president of
+    /// Chile". Linked to the person the article gives that role, else a role id.
+    fn roles(&self, found: &[Entity]) -> Vec<Entity> {
+        let mut out = Vec::new();
+        let lower = self.text.to_ascii_lowercase();
+        for (at, _) in lower.match_indices("the ") {
+            if at > 0 && lower.as_bytes()[at - 1].is_ascii_alphanumeric() {
+                continue;
+            }
+            if let Some(e) = self.role_at(&lower, at + 4, found) {
+                out.push(e);
+            }
+        }
+        out
+    }
+
+    fn role_at(&self, lower: &str, at: usize, found: &[Entity]) -> Option<Entity> {
+        let mut pos = at;
+        let mut country = None;
+        if let Some(c) = self.countries.iter().find(|c| c.span.start == at) {
+            country = Some(c.id.clone());
+            pos = c.span.end;
+            for suffix in ["'s", "’s"] {
+                if lower[pos..].starts_with(suffix) {
+                    pos += suffix.len();
+                }
+            }
+            pos += lower[pos..].len() - lower[pos..].trim_start().len();
+        }
+        let role = ROLE_PHRASES
+            .iter()
+            .filter(|r| lower[pos..].starts_with(*r))
+            .max_by_key(|r| r.len())?;
+        let end = pos + role.len();
+        if lower[end..].starts_with(|c: char| c.is_alphanumeric()) {
+            return None;
+        }
+        let mut span_end = end;
+        if country.is_none() {
+            let rest = &lower[end..];
+            let of = [" of the ", " of "]
+                .into_iter()
+                .find(|p| rest.starts_with(p))?;
+            let c = self
+                .countries
+                .iter()
+                .find(|c| c.span.start == end + of.len())?;
+            country = Some(c.id.clone());
+            span_end = c.span.end;
+        }
+        let span = Span::new(at, span_end);
+        // A capitalised title with a name is a person already ("the Czech Prime Minister Petr
+        // Fiala"), not a role alone.
+        if found
+            .iter()
+            .any(|e| e.span.overlaps(span) && e.kind != EntityKind::Country)
+            || self
+                .text
+                .get(span_end..)
+                .and_then(|s| s.strip_prefix(' '))
+                .is_some_and(starts_upper)
+        {
+            return None;
+        }
+        let country = country?;
+        let title = capitalise(role);
+        let holder = found.iter().find(|e| {
+            e.kind == EntityKind::Person
+                && e.country.as_deref() == Some(country.as_str())
+                && e.role
+                    .as_deref()
+                    .is_some_and(|r| r.eq_ignore_ascii_case(&title))
+        });
+        Some(match holder {
+            Some(p) => Entity {
+                form: MentionForm::Role,
+                span,
+                ..p.clone()
+            },
+            None => Entity {
+                id: format!("role:{country}:{}", slug(role)),
+                kind: EntityKind::Person,
+                form: MentionForm::Role,
+                span,
+                name: None,
+                role: Some(title),
+                country: Some(country),
+            },
+        })
+    }
+}
+
+/// The one person named in full before `span` whose surname is `word`; none when two
+/// different people share it.
+fn surname_holder<'e>(found: &'e [Entity], word: &str, span: Span) -> Option<&'e Entity> {
+    let mut holders = found.iter().filter(|e| {
+        e.kind == EntityKind::Person
+            && e.form == MentionForm::Name
+            && e.span.start < span.start
+            && e.name
+                .as_deref()
+                .and_then(|n| n.rsplit(' ').next())
+                .is_some_and(|surname| surname == word)
+    });
+    let person = holders.next()?;
+    if holders.any(|p| p.id != person.id) {
+        return None;
+    }
+    Some(person)
+}
+
+/// True when `acronym`'s letters are, in order, capitals of `name` starting with its first
+/// ("SCO" and "Shanghai Cooperation Organisation"; not "NASS" and "Agriculture Department").
+fn abbreviates(acronym: &str, name: &str) -> bool {
+    let mut capitals = name.chars().filter(|c| c.is_uppercase());
+    let mut letters = acronym.chars().filter(|c| c.is_alphabetic());
+    if letters.next() != capitals.next() {
+        return false;
+    }
+    letters.all(|l| capitals.any(|c| c == l))
+}
+
+/// "prime minister" → "Prime Minister".
+fn capitalise(s: &str) -> String {
+    s.split(' ')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyze::{entities, tokens};
+
+    fn names(text: &str) -> Vec<Entity> {
+        let countries = entities::countries(text);
+        recognize(&tokens::tokenize(text), text, &countries)
+    }
+
+    /// (text, kind, id, role, country) of a mention.
+    type Row = (String, &'static str, String, Option<String>, Option<String>);
+
+    fn table(text: &str) -> Vec<Row> {
+        names(text)
+            .into_iter()
+            .map(|e| {
+                (
+                    text[e.span.start..e.span.end].to_string(),
+                    e.kind.as_str(),
+                    e.id,
+                    e.role,
+                    e.country,
+                )
+            })
+            .collect()
+    }
+
+    fn row(
+        text: &str,
+        kind: &'static str,
+        id: &str,
+        role: Option<&str>,
+        country: Option<&str>,
+    ) -> Row {
+        (
+            text.to_string(),
+            kind,
+            id.to_string(),
+            role.map(str::to_string),
+            country.map(str::to_string),
+        )
+    }
+
+    #[test]
+    fn titled_people_keep_role_and_country_and_surnames_link_back() {
+        let text = "Czech Prime Minister Petr Fiala met German Chancellor Olaf Scholz in Berlin. \
+                    Fiala said the talks went well, and Mr. Scholz agreed.";
+        assert_eq!(
+            table(text),
+            vec![
+                row(
+                    "Petr Fiala",
+                    "person",
+                    "person:petr-fiala",
+                    Some("Prime Minister"),
+                    Some("CZ")
+                ),
+                row(
+                    "Olaf Scholz",
+                    "person",
+                    "person:olaf-scholz",
+                    Some("Chancellor"),
+                    Some("DE")
+                ),
+                row(
+                    "Fiala",
+                    "person",
+                    "person:petr-fiala",
+                    Some("Prime Minister"),
+                    Some("CZ")
+                ),
+                row(
+                    "Scholz",
+                    "person",
+                    "person:olaf-scholz",
+                    Some("Chancellor"),
+                    Some("DE")
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn people_by_speech_verb_and_apposition() {
+        let text = "Jana Nováková, the Czech trade minister, opened the fair. \
+                    \"We are ready,\" said Tran Van Minh.";
+        let t = table(text);
+        assert!(t.contains(&row(
+            "Jana Nováková",
+            "person",
+            "person:jana-novakova",
+            Some("Trade Minister"),
+            Some("CZ")
+        )));
+        assert!(t.contains(&row(
+            "Tran Van Minh",
+            "person",
+            "person:tran-van-minh",
+            None,
+            None
+        )));
+    }
+
+    #[test]
+    fn organisations_with_of_phrases_and_acronyms() {
+        let text = "The Shanghai Cooperation Organisation (SCO) met in June. The SCO said \
+                    the Bank of China and the Czech National Bank would join the Ministry \
+                    of Industry and Trade in a fund.";
+        let t = table(text);
+        let sco = "org:shanghai-cooperation-organisation";
+        assert_eq!(
+            t[0],
+            row("Shanghai Cooperation Organisation", "org", sco, None, None)
+        );
+        assert!(t.contains(&row("SCO", "org", sco, None, None)));
+        assert!(t.contains(&row(
+            "Bank of China",
+            "org",
+            "org:bank-of-china",
+            None,
+            Some("CN")
+        )));
+        assert!(t.contains(&row(
+            "Czech National Bank",
+            "org",
+            "org:czech-national-bank",
+            None,
+            Some("CZ")
+        )));
+        assert!(t.contains(&row(
+            "Ministry of Industry and Trade",
+            "org",
+            "org:ministry-of-industry-and-trade",
+            None,
+            None
+        )));
+    }
+
+    #[test]
+    fn places_need_a_cue_and_take_their_country() {
+        let t = table(
+            "The carmaker will build a plant in Gdańsk and Gdynia, near Bavaria-based suppliers.",
+        );
+        assert_eq!(
+            t[0],
+            row("Gdańsk", "place", "geo:3099434", None, Some("PL"))
+        );
+        assert_eq!(t[1].0, "Gdynia");
+        assert_eq!(t[1].4.as_deref(), Some("PL"));
+        assert_eq!(
+            (t[2].0.as_str(), t[2].4.as_deref()),
+            ("Bavaria", Some("DE"))
+        );
+        // "Reading" is a town in England, but not here.
+        assert!(table("Reading the figures, analysts saw growth.").is_empty());
+        // Birmingham, Alabama, when the article is about the United States.
+        let gb = table("The company opened an office in Birmingham.");
+        assert_eq!(gb[0].4.as_deref(), Some("GB"));
+        let us = table("The American company opened an office in Birmingham.");
+        assert_eq!(us[0].4.as_deref(), Some("US"));
+    }
+
+    #[test]
+    fn roles_without_a_name_link_to_their_holder_or_a_role_id() {
+        let text = "Chilean President Gabriel Boric arrived on Monday. The president of Chile \
+                    later met the Czech prime minister.";
+        let t = table(text);
+        assert!(t.contains(&row(
+            "president of Chile",
+            "person",
+            "person:gabriel-boric",
+            Some("President"),
+            Some("CL")
+        )));
+        assert!(t.contains(&row(
+            "Czech prime minister",
+            "person",
+            "role:CZ:prime-minister",
+            Some("Prime Minister"),
+            Some("CZ")
+        )));
+    }
+
+    #[test]
+    fn acronyms_must_abbreviate_their_expansion() {
+        assert!(abbreviates("SCO", "Shanghai Cooperation Organisation"));
+        assert!(abbreviates("OMB", "Office of Management and Budget"));
+        assert!(!abbreviates("NASS", "U.S. Agriculture Department"));
+        let t = table("The U.S. Agriculture Department (NASS) said the NASS would report.");
+        assert!(t.iter().all(|r| r.0 != "NASS"));
+    }
+
+    #[test]
+    fn slugs_fold_diacritics_and_punctuation() {
+        assert_eq!(slug("Jana Nováková"), "jana-novakova");
+        assert_eq!(
+            slug("Łódź Special Economic Zone"),
+            "lodz-special-economic-zone"
+        );
+        assert_eq!(slug("O’Brien & Co."), "obrien-co");
+    }
+}

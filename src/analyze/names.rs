@@ -429,6 +429,13 @@ impl Reader<'_> {
             .map(|c| c.id.as_str())
     }
 
+    /// The country mention starting at byte `at` (mentions are sorted: a binary search, as
+    /// this is asked at every "the ").
+    fn country_starting_at(&self, at: usize) -> Option<&Entity> {
+        let i = self.countries.partition_point(|c| c.span.start < at);
+        self.countries.get(i).filter(|c| c.span.start == at)
+    }
+
     fn overlaps_country(&self, span: Span) -> bool {
         self.countries.iter().any(|c| c.span.overlaps(span))
     }
@@ -834,7 +841,7 @@ impl Reader<'_> {
     fn role_at(&self, lower: &str, at: usize, found: &[Entity]) -> Option<Entity> {
         let mut pos = at;
         let mut country = None;
-        if let Some(c) = self.countries.iter().find(|c| c.span.start == at) {
+        if let Some(c) = self.country_starting_at(at) {
             country = Some(c.id.clone());
             pos = c.span.end;
             for suffix in ["'s", "’s"] {

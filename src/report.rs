@@ -558,13 +558,7 @@ pub fn annotated(doc: &StoredDocument, text: &str, found: &crate::model::Finding
     out.push_str("\n\nClaims\n");
     let slice = |s: crate::model::Span| &text[s.start..s.end];
     for (k, c) in found.claims.iter().enumerate() {
-        let time = c.time.as_ref().map_or_else(
-            || "no time".to_string(),
-            |t| match t.span {
-                Some(s) => format!("{}..{} from \"{}\"", t.start, t.end, slice(s)),
-                None => format!("{} (publication date)", t.start),
-            },
-        );
+        let time = time_source(text, c.time.as_ref());
         let _ = writeln!(
             out,
             "  C{} {} {} {} = {} ({}) · {} · {}\n     value from \"{}\" · quote: {}",
@@ -582,13 +576,7 @@ pub fn annotated(doc: &StoredDocument, text: &str, found: &crate::model::Finding
     }
     out.push_str("\nEvents\n");
     for (k, e) in found.events.iter().enumerate() {
-        let time = e.time.as_ref().map_or_else(
-            || "no time".to_string(),
-            |t| match t.span {
-                Some(s) => format!("{}..{} from \"{}\"", t.start, t.end, slice(s)),
-                None => format!("{} (publication date)", t.start),
-            },
-        );
+        let time = time_source(text, e.time.as_ref());
         let _ = writeln!(
             out,
             "  E{} {} (CAMEO {}) · participants {} · place {} · {}{}{}\n     trigger \"{}\"{} · quote: {}",
@@ -608,6 +596,17 @@ pub fn annotated(doc: &StoredDocument, text: &str, found: &crate::model::Finding
         );
     }
     out
+}
+
+/// Where a claim's or event's time came from: the expression, or the publication date.
+fn time_source(text: &str, time: Option<&crate::model::ClaimTime>) -> String {
+    match time {
+        None => "no time".to_string(),
+        Some(t) => match t.span {
+            Some(s) => format!("{}..{} from \"{}\"", t.start, t.end, &text[s.start..s.end]),
+            None => format!("{} (publication date)", t.start),
+        },
+    }
 }
 
 /// The text with entities, quantities and times marked; where marks overlap, the one that

@@ -423,9 +423,8 @@ impl Reader<'_> {
 
     /// The country mentioned exactly at `w` (a demonym, name or possessive name).
     fn country_at(&self, w: Word) -> Option<&str> {
-        self.countries
-            .iter()
-            .find(|c| c.span.start == w.start && c.span.end <= w.end)
+        self.country_starting_at(w.start)
+            .filter(|c| c.span.end <= w.end)
             .map(|c| c.id.as_str())
     }
 
@@ -450,10 +449,7 @@ impl Reader<'_> {
             j += 1;
         }
         let t = self.tokens.get(j)?;
-        self.countries
-            .iter()
-            .find(|c| c.span.start == t.start)
-            .map(|c| c.id.as_str())
+        self.country_starting_at(t.start).map(|c| c.id.as_str())
     }
 
     /// An organisation: a run containing an organisation word, extended over "of"/"for"
@@ -515,11 +511,7 @@ impl Reader<'_> {
             used += 1;
             end = next.words[next.words.len() - 1].end;
             // "Bank of England Governor …": a country ends the name.
-            if let Some(c) = self
-                .countries
-                .iter()
-                .find(|c| c.span.start == next.words[0].start)
-            {
+            if let Some(c) = self.country_starting_at(next.words[0].start) {
                 end = c.span.end;
                 break;
             }
@@ -721,10 +713,7 @@ impl Reader<'_> {
             }
         }
         let mut country = None;
-        if let Some(c) = self.countries.iter().find(|c| {
-            c.span.start == self.tokens[i].start + at
-                || (at == 0 && c.span.start == self.tokens[i].start)
-        }) {
+        if let Some(c) = self.country_starting_at(self.tokens[i].start + at) {
             country = Some(c.id.clone());
             let skip = c.span.end - self.tokens[i].start;
             at = lower.get(skip..).map_or(at, |s| {
@@ -770,7 +759,7 @@ impl Reader<'_> {
             && self
                 .tokens
                 .get(run.next + 1)
-                .is_some_and(|t| self.countries.iter().any(|c| c.span.start == t.start));
+                .is_some_and(|t| self.country_starting_at(t.start).is_some());
         let based = after == "-" && self.token_text(run.next + 1) == Some("based");
         // "in Gdańsk and Gdynia": a place joined to the one before.
         let listed = matches!(before, "and" | "or" | ",")
@@ -865,10 +854,7 @@ impl Reader<'_> {
             let of = [" of the ", " of "]
                 .into_iter()
                 .find(|p| rest.starts_with(p))?;
-            let c = self
-                .countries
-                .iter()
-                .find(|c| c.span.start == end + of.len())?;
+            let c = self.country_starting_at(end + of.len())?;
             country = Some(c.id.clone());
             span_end = c.span.end;
         }

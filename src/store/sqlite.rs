@@ -275,10 +275,7 @@ impl SqliteStore {
                     time_text: r.get(13)?,
                     modality: r.get(14)?,
                     quote: r.get(15)?,
-                    span: [
-                        usize::try_from(r.get::<_, i64>(16)?).unwrap_or(0),
-                        usize::try_from(r.get::<_, i64>(17)?).unwrap_or(0),
-                    ],
+                    span: char_span(r, 16)?,
                     subjects: subjects
                         .map(|s| s.split(',').map(str::to_string).collect())
                         .unwrap_or_default(),
@@ -337,10 +334,7 @@ impl SqliteStore {
                         ordinal: r.get(11)?,
                         trigger: r.get(12)?,
                         quote: r.get(13)?,
-                        span: [
-                            usize::try_from(r.get::<_, i64>(14)?).unwrap_or(0),
-                            usize::try_from(r.get::<_, i64>(15)?).unwrap_or(0),
-                        ],
+                        span: char_span(r, 14)?,
                     },
                 ))
             })
@@ -396,6 +390,14 @@ impl SqliteStore {
             .map(|n| usize::try_from(n).unwrap_or(0))
             .map_err(|e| self.err(e))
     }
+}
+
+/// A character span stored as two integer columns from `first` on.
+fn char_span(r: &rusqlite::Row<'_>, first: usize) -> rusqlite::Result<[usize; 2]> {
+    Ok([
+        usize::try_from(r.get::<_, i64>(first)?).unwrap_or(0),
+        usize::try_from(r.get::<_, i64>(first + 1)?).unwrap_or(0),
+    ])
 }
 
 /// SQLite stores integers as i64; offsets never come near the limit.

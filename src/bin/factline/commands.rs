@@ -164,10 +164,7 @@ fn brief(
     ontology: Option<PathBuf>,
     db: &Path,
 ) -> Result<Status> {
-    let ontology = match ontology {
-        Some(p) => Ontology::load(&p)?,
-        None => Ontology::default_ontology()?,
-    };
+    let ontology = load_ontology(ontology.as_deref())?;
     let since: Option<jiff::civil::Date> = since
         .as_deref()
         .map(|d| {
@@ -180,17 +177,15 @@ fn brief(
         indicator: None,
         entities: entities.clone(),
     })?;
-    if let Some(since) = since {
-        let since = since.to_string();
-        claims.retain(|c| c.published.as_deref().is_some_and(|p| p >= since.as_str()));
-    }
     let mut events = store.events(&ClaimFilter {
         indicator: None,
         entities: entities.clone(),
     })?;
-    if let Some(since) = since {
-        let since = since.to_string();
-        events.retain(|e| e.published.as_deref().is_some_and(|p| p >= since.as_str()));
+    if let Some(since) = since.map(|d| d.to_string()) {
+        let kept =
+            |published: &Option<String>| published.as_deref().is_some_and(|p| p >= since.as_str());
+        claims.retain(|c| kept(&c.published));
+        events.retain(|e| kept(&e.published));
     }
     let series = factline::reconcile::reconcile(&claims);
     let docs = store.documents()?;
@@ -204,10 +199,7 @@ fn brief(
 }
 
 fn show(id: &str, ontology: Option<PathBuf>, db: &Path) -> Result<Status> {
-    let ontology = match ontology {
-        Some(p) => Ontology::load(&p)?,
-        None => Ontology::default_ontology()?,
-    };
+    let ontology = load_ontology(ontology.as_deref())?;
     let store = open_existing(db)?;
     let Some((doc, text)) = store.document(id)? else {
         anyhow::bail!(
@@ -220,6 +212,14 @@ fn show(id: &str, ontology: Option<PathBuf>, db: &Path) -> Result<Status> {
     let page = report::annotated(&doc, &text, &findings);
     std::io::stdout().lock().write_all(page.as_bytes())?;
     Ok(found(true))
+}
+
+/// The ontology given with `--ontology`, else the built-in one.
+fn load_ontology(path: Option<&Path>) -> Result<Ontology> {
+    Ok(match path {
+        Some(p) => Ontology::load(p)?,
+        None => Ontology::default_ontology()?,
+    })
 }
 
 fn format_of(f: OutputFormat) -> Format {
@@ -240,10 +240,7 @@ fn open_existing(path: &Path) -> Result<SqliteStore> {
 }
 
 fn options(read: &ReadOptions) -> Result<Options> {
-    let ontology = match &read.ontology {
-        Some(p) => Ontology::load(p)?,
-        None => Ontology::default_ontology()?,
-    };
+    let ontology = load_ontology(read.ontology.as_deref())?;
     let published = read
         .published
         .as_deref()

@@ -20,6 +20,8 @@
 use super::places;
 use super::tokens::{Kind, Token};
 use crate::model::{Entity, EntityKind, MentionForm, Span};
+use rustc_hash::FxHashMap;
+use std::sync::LazyLock;
 use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
 
 /// Words that head a title before a name ("President", "Minister"); the words before the
@@ -235,6 +237,46 @@ const ROLE_PHRASES: &[&str] = &[
     "defense minister",
 ];
 
+/// What a word can be to the readers below, as bits: every word of a run is asked several
+/// of these questions, so the lists are merged into one map asked once per question.
+mod class {
+    pub const TITLE: u8 = 1;
+    pub const HONORIFIC: u8 = 2;
+    pub const ORG: u8 = 4;
+    pub const NOT_NAME: u8 = 8;
+    pub const SPEECH: u8 = 16;
+    pub const PLACE_CUE: u8 = 32;
+    pub const AFFIX: u8 = 64;
+}
+
+static CLASSES: LazyLock<FxHashMap<&'static str, u8>> = LazyLock::new(|| {
+    let mut map: FxHashMap<&'static str, u8> = FxHashMap::default();
+    for (list, bit) in [
+        (TITLE_HEADS, class::TITLE),
+        (HONORIFICS, class::HONORIFIC),
+        (ORG_HEADS, class::ORG),
+        (NOT_NAMES, class::NOT_NAME),
+        (SPEECH_VERBS, class::SPEECH),
+        (PLACE_CUES, class::PLACE_CUE),
+        (AFFIX_WORDS, class::AFFIX),
+    ] {
+        for word in list {
+            *map.entry(word).or_default() |= bit;
+        }
+    }
+    map
+});
+
+/// True when `word` is in any of the lists `classes` names.
+fn is(word: &str, classes: u8) -> bool {
+    CLASSES.get(word).is_some_and(|c| c & classes != 0)
+}
+
+/// True for an organisation word, possessive or not ("Bank", "Bank's").
+fn is_org_head(word: &str) -> bool {
+    is(strip_possessive(word), class::ORG)
+}
+
 /// One capitalised word (a hyphenated compound counts as one): its byte range.
 #[derive(Debug, Clone, Copy)]
 struct Word {
@@ -344,7 +386,7 @@ fn runs(tokens: &[Token], text: &str) -> Vec<Run> {
                 && tokens[i].text(text) == "-"
                 && tokens[i + 1].joined
                 && tokens[i + 1].kind == Kind::Word
-                && !AFFIX_WORDS.contains(&tokens[i + 1].text(text))
+                && !is(tokens[i + 1].text(text), class::AFFIX)
             {
                 word.end = tokens[i + 1].end;
                 i += 2;
@@ -353,7 +395,7 @@ fn runs(tokens: &[Token], text: &str) -> Vec<Run> {
             words.push(word);
             // "Mr. Fiala", "Roger B. Smith", "St. Paul": an abbreviation's or an initial's
             // full stop does not end the run.
-            let initial = w.len() == 1 || HONORIFICS.contains(&w) || w == "St";
+            let initial = w.len() == 1 || is(w, class::HONORIFIC) || w == "St";
             if initial
                 && tokens
                     .get(i)
@@ -377,7 +419,13 @@ fn runs(tokens: &[Token], text: &str) -> Vec<Run> {
 /// Folds a name to an id slug: no diacritics, lower case, words joined by hyphens.
 pub fn slug(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
-    for c in name.nfkd().filter(|c| !is_combining_mark(*c)) {
+    // Most names are ASCII and need no decomposition.
+    let chars: Box<dyn Iterator<Item = char>> = if name.is_ascii() {
+        Box::new(name.chars())
+    } else {
+        Box::new(name.nfkd().filter(|c| !is_combining_mark(*c)))
+    };
+    for c in chars {
         let c = match c {
             'ł' | 'Ł' => 'l',
             'ø' | 'Ø' => 'o',
@@ -435,8 +483,22 @@ impl Reader<'_> {
         self.countries.get(i).filter(|c| c.span.start == at)
     }
 
+    /// Country mentions never overlap each other, so their ends are sorted like their starts:
+    /// the only candidate is the first one ending after `span` starts.
     fn overlaps_country(&self, span: Span) -> bool {
-        self.countries.iter().any(|c| c.span.overlaps(span))
+        let i = self.countries.partition_point(|c| c.span.end <= span.start);
+        self.countries.get(i).is_some_and(|c| c.span.overlaps(span))
+    }
+
+    /// The first country mention inside `span` ("Czech" in "Czech National Bank").
+    fn country_within(&self, span: Span) -> Option<&str> {
+        let i = self
+            .countries
+            .partition_point(|c| c.span.start < span.start);
+        self.countries
+            .get(i)
+            .filter(|c| span.contains(c.span))
+            .map(|c| c.id.as_str())
     }
 
     /// The country after "of" at token `i` ("President of Chile", "Bank of China").
@@ -458,9 +520,7 @@ impl Reader<'_> {
     fn organisation(&self, runs: &[Run], k: usize) -> Option<(Entity, usize)> {
         let run = &runs[k];
         let words = self.without_leading_function_words(&run.words);
-        let head = words
-            .iter()
-            .position(|&w| ORG_HEADS.contains(&strip_possessive(self.word(w))))?;
+        let head = words.iter().position(|&w| is_org_head(self.word(w)))?;
         // "the Forum", "Commission": an organisation word alone names nothing in particular.
         if words.len() < 2
             && runs
@@ -472,13 +532,13 @@ impl Reader<'_> {
         // A title ahead of the organisation word ("President of the Council") is a person's.
         if words[..head]
             .iter()
-            .any(|&w| TITLE_HEADS.contains(&self.word(w)) || HONORIFICS.contains(&self.word(w)))
+            .any(|&w| is(self.word(w), class::TITLE | class::HONORIFIC))
         {
             return None;
         }
         let last_head = words
             .iter()
-            .rposition(|&w| ORG_HEADS.contains(&strip_possessive(self.word(w))))
+            .rposition(|&w| is_org_head(self.word(w)))
             .unwrap_or(head);
         // "Czech National Bank Governor Aleš Michl": the name ends at its organisation word
         // when more than one word follows it ("Bank Leumi" keeps its one).
@@ -523,12 +583,7 @@ impl Reader<'_> {
     fn org(&self, start: usize, end: usize, country: Option<&str>) -> Entity {
         let name = strip_possessive(&self.text[start..end]);
         let span = Span::new(start, start + name.len());
-        let country = country.or_else(|| {
-            self.countries
-                .iter()
-                .find(|c| span.contains(c.span))
-                .map(|c| c.id.as_str())
-        });
+        let country = country.or_else(|| self.country_within(span));
         Entity {
             id: format!("org:{}", slug(name)),
             kind: EntityKind::Org,
@@ -544,7 +599,7 @@ impl Reader<'_> {
     fn without_leading_function_words<'w>(&self, words: &'w [Word]) -> &'w [Word] {
         let skip = words
             .iter()
-            .take_while(|&&w| NOT_NAMES.contains(&self.word(w)))
+            .take_while(|&&w| is(self.word(w), class::NOT_NAME))
             .count();
         &words[skip..]
     }
@@ -584,18 +639,18 @@ impl Reader<'_> {
         let words: Vec<&str> = run.words.iter().map(|&w| self.word(w)).collect();
         let head = words
             .iter()
-            .rposition(|w| TITLE_HEADS.contains(w) || HONORIFICS.contains(w))?;
+            .rposition(|w| is(w, class::TITLE | class::HONORIFIC))?;
         let name_from = head + 1;
         if name_from >= words.len()
             || words[name_from..]
                 .iter()
-                .any(|w| NOT_NAMES.contains(w) || ORG_HEADS.contains(&strip_possessive(w)))
+                .any(|w| is(w, class::NOT_NAME) || is_org_head(w))
         {
             return None;
         }
         // The title starts after the country words: "Czech Prime Minister".
         let (country, title_from) = self.country_in(&run.words[..head]);
-        let honorific = HONORIFICS.contains(&words[head]);
+        let honorific = is(words[head], class::HONORIFIC);
         let role = (!honorific).then(|| words[title_from..=head].join(" "));
         let span = run.span(name_from, run.words.len());
         let name = strip_possessive(&self.text[span.start..span.end]);
@@ -649,7 +704,7 @@ impl Reader<'_> {
             && self.token_text(run.first - 1) == Some("of")
             && self
                 .token_text(run.first - 2)
-                .is_some_and(|t| TITLE_HEADS.contains(&t));
+                .is_some_and(|t| is(t, class::TITLE));
         let all = if title_of && all.len() > 2 {
             &all[all.len() - 2..]
         } else {
@@ -670,21 +725,20 @@ impl Reader<'_> {
         }
         let words: Vec<&str> = all.iter().map(|&w| self.word(w)).collect();
         if words.iter().any(|w| {
-            NOT_NAMES.contains(w)
-                || TITLE_HEADS.contains(w)
-                || ORG_HEADS.contains(&strip_possessive(w))
+            is(w, class::NOT_NAME | class::TITLE)
+                || is_org_head(w)
                 || w.chars().all(|c| c.is_uppercase())
         }) || self.overlaps_country(span)
         {
             return None;
         }
         let after = self.token_text(run.next);
-        let said_after = after.is_some_and(|w| SPEECH_VERBS.contains(&w));
+        let said_after = after.is_some_and(|w| is(w, class::SPEECH));
         let said_before = run
             .first
             .checked_sub(1)
             .and_then(|i| self.token_text(i))
-            .is_some_and(|w| SPEECH_VERBS.contains(&w));
+            .is_some_and(|w| is(w, class::SPEECH));
         let (role, country) = if after == Some(",") {
             self.apposition(run.next + 1)?
         } else if said_after || said_before {
@@ -771,7 +825,7 @@ impl Reader<'_> {
                         .and_then(|i| self.tokens.get(i))
                         .is_some_and(|t| t.end == e.span.end)
             });
-        if !(PLACE_CUES.contains(&before) || country_follows || based || listed) {
+        if !(is(before, class::PLACE_CUE) || country_follows || based || listed) {
             return None;
         }
         Some(Entity {
@@ -800,7 +854,7 @@ impl Reader<'_> {
                 ..org.clone()
             });
         }
-        if NOT_NAMES.contains(&word) || self.overlaps_country(span) {
+        if is(word, class::NOT_NAME) || self.overlaps_country(span) {
             return None;
         }
         let person = surname_holder(found, word, span)?;
@@ -814,47 +868,49 @@ impl Reader<'_> {
     /// Roles named without their holder: "Czech prime minister", "the president of
     /// Chile". Linked to the person the article gives that role, else a role id.
     fn roles(&self, found: &[Entity]) -> Vec<Entity> {
-        let mut out = Vec::new();
-        let lower = self.text.to_ascii_lowercase();
-        for (at, _) in lower.match_indices("the ") {
-            if at > 0 && lower.as_bytes()[at - 1].is_ascii_alphanumeric() {
-                continue;
-            }
-            if let Some(e) = self.role_at(&lower, at + 4, found) {
-                out.push(e);
-            }
-        }
-        out
+        self.tokens
+            .iter()
+            .filter(|t| {
+                t.text(self.text).eq_ignore_ascii_case("the")
+                    && self.text.as_bytes().get(t.end) == Some(&b' ')
+            })
+            .filter_map(|t| self.role_at(t.end + 1, found))
+            .collect()
     }
 
-    fn role_at(&self, lower: &str, at: usize, found: &[Entity]) -> Option<Entity> {
-        let mut pos = at;
+    /// The role named at byte `at` (after "the "), with its country before it or after "of".
+    fn role_at(&self, at: usize, found: &[Entity]) -> Option<Entity> {
+        // Positions below are relative to `at`; a role and its country fit in a short window.
+        let lower = lower_window(self.text, at, 160);
+        let mut pos = 0;
         let mut country = None;
         if let Some(c) = self.country_starting_at(at) {
             country = Some(c.id.clone());
-            pos = c.span.end;
+            pos = c.span.end - at;
             for suffix in ["'s", "’s"] {
-                if lower[pos..].starts_with(suffix) {
+                if lower.get(pos..)?.starts_with(suffix) {
                     pos += suffix.len();
                 }
             }
-            pos += lower[pos..].len() - lower[pos..].trim_start().len();
+            let rest = lower.get(pos..)?;
+            pos += rest.len() - rest.trim_start().len();
         }
+        let rest = lower.get(pos..)?;
         let role = ROLE_PHRASES
             .iter()
-            .filter(|r| lower[pos..].starts_with(*r))
+            .filter(|r| rest.starts_with(*r))
             .max_by_key(|r| r.len())?;
         let end = pos + role.len();
-        if lower[end..].starts_with(|c: char| c.is_alphanumeric()) {
+        let rest = lower.get(end..)?;
+        if rest.starts_with(|c: char| c.is_alphanumeric()) {
             return None;
         }
-        let mut span_end = end;
+        let mut span_end = at + end;
         if country.is_none() {
-            let rest = &lower[end..];
             let of = [" of the ", " of "]
                 .into_iter()
                 .find(|p| rest.starts_with(p))?;
-            let c = self.country_starting_at(end + of.len())?;
+            let c = self.country_starting_at(span_end + of.len())?;
             country = Some(c.id.clone());
             span_end = c.span.end;
         }
@@ -898,6 +954,15 @@ impl Reader<'_> {
             },
         })
     }
+}
+
+/// Up to `len` bytes of `text` from `at`, lower-cased (ASCII), cut at a character boundary.
+fn lower_window(text: &str, at: usize, len: usize) -> String {
+    let mut end = (at + len).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text.get(at..end).unwrap_or("").to_ascii_lowercase()
 }
 
 /// The one person named in full before `span` whose surname is `word`; none when two

@@ -2,9 +2,9 @@
 //! statements of intent, one per trigger and sentence, with who took part, where, when,
 //! what and how many.
 //!
-//! A sentence is read for each event type's trigger words (one case-insensitive regex per
-//! type, so each type's boundaries are written in one place); a trigger counts only when the
-//! sentence names a participant (a person, organisation or country). The type names follow
+//! Each type's trigger words are one case-insensitive pattern (so each type's boundaries are
+//! written in one place); all of them run as one automaton over the document, and a trigger
+//! counts only when its sentence names a participant (a person, organisation or country). The type names follow
 //! the CAMEO/PLOVER vocabulary ([`EventType`]). Pure function of one analysed document.
 
 use crate::analyze::{numbers, tokens};
@@ -19,71 +19,82 @@ fn re(pattern: &str) -> Regex {
     Regex::new(pattern).unwrap_or_else(|e| panic!("built-in event pattern does not compile: {e}"))
 }
 
-/// Each type's trigger pattern, in the order types are tried.
-static TRIGGERS: LazyLock<Vec<(EventType, Regex)>> = LazyLock::new(|| {
-    vec![
-        (
-            EventType::Visit,
-            re(
-                r"(?i)\b(?:(?:state|official|working) visit to|visit(?:ed|ing|s)?|trip to|tour of|arrived in|travell?ed to)\b",
-            ),
-        ),
-        (
-            EventType::Agreement,
-            re(r"(?i)\b(?:sign(?:ed|s|ing)?|inked|concluded|struck|clinched)\b"),
-        ),
-        (
-            EventType::Establishment,
-            re(r"(?i)\b(?:establish(?:ed|es|ing)?|set up|founded|opened|inaugurated|launched)\b"),
-        ),
-        (
-            EventType::Recognition,
-            re(r"(?i)\b(?:recogni[sz](?:ed|es|ing)|recognition of)\b"),
-        ),
-        (
-            EventType::Award,
-            re(
-                r"(?i)\b(?:awarded|presented (?:\w+ )?with|conferred|honou?red (?:\w+ )?with|received the)\b",
-            ),
-        ),
-        (
-            EventType::Meeting,
-            re(
-                r"(?i)\b(?:met|meet(?:s|ing)? with|held talks|hold talks|talks with|summit|meeting of|session of|round of talks)\b",
-            ),
-        ),
-        (
-            EventType::Statement,
-            re(
-                r"(?i)\b(?:aim(?:s|ed)? to|pledged? to|vow(?:ed|s)? to|plan(?:s|ned)? to|intend(?:s|ed)? to|seek(?:s)? to|committed to|agreed to|expressed (?:its |their |his |her )?(?:hope|interest|readiness|willingness))\b",
-            ),
-        ),
-    ]
+/// Each type's trigger words (a regex body), in the order types are tried.
+const TRIGGER_WORDS: &[(EventType, &str)] = &[
+    (
+        EventType::Visit,
+        r"(?:state|official|working) visit to|visit(?:ed|ing|s)?|trip to|tour of|arrived in|travell?ed to",
+    ),
+    (
+        EventType::Agreement,
+        r"sign(?:ed|s|ing)?|inked|concluded|struck|clinched",
+    ),
+    (
+        EventType::Establishment,
+        r"establish(?:ed|es|ing)?|set up|founded|opened|inaugurated|launched",
+    ),
+    (
+        EventType::Recognition,
+        r"recogni[sz](?:ed|es|ing)|recognition of",
+    ),
+    (
+        EventType::Award,
+        r"awarded|presented (?:\w+ )?with|conferred|honou?red (?:\w+ )?with|received the",
+    ),
+    (
+        EventType::Meeting,
+        r"met|meet(?:s|ing)? with|held talks|hold talks|talks with|summit|meeting of|session of|round of talks",
+    ),
+    (
+        EventType::Statement,
+        r"aim(?:s|ed)? to|pledged? to|vow(?:ed|s)? to|plan(?:s|ned)? to|intend(?:s|ed)? to|seek(?:s)? to|committed to|agreed to|expressed (?:its |their |his |her )?(?:hope|interest|readiness|willingness)",
+    ),
+];
+
+/// The trigger patterns of all types in one automaton, run once over a document; each match
+/// says which type's pattern it is.
+static TRIGGERS: LazyLock<regex_automata::meta::Regex> = LazyLock::new(|| {
+    let patterns: Vec<String> = TRIGGER_WORDS
+        .iter()
+        .map(|(_, body)| whole_words(body))
+        .collect();
+    regex_automata::meta::Regex::new_many(&patterns)
+        .unwrap_or_else(|e| panic!("built-in event pattern does not compile: {e}"))
 });
+
+/// A whole-word, case-insensitive pattern of `body`. Word boundaries are ASCII ones, which
+/// keep the regex engines on their fast automata for text with non-ASCII letters.
+fn whole_words(body: &str) -> String {
+    format!(r"(?i)(?-u:\b)(?:{body})(?-u:\b)")
+}
+
+fn words(body: &str) -> Regex {
+    re(&whole_words(body))
+}
 
 /// What an establishment must be of: "established diplomatic relations", "opened an
 /// embassy" (a bare "opened" or "launched" is too common to be an event).
 static ESTABLISHED: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(?:relations|embass(?:y|ies)|consulate|council|commission|chamber|office|centre|center|fund|institute|organi[sz]ation|joint venture|branch|partnership|forum|school|university|representation|mission)\b",
+    words(
+        r"relations|embass(?:y|ies)|consulate|council|commission|chamber|office|centre|center|fund|institute|organi[sz]ation|joint venture|branch|partnership|forum|school|university|representation|mission",
     )
 });
 
 /// What an award must name.
 static AWARDED: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\b(?:award|prize|medal|order|decoration|honou?r|doctorate|title)\b"));
+    LazyLock::new(|| words(r"award|prize|medal|order|decoration|honou?r|doctorate|title"));
 
 /// What an agreement must name, so "signed" a letter or a player is left out.
 static AGREED: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(?:agreements?|memorand(?:um|a|ums)|treat(?:y|ies)|accords?|deals?|contracts?|declarations?|protocols?|conventions?|MoUs?|documents?|charter)\b",
+    words(
+        r"agreements?|memorand(?:um|a|ums)|treat(?:y|ies)|accords?|deals?|contracts?|declarations?|protocols?|conventions?|MoUs?|documents?|charter",
     )
 });
 
 /// "the third meeting", "the 5th session": a numbered series.
 static ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,3}(?:st|nd|rd|th))\s+(?:meeting|session|round|summit|sitting|edition)\b",
+        r"(?i)(?-u:\b)(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,3}(?:st|nd|rd|th))\s+(?:meeting|session|round|summit|sitting|edition)(?-u:\b)",
     )
 });
 
@@ -91,49 +102,87 @@ static ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
 /// names no time.
 pub fn events(text: &str, analysis: &Analysis, published: Option<Date>) -> Vec<Event> {
     let pair = super::main_pair(&analysis.entities);
+    // Each pattern runs once over the whole text (not once per sentence): the first match
+    // inside a sentence is the one a search of the sentence alone would find.
+    let triggers = trigger_matches(text);
+    let bilateral = matches(&super::BILATERAL, text);
     let mut out = Vec::new();
     for sentence in &analysis.sentences {
-        sentence_events(
-            text,
-            analysis,
-            *sentence,
-            published,
-            pair.as_ref(),
-            &mut out,
-        );
+        let span = sentence.span;
+        let found: Vec<(EventType, Span)> = triggers
+            .iter()
+            .filter_map(|(kind, spans)| first_within(spans, span).map(|m| (*kind, m)))
+            .collect();
+        if found.is_empty() {
+            continue;
+        }
+        // "The two governments signed …": the article's two countries take part.
+        let pair = pair
+            .as_ref()
+            .filter(|_| first_within(&bilateral, span).is_some());
+        sentence_events(text, analysis, *sentence, &found, published, pair, &mut out);
     }
     out
+}
+
+/// Each event type with its trigger matches in `text`, in order.
+fn trigger_matches(text: &str) -> Vec<(EventType, Vec<Span>)> {
+    let mut out: Vec<(EventType, Vec<Span>)> = TRIGGER_WORDS
+        .iter()
+        .map(|(kind, _)| (*kind, Vec::new()))
+        .collect();
+    for m in TRIGGERS.find_iter(text) {
+        if let Some((_, spans)) = out.get_mut(m.pattern().as_usize()) {
+            spans.push(Span::new(m.start(), m.end()));
+        }
+    }
+    out
+}
+
+/// Every match of `pattern` in `text`.
+fn matches(pattern: &Regex, text: &str) -> Vec<Span> {
+    pattern
+        .find_iter(text)
+        .map(|m| Span::new(m.start(), m.end()))
+        .collect()
+}
+
+/// The first of the sorted `spans` inside `within`.
+fn first_within(spans: &[Span], within: Span) -> Option<Span> {
+    let i = spans.partition_point(|s| s.start < within.start);
+    spans.get(i).copied().filter(|s| within.contains(*s))
+}
+
+/// The entities inside `span` (entities are sorted by position).
+fn entities_within(entities: &[Entity], span: Span) -> Vec<&Entity> {
+    let from = entities.partition_point(|e| e.span.start < span.start);
+    let to = entities.partition_point(|e| e.span.start < span.end);
+    entities[from..to.max(from)]
+        .iter()
+        .filter(|e| span.contains(e.span))
+        .collect()
 }
 
 fn sentence_events(
     text: &str,
     analysis: &Analysis,
     sentence: Sentence,
+    triggers: &[(EventType, Span)],
     published: Option<Date>,
-    pair: Option<&(String, String)>,
+    bilateral: Option<&(String, String)>,
     out: &mut Vec<Event>,
 ) {
     let span = sentence.span;
     let words = &text[span.start..span.end];
-    let entities: Vec<&Entity> = analysis
-        .entities
-        .iter()
-        .filter(|e| span.contains(e.span))
-        .collect();
+    let entities = entities_within(&analysis.entities, span);
     if !entities.iter().any(|e| e.kind != EntityKind::Place) {
         return;
     }
-    // "The two governments signed …": the article's two countries take part.
-    let bilateral = pair.filter(|_| super::BILATERAL.is_match(words));
-    for (kind, pattern) in TRIGGERS.iter() {
-        let Some(m) = pattern.find(words) else {
-            continue;
-        };
+    for &(kind, trigger) in triggers {
         // "during the visit", "the visit came": a visit already told, not a new one.
-        if *kind == EventType::Visit && refers_back(&words[..m.start()]) {
+        if kind == EventType::Visit && refers_back(&text[span.start..trigger.start]) {
             continue;
         }
-        let trigger = Span::new(span.start + m.start(), span.start + m.end());
         let object = object_after(text, analysis, trigger, span);
         let object_text = object.map_or("", |o| &text[o.start..o.end]);
         let required = match kind {
@@ -151,13 +200,13 @@ fn sentence_events(
                 continue;
             }
         }
-        let place = place_of(*kind, &entities, trigger);
-        if *kind == EventType::Visit && place.is_none() {
+        let place = place_of(kind, &entities, trigger);
+        if kind == EventType::Visit && place.is_none() {
             continue;
         }
         // What was established is not who established it, unless nobody else is named.
         let established = |e: &&&Entity| {
-            *kind == EventType::Establishment && object.is_some_and(|o| o.contains(e.span))
+            kind == EventType::Establishment && object.is_some_and(|o| o.contains(e.span))
         };
         let others = entities
             .iter()
@@ -168,7 +217,7 @@ fn sentence_events(
                 .filter(|e| e.kind != EntityKind::Place)
                 .filter(|e| !others || !established(e))
                 // A visit's destination is where it went, not who went.
-                .filter(|e| *kind != EventType::Visit || Some(&e.id) != place.map(|p| &p.id))
+                .filter(|e| kind != EventType::Visit || Some(&e.id) != place.map(|p| &p.id))
                 .filter(|e| !describes_another(e, &entities))
                 .map(|e| e.id.clone())
                 .chain(
@@ -195,14 +244,14 @@ fn sentence_events(
                 ),
         );
         out.push(Event {
-            kind: *kind,
+            kind: kind,
             participants,
             place: place.map(|p| p.id.clone()),
             place_span: place.map(|p| p.span),
             countries,
             time: event_time(analysis, span, trigger, published),
             object,
-            count: count_of(text, object, *kind),
+            count: count_of(text, object, kind),
             ordinal: ordinal(words),
             trigger,
             sentence: span,

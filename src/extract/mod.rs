@@ -46,7 +46,7 @@ static PRESENT_TENSE: LazyLock<Regex> = LazyLock::new(|| {
 });
 pub(crate) static BILATERAL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(the two countries|both countries|both sides|the two sides|the two nations|both nations|the two economies|the two governments|both governments|the two leaders|bilateral|two-way|their trade|mutual trade|trade between them)\b",
+        r"(?i)(?-u:\b)(the two countries|both countries|both sides|the two sides|the two nations|both nations|the two economies|the two governments|both governments|the two leaders|bilateral|two-way|their trade|mutual trade|trade between them)(?-u:\b)",
     )
 });
 

@@ -244,7 +244,7 @@ fn sentence_events(
                 ),
         );
         out.push(Event {
-            kind: kind,
+            kind,
             participants,
             place: place.map(|p| p.id.clone()),
             place_span: place.map(|p| p.span),

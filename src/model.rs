@@ -167,6 +167,20 @@ pub enum MentionForm {
 }
 
 impl MentionForm {
+    /// Every form, for reading them back by name.
+    pub const ALL: [MentionForm; 5] = [
+        MentionForm::Name,
+        MentionForm::Demonym,
+        MentionForm::Capital,
+        MentionForm::Alias,
+        MentionForm::Role,
+    ];
+
+    /// The form named `name` ([`MentionForm::as_str`]).
+    pub fn parse(name: &str) -> Option<MentionForm> {
+        Self::ALL.into_iter().find(|f| f.as_str() == name)
+    }
+
     /// The name used in output and in the store.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -679,6 +693,61 @@ pub struct StoredEvent {
     pub quote: String,
     /// Character span of the sentence in the document's cleaned text.
     pub span: [usize; 2],
+}
+
+/// A person mention as stored, with its document's date: what cross-document linking reads.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StoredMention {
+    /// Source document id.
+    pub doc: String,
+    /// Source document's publication date.
+    pub published: Option<jiff::civil::Date>,
+    /// The id the document gave it (`person:…` or `role:CC:…`).
+    pub id: String,
+    /// How it was named.
+    pub form: MentionForm,
+    /// The name as written ("Reagan", "Ronald Reagan"); none for a role alone.
+    pub name: Option<String>,
+    /// The role that went with it ("President").
+    pub role: Option<String>,
+    /// The role's country.
+    pub country: Option<String>,
+}
+
+/// Why a mention id stands for a person named in full elsewhere in the corpus.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LinkBasis {
+    /// A surname alone ("President Reagan") that only one fully named person bears.
+    Surname,
+    /// A role without a name ("the Czech president") and the person the corpus shows
+    /// holding it when the document was published.
+    Role,
+}
+
+impl LinkBasis {
+    /// The name used in output and in the store.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LinkBasis::Surname => "surname",
+            LinkBasis::Role => "role",
+        }
+    }
+}
+
+/// In document `doc`, entity `alias` is the person `canonical` (named `name` in full).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EntityLink {
+    /// The document where the alias appears.
+    pub doc: String,
+    /// The id the document gave the mention.
+    pub alias: String,
+    /// The fully named person's id.
+    pub canonical: String,
+    /// The person's full name.
+    pub name: String,
+    /// Why they are the same.
+    pub basis: LinkBasis,
 }
 
 /// What a stored claim is within its reconciled series.

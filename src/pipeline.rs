@@ -182,13 +182,14 @@ pub fn ingest(
     use std::sync::mpsc;
     type Batch = Vec<(Extraction, String)>;
     let (tx, rx) = mpsc::sync_channel::<(Batch, usize, Vec<String>)>(1);
-    std::thread::scope(|scope| {
+    let writing = &mut *store;
+    let summary = std::thread::scope(|scope| {
         let writer = scope.spawn(move || {
             let mut summary = IngestSummary::default();
             for (batch, read, skipped) in rx {
                 summary.read += read;
                 summary.skipped.extend(skipped);
-                let outcomes = store.put(&batch)?;
+                let outcomes = writing.put(&batch)?;
                 for (o, (ex, _)) in outcomes.iter().zip(&batch) {
                     match o {
                         PutOutcome::Added => summary.added += 1,
@@ -227,7 +228,21 @@ pub fn ingest(
         writer
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-    })
+    })?;
+    if summary.added + summary.replaced > 0 {
+        relink(store)?;
+    }
+    Ok(summary)
+}
+
+/// Recomputes the links between people across documents from every stored mention, so the
+/// documents stored before gain the links the new ones make possible. Returns how many.
+pub fn relink(
+    store: &mut crate::store::sqlite::SqliteStore,
+) -> Result<usize, crate::store::StoreError> {
+    let links = crate::reconcile::people::link_people(&store.person_mentions()?);
+    store.replace_links(&links)?;
+    Ok(links.len())
 }
 
 #[cfg(test)]
@@ -305,6 +320,67 @@ mod tests {
             }
         }
         assert!(seen[bad_line - 1].is_err());
+        Ok(())
+    }
+
+    #[test]
+    fn people_are_linked_across_documents_whichever_is_ingested_first(
+    ) -> Result<(), Box<dyn std::error::Error>> {
+        use crate::store::{sqlite::SqliteStore, ClaimFilter};
+        let dir = tempfile::tempdir()?;
+        let later = dir.path().join("later.jsonl");
+        let earlier = dir.path().join("earlier.jsonl");
+        std::fs::write(
+            &later,
+            r#"{"id":"later","date":"2026-10-07","text":"Chancellor Merz met the Czech president in Dresden on Tuesday."}"#,
+        )?;
+        std::fs::write(
+            &earlier,
+            r#"{"id":"earlier","date":"2026-05-14","text":"Czech President Petr Pavel visited Berlin, where German Chancellor Friedrich Merz welcomed him."}"#,
+        )?;
+        let opts = Options {
+            ontology: Ontology::default_ontology()?,
+            published: None,
+        };
+        let mut store = SqliteStore::in_memory()?;
+        let mut ingest_one = |path: &std::path::Path| {
+            ingest(
+                &[Input::Path(path.to_path_buf())],
+                &opts,
+                &mut store,
+                None,
+                &mut |_| {},
+                &|_| {},
+            )
+            .map(|_| ())
+        };
+        ingest_one(&later)?;
+        ingest_one(&earlier)?;
+        let links: Vec<(String, String)> = store
+            .links("later")?
+            .into_iter()
+            .map(|l| (l.alias, l.canonical))
+            .collect();
+        assert_eq!(
+            links,
+            [
+                ("person:merz".into(), "person:friedrich-merz".into()),
+                ("role:CZ:president".into(), "person:petr-pavel".into())
+            ],
+            "the later article, stored first, is linked once the earlier one arrives"
+        );
+        let filter = ClaimFilter {
+            indicator: None,
+            entities: vec!["person:petr-pavel".into()],
+        };
+        let meeting = store
+            .events(&filter)?
+            .into_iter()
+            .find(|e| e.doc == "later")
+            .ok_or("the meeting is found by the linked person")?;
+        let names: Vec<Option<String>> = meeting.participants.into_iter().map(|(_, n)| n).collect();
+        assert!(names.contains(&Some("Friedrich Merz".into())), "{names:?}");
+        assert!(names.contains(&Some("Petr Pavel".into())), "{names:?}");
         Ok(())
     }
 }

@@ -544,8 +544,14 @@ pub fn write_documents(
 /// A stored article with what factline found in it marked inline — entities
 /// `[Petr Pavel|person:petr-pavel]`, quantities `[€5 billion|5000000000 EUR]`, times
 /// `[in 2024|2024]` — followed by its numbered claims and events with the words that gave
-/// them, so a reader can see why factline said what it said.
-pub fn annotated(doc: &StoredDocument, text: &str, found: &crate::model::Findings) -> String {
+/// them, and the people its aliases and roles were linked to in other documents, so a reader
+/// can see why factline said what it said.
+pub fn annotated(
+    doc: &StoredDocument,
+    text: &str,
+    found: &crate::model::Findings,
+    links: &[crate::model::EntityLink],
+) -> String {
     let mut out = format!(
         "{} — {}\npublished {} ({}) · {}\n\n",
         doc.id,
@@ -594,6 +600,19 @@ pub fn annotated(doc: &StoredDocument, text: &str, found: &crate::model::Finding
                 .unwrap_or_default(),
             slice(e.sentence)
         );
+    }
+    if !links.is_empty() {
+        out.push_str("\nLinked across documents\n");
+        for l in links {
+            let _ = writeln!(
+                out,
+                "  {} → {} ({}), by {}",
+                l.alias,
+                l.canonical,
+                l.name,
+                l.basis.as_str()
+            );
+        }
     }
     out
 }

@@ -54,7 +54,7 @@ fn extract_reads_every_example_format() {
     let out = run(&["extract", corpus().to_str().unwrap_or_default()]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let docs = json_lines(&out);
-    assert_eq!(docs.len(), 14, "11 files and 3 JSON lines");
+    assert_eq!(docs.len(), 15, "12 files and 3 JSON lines");
     // People, organisations and places with ids, roles and countries; events with their
     // participants.
     let visit = doc(&docs, "cz-de-2026-state-visit");
@@ -227,13 +227,13 @@ fn ingest_is_idempotent_and_queries_work() {
     let first = run(&["ingest", corpus, "--db", db]);
     assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
     let summary = stdout(&first);
-    assert!(summary.contains("14 added"), "{summary}");
+    assert!(summary.contains("15 added"), "{summary}");
     assert!(summary.contains("0 skipped"), "{summary}");
 
     let claims_before = stdout(&run(&["claims", "--format", "jsonl", "--db", db]));
     let second = run(&["ingest", corpus, "--db", db]);
     assert!(
-        stdout(&second).contains("0 added, 0 replaced, 14 unchanged"),
+        stdout(&second).contains("0 added, 0 replaced, 15 unchanged"),
         "{}",
         stdout(&second)
     );
@@ -306,6 +306,9 @@ fn ingest_is_idempotent_and_queries_work() {
         "signed three memoranda on hydrogen pipelines",
         "met in Dresden (meeting no. 4 of its series)",
         "recognised the Czech Republic",
+        // The hydrogen-talks article says only "Chancellor Merz" and "the Czech president":
+        // both are named from the state-visit article, which shows who held the office.
+        "reported 2026-10-07: Friedrich Merz and Petr Pavel met in Saxony.",
     ] {
         assert!(md.contains(expected), "missing {expected:?} in\n{md}");
     }
@@ -382,6 +385,17 @@ fn ingest_is_idempotent_and_queries_work() {
         "trigger \"signed\"",
     ] {
         assert!(shown.contains(expected), "missing {expected:?} in\n{shown}");
+    }
+    let talks = stdout(&run(&["show", "cz-de-2026-hydrogen-talks", "--db", db]));
+    for expected in [
+        "Chancellor [Merz|person:merz] met the [Czech president|role:CZ:president CZ]",
+        "Linked across documents",
+        "person:merz → person:friedrich-merz (Friedrich Merz), by surname",
+        "role:CZ:president → person:petr-pavel (Petr Pavel), by role",
+        // A month without a year in a clause about the future is the coming one.
+        "[in December|2026-12]",
+    ] {
+        assert!(talks.contains(expected), "missing {expected:?} in\n{talks}");
     }
     let missing = run(&["show", "no-such-doc", "--db", db]);
     assert_eq!(missing.status.code(), Some(2));

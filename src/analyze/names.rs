@@ -195,6 +195,17 @@ const NOT_NAMES: &[&str] = &[
     "After",
     "Before",
     "According",
+    "Later",
+    "Earlier",
+    "Meanwhile",
+    "However",
+    "Also",
+    "Then",
+    "Now",
+    "Today",
+    "Yesterday",
+    "Separately",
+    "Instead",
     "Both",
     "Last",
     "Next",
@@ -219,6 +230,37 @@ const NOT_NAMES: &[&str] = &[
     "Friday",
     "Saturday",
     "Sunday",
+];
+
+/// Words of portfolios and offices, never of a person's name: "Undersecretary of
+/// International Economic Relations said" names an office, not a person.
+const OFFICE_WORDS: &[&str] = &[
+    "Affairs",
+    "Relations",
+    "Trade",
+    "Economy",
+    "Economic",
+    "Industry",
+    "Finance",
+    "Foreign",
+    "Defence",
+    "Defense",
+    "Development",
+    "Commerce",
+    "Agriculture",
+    "Energy",
+    "International",
+    "National",
+    "Investment",
+    "Security",
+    "Health",
+    "Education",
+    "Justice",
+    "Labour",
+    "Labor",
+    "Interior",
+    "Transport",
+    "State",
 ];
 
 /// Lower-case roles for "Czech prime minister", "the president of Chile".
@@ -247,6 +289,7 @@ mod class {
     pub const SPEECH: u8 = 16;
     pub const PLACE_CUE: u8 = 32;
     pub const AFFIX: u8 = 64;
+    pub const OFFICE: u8 = 128;
 }
 
 static CLASSES: LazyLock<FxHashMap<&'static str, u8>> = LazyLock::new(|| {
@@ -259,6 +302,7 @@ static CLASSES: LazyLock<FxHashMap<&'static str, u8>> = LazyLock::new(|| {
         (SPEECH_VERBS, class::SPEECH),
         (PLACE_CUES, class::PLACE_CUE),
         (AFFIX_WORDS, class::AFFIX),
+        (OFFICE_WORDS, class::OFFICE),
     ] {
         for word in list {
             *map.entry(word).or_default() |= bit;
@@ -710,6 +754,12 @@ impl Reader<'_> {
         } else {
             all
         };
+        // "… for Energy Alick Buchanan-Smith said": the portfolio ends the title.
+        let office = all
+            .iter()
+            .take_while(|&&w| is(self.word(w), class::OFFICE))
+            .count();
+        let all = &all[office..];
         let n = all.len();
         if !(2..=3).contains(&n) {
             return None;
@@ -725,7 +775,7 @@ impl Reader<'_> {
         }
         let words: Vec<&str> = all.iter().map(|&w| self.word(w)).collect();
         if words.iter().any(|w| {
-            is(w, class::NOT_NAME | class::TITLE)
+            is(w, class::NOT_NAME | class::TITLE | class::OFFICE)
                 || is_org_head(w)
                 || w.chars().all(|c| c.is_uppercase())
         }) || self.overlaps_country(span)
@@ -857,7 +907,15 @@ impl Reader<'_> {
         if is(word, class::NOT_NAME) || self.overlaps_country(span) {
             return None;
         }
-        let person = surname_holder(found, word, span)?;
+        // "Merz said" after "Chancellor Merz": the full name, else the surname mention.
+        let person = surname_holder(found, word, span).or_else(|| {
+            found.iter().find(|e| {
+                e.kind == EntityKind::Person
+                    && e.form == MentionForm::Alias
+                    && e.span.start < span.start
+                    && e.name.as_deref() == Some(word)
+            })
+        })?;
         Some(Entity {
             form: MentionForm::Alias,
             span,
@@ -1087,6 +1145,41 @@ mod tests {
                     Some("Chancellor"),
                     Some("DE")
                 ),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_office_before_said_is_not_a_person() {
+        let minister = "Minister of State for Energy Alick Buchanan-Smith said prices would rise.";
+        assert_eq!(
+            table(minister)
+                .iter()
+                .map(|(t, _, id, ..)| (t.as_str(), id.as_str()))
+                .collect::<Vec<_>>(),
+            [("Alick Buchanan-Smith", "person:alick-buchanan-smith")]
+        );
+        let text =
+            "Trade will double, Chile's Undersecretary of International Economic Relations said.";
+        assert!(
+            table(text).iter().all(|(_, kind, ..)| *kind != "person"),
+            "{:?}",
+            table(text)
+        );
+    }
+
+    #[test]
+    fn a_surname_repeats_the_titled_surname_before_it() {
+        let text = "Chancellor Merz met the press. Later Merz said the talks went well.";
+        let people: Vec<(String, String)> = table(text)
+            .into_iter()
+            .map(|(t, _, id, _, _)| (t, id))
+            .collect();
+        assert_eq!(
+            people,
+            [
+                ("Merz".to_string(), "person:merz".to_string()),
+                ("Merz".to_string(), "person:merz".to_string())
             ]
         );
     }

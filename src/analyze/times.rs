@@ -329,6 +329,18 @@ fn resolve_relative(rel: Rel, p: Date) -> Option<(Date, Date)> {
 }
 
 /// Read-only view of the tokens with the lookups the matchers need.
+/// Words that put a clause in the future, for months named without a year.
+const FUTURE_WORDS: &[&str] = &[
+    "will",
+    "shall",
+    "'ll",
+    "scheduled",
+    "planned",
+    "due",
+    "upcoming",
+    "expected",
+];
+
 struct Cursor<'a> {
     tokens: &'a [Token],
     text: &'a str,
@@ -351,6 +363,14 @@ impl<'a> Cursor<'a> {
     }
     fn is_any(&self, k: usize, ws: &[&str]) -> bool {
         ws.iter().any(|w| self.is(k, w))
+    }
+    /// True when the clause before token `k` speaks of the future ("will", "is due to",
+    /// "scheduled"): up to twelve tokens back, stopping at a sentence or clause end.
+    fn future_before(&self, k: usize) -> bool {
+        (k.saturating_sub(12)..k)
+            .rev()
+            .take_while(|&j| !self.is_any(j, &[".", ";", "!", "?"]))
+            .any(|j| self.is_any(j, FUTURE_WORDS))
     }
     fn int(&self, k: usize) -> Option<(u32, usize)> {
         let t = self.tok(k).filter(|t| t.kind == Kind::Number)?;
@@ -1132,7 +1152,13 @@ fn month_first_date(c: &Cursor, i: usize) -> Option<Hit> {
     let full_name =
         word.len() > 4 || word.eq_ignore_ascii_case("june") || word.eq_ignore_ascii_case("july");
     if (full_name && !word.eq_ignore_ascii_case("may")) || cue {
-        return Some((k, When::Relative(Rel::Month(m))));
+        // "will meet again in December": the coming December, not the last one.
+        let rel = if c.future_before(i) {
+            Rel::MonthIn(m, 1)
+        } else {
+            Rel::Month(m)
+        };
+        return Some((k, When::Relative(rel)));
     }
     None
 }
@@ -1589,6 +1615,9 @@ mod tests {
         fiscal_split_year: "in 2022-23 the", "2024-03-01" => "in 2022-23", "2022-01-01", "2023-12-31";
         decade: "in the 1990s trade", "2024-03-01" => "in the 1990s", "1990-01-01", "1999-12-31";
         month_no_year: "in June the ministers", "2023-09-10" => "in June", "2023-06-01", "2023-06-30";
+        month_no_year_ahead: "they will meet again in June", "2023-09-10" => "in June", "2024-06-01", "2024-06-30";
+        month_no_year_later_this_year: "talks will resume in December", "2026-10-07" => "in December", "2026-12-01", "2026-12-31";
+        month_no_year_past_clause: "Talks will go on. They met in June", "2023-09-10" => "in June", "2023-06-01", "2023-06-30";
         mid_year: "by mid-2025 the plant", "2023-09-10" => "by mid-2025", "2025-05-01", "2025-08-31";
         earlier_this_year: "earlier this year the", "2023-09-10" => "earlier this year", "2023-01-01", "2023-09-10";
     }

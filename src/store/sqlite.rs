@@ -1,7 +1,7 @@
 //! The SQLite store: one file, no server; WAL journal so readers never block the writer.
 
 use super::{ClaimFilter, PutOutcome, StoreError, StoredClaim, StoredDocument, StoredEvent};
-use crate::model::{CharIndex, Extraction, MentionForm};
+use crate::model::{CharIndex, EntityLink, Extraction, LinkBasis, MentionForm, StoredMention};
 use rusqlite::{params, Connection, OptionalExtension};
 use sha2::{Digest, Sha256};
 use std::path::Path;
@@ -63,6 +63,15 @@ CREATE TABLE IF NOT EXISTS event_countries (
 );
 CREATE INDEX IF NOT EXISTS event_countries_by_country ON event_countries(country, event_id);
 CREATE INDEX IF NOT EXISTS entities_by_doc ON entities(doc_id);
+CREATE TABLE IF NOT EXISTS entity_links (
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    alias_id TEXT NOT NULL,
+    canonical_id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    basis TEXT NOT NULL,
+    PRIMARY KEY (doc_id, alias_id)
+);
+CREATE INDEX IF NOT EXISTS entity_links_by_canonical ON entity_links(canonical_id);
 CREATE TABLE IF NOT EXISTS claims (
     id INTEGER PRIMARY KEY,
     doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
@@ -301,6 +310,9 @@ impl SqliteStore {
             sql.push_str(
                 " AND (EXISTS (SELECT 1 FROM event_countries c WHERE c.event_id = e.id AND c.country = ?1)
                    OR EXISTS (SELECT 1 FROM event_participants p WHERE p.event_id = e.id AND p.entity_id = ?1)
+                   OR EXISTS (SELECT 1 FROM event_participants p JOIN entity_links l
+                              ON l.doc_id = e.doc_id AND l.alias_id = p.entity_id
+                              WHERE p.event_id = e.id AND l.canonical_id = ?1)
                    OR e.place = ?1)"
                     .replace("?1", "?")
                     .as_str(),
@@ -309,7 +321,7 @@ impl SqliteStore {
         sql.push_str(
             " ORDER BY e.time_start IS NULL, e.time_start, d.published, e.doc_id, e.span_start",
         );
-        let args: Vec<&String> = filter.entities.iter().flat_map(|e| [e, e, e]).collect();
+        let args: Vec<&String> = filter.entities.iter().flat_map(|e| [e, e, e, e]).collect();
         let mut stmt = self.conn.prepare(&sql).map_err(|e| self.err(e))?;
         let mut events: Vec<(i64, StoredEvent)> = stmt
             .query_map(rusqlite::params_from_iter(args), |r| {
@@ -343,7 +355,11 @@ impl SqliteStore {
         let mut parts = self
             .conn
             .prepare_cached(
-                "SELECT entity_id, name FROM event_participants WHERE event_id = ? ORDER BY position",
+                // A participant another document names in full is shown by that name.
+                "SELECT COALESCE(l.canonical_id, p.entity_id), COALESCE(l.name, p.name)
+                 FROM event_participants p JOIN events e ON e.id = p.event_id
+                 LEFT JOIN entity_links l ON l.doc_id = e.doc_id AND l.alias_id = p.entity_id
+                 WHERE p.event_id = ? ORDER BY p.position",
             )
             .map_err(|e| self.err(e))?;
         for (id, event) in &mut events {
@@ -353,6 +369,99 @@ impl SqliteStore {
                 .map_err(|e| self.err(e))?;
         }
         Ok(events.into_iter().map(|(_, e)| e).collect())
+    }
+
+    /// Every person mention (named, alias or role) with its document's date, in publication
+    /// order: what cross-document linking reads.
+    pub fn person_mentions(&self) -> Result<Vec<StoredMention>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT e.doc_id, d.published, e.entity_id, e.form, e.name, e.role, e.country
+                 FROM entities e JOIN documents d ON d.id = e.doc_id
+                 WHERE e.kind = 'person'
+                 ORDER BY d.published, e.doc_id, e.span_start",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([], |r| {
+                let published: Option<String> = r.get(1)?;
+                let form: Option<String> = r.get(3)?;
+                Ok(StoredMention {
+                    doc: r.get(0)?,
+                    published: published.and_then(|d| d.parse().ok()),
+                    id: r.get(2)?,
+                    form: form
+                        .as_deref()
+                        .and_then(MentionForm::parse)
+                        .unwrap_or(MentionForm::Name),
+                    name: r.get(4)?,
+                    role: r.get(5)?,
+                    country: r.get(6)?,
+                })
+            })
+            .and_then(Iterator::collect)
+            .map_err(|e| self.err(e));
+        rows
+    }
+
+    /// Replaces every cross-document link with `links` (they are recomputed as a whole).
+    pub fn replace_links(&mut self, links: &[EntityLink]) -> Result<(), StoreError> {
+        let path = self.path.clone();
+        let wrap = |source| StoreError::Sqlite {
+            path: path.clone(),
+            source,
+        };
+        let tx = self.conn.transaction().map_err(wrap)?;
+        tx.execute("DELETE FROM entity_links", []).map_err(wrap)?;
+        {
+            let mut stmt = tx
+                .prepare(
+                    "INSERT OR IGNORE INTO entity_links (doc_id, alias_id, canonical_id, name, basis)
+                     VALUES (?, ?, ?, ?, ?)",
+                )
+                .map_err(wrap)?;
+            for l in links {
+                stmt.execute(params![
+                    l.doc,
+                    l.alias,
+                    l.canonical,
+                    l.name,
+                    l.basis.as_str()
+                ])
+                .map_err(wrap)?;
+            }
+        }
+        tx.commit().map_err(wrap)
+    }
+
+    /// The cross-document links of document `doc`.
+    pub fn links(&self, doc: &str) -> Result<Vec<EntityLink>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT alias_id, canonical_id, name, basis FROM entity_links
+                 WHERE doc_id = ? ORDER BY alias_id",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([doc], |r| {
+                let basis: String = r.get(3)?;
+                Ok(EntityLink {
+                    doc: doc.to_string(),
+                    alias: r.get(0)?,
+                    canonical: r.get(1)?,
+                    name: r.get(2)?,
+                    basis: if basis == "role" {
+                        LinkBasis::Role
+                    } else {
+                        LinkBasis::Surname
+                    },
+                })
+            })
+            .and_then(Iterator::collect)
+            .map_err(|e| self.err(e));
+        rows
     }
 
     /// A stored document and its cleaned text, for `show`.

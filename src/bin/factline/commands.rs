@@ -209,7 +209,7 @@ fn show(id: &str, ontology: Option<PathBuf>, db: &Path) -> Result<Status> {
     };
     let published = doc.published.as_deref().and_then(|d| d.parse().ok());
     let findings = factline::pipeline::reread(&text, published, &ontology);
-    let page = report::annotated(&doc, &text, &findings);
+    let page = report::annotated(&doc, &text, &findings, &store.links(id)?);
     std::io::stdout().lock().write_all(page.as_bytes())?;
     Ok(found(true))
 }

@@ -8,6 +8,8 @@
 //! "less than" open the interval on one side of the stated figure. Two figures are compatible when their
 //! intervals meet.
 
+pub mod people;
+
 use crate::model::{PeriodValues, Reading, Role, Series, StoredClaim, Verdict};
 
 /// How far "about", "some", "roughly" reach on either side of the value.

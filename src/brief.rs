@@ -12,6 +12,7 @@ use crate::model::{
     EventType, PeriodValues, Role, Series, StoredClaim, StoredDocument, StoredEvent, Verdict,
 };
 use crate::report::{calendar_year, format_amount};
+use std::collections::HashMap;
 use std::fmt::Write as _;
 
 /// A sentence of the brief and the quotes it rests on: indices into [`Brief::quotes`],
@@ -107,7 +108,7 @@ pub fn build(
         .map(|c| Quote {
             doc: c.doc.clone(),
             text: c.quote.clone(),
-            span: c.span,
+            span: c.sentence,
         })
         .chain(events.iter().map(|e| Quote {
             doc: e.doc.clone(),
@@ -634,7 +635,7 @@ pub fn markdown(brief: &Brief) -> String {
 
 /// The brief as a standalone HTML page. Citations link to the quotes in the source list and
 /// show them on hover; all article text is escaped.
-pub fn html(brief: &Brief) -> String {
+pub fn html(brief: &Brief, texts: &HashMap<String, String>) -> String {
     let mut out =
         String::from("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n");
     let _ = write!(
@@ -652,9 +653,16 @@ pub fn html(brief: &Brief) -> String {
             let marks: String = citation_numbers(brief, st)
                 .iter()
                 .map(|&(n, c)| {
+                    let q = brief.quote_anchor(c);
+                    // The sentence in the article when its text is at hand, else the quote in
+                    // the source list.
+                    let target = if texts.contains_key(&brief.quotes[q].doc) {
+                        format!("a{q}")
+                    } else {
+                        format!("q{q}")
+                    };
                     format!(
-                        "<a class=\"cite\" href=\"#q{}\" title=\"{}\">[{n}]</a>",
-                        brief.quote_anchor(c),
+                        "<a class=\"cite\" href=\"#{target}\" title=\"{}\">[{n}]</a>",
                         escape(&brief.quotes[c].text)
                     )
                 })
@@ -687,7 +695,67 @@ pub fn html(brief: &Brief) -> String {
         }
         out.push_str("</li>\n");
     }
-    out.push_str("</ol>\n</body></html>\n");
+    out.push_str("</ol>\n");
+    articles(brief, texts, &mut out);
+    out.push_str("</body></html>\n");
+    out
+}
+
+/// The cited articles in full, each cited sentence marked with the anchor citations link to,
+/// so a reader sees every quote in its context.
+fn articles(brief: &Brief, texts: &HashMap<String, String>, out: &mut String) {
+    let cited: Vec<(&Source, &String)> = brief
+        .sources
+        .iter()
+        .filter_map(|s| Some((s, texts.get(&s.doc.id)?)))
+        .collect();
+    if cited.is_empty() {
+        return;
+    }
+    out.push_str("<h2>Articles</h2>\n");
+    for (n, (source, text)) in cited.into_iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "<article id=\"text-{}\"><h3>{}. {}</h3>\n<p>{}</p></article>",
+            escape(&source.doc.id),
+            n + 1,
+            escape(source.doc.title.as_deref().unwrap_or("(untitled)")),
+            marked_article(brief, source, text)
+        );
+    }
+}
+
+/// An article's text, escaped, paragraphs kept, with its cited sentences in `<mark id="aQ">`.
+fn marked_article(brief: &Brief, source: &Source, text: &str) -> String {
+    let mut quotes: Vec<(usize, [usize; 2])> = source
+        .quotes
+        .iter()
+        .filter_map(|&q| Some((q, brief.quotes.get(q)?.span)))
+        .collect();
+    quotes.sort_by_key(|(_, span)| *span);
+    // Spans count characters; the text is sliced by bytes.
+    let byte_at = |char_index: usize| {
+        text.char_indices()
+            .nth(char_index)
+            .map_or(text.len(), |(b, _)| b)
+    };
+    let paragraphs = |s: &str| escape(s).replace("\n\n", "</p>\n<p>").replace('\n', "<br>");
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    let mut at = 0;
+    for (q, [start, end]) in quotes {
+        let (start, end) = (byte_at(start), byte_at(end));
+        if start < at || end < start {
+            continue;
+        }
+        out.push_str(&paragraphs(&text[at..start]));
+        let _ = write!(
+            out,
+            "<mark id=\"a{q}\">{}</mark>",
+            paragraphs(&text[start..end])
+        );
+        at = end;
+    }
+    out.push_str(&paragraphs(&text[at..]));
     out
 }
 
@@ -914,13 +982,13 @@ mod tests {
             md.contains("1. Goal set — 2023-04-02 — `a` (a.txt)"),
             "{md}"
         );
-        let page = html(&brief);
+        let page = html(&brief, &HashMap::new());
         assert!(
             !page.contains("<b>sharply"),
             "article markup must be escaped"
         );
         assert!(page.contains("&lt;b&gt;sharply&lt;/b&gt;"));
-        // Each citation links to a quote present in the source list.
+        // Without the articles' texts each citation links to its quote in the source list.
         for anchor in page.split("href=\"#q").skip(1) {
             let id: String = anchor.chars().take_while(char::is_ascii_digit).collect();
             assert!(
@@ -928,5 +996,45 @@ mod tests {
                 "dangling #q{id}"
             );
         }
+    }
+
+    #[test]
+    fn html_citations_link_to_the_sentence_in_the_article() {
+        let (mut claims, docs) = ledger();
+        // Each document's text holds its quotes, between untrusted markup, at their spans.
+        let mut texts: HashMap<String, String> = HashMap::new();
+        for c in &mut claims {
+            let text = texts.entry(c.doc.clone()).or_default();
+            let start = match text.find(&c.quote) {
+                Some(b) => text[..b].chars().count(),
+                None => {
+                    text.push_str("<i>x</i>\n\n");
+                    let start = text.chars().count();
+                    text.push_str(&c.quote);
+                    start
+                }
+            };
+            c.sentence = [start, start + c.quote.chars().count()];
+        }
+        let brief = brief_of(&claims, &docs);
+        let page = html(&brief, &texts);
+        assert!(page.contains("<h2>Articles</h2>"), "{page}");
+        assert!(!page.contains("<i>x</i>"), "article text must be escaped");
+        let mut links = 0;
+        for anchor in page.split("href=\"#a").skip(1) {
+            let id: String = anchor.chars().take_while(char::is_ascii_digit).collect();
+            let q: usize = id.parse().unwrap_or(usize::MAX);
+            let quote = &brief.quotes[q];
+            assert!(
+                page.contains(&format!(
+                    "<mark id=\"a{id}\">{}</mark>",
+                    escape(&quote.text)
+                )),
+                "#a{id} does not mark {:?}",
+                quote.text
+            );
+            links += 1;
+        }
+        assert!(links > 0, "citations link into the articles: {page}");
     }
 }

@@ -654,6 +654,8 @@ pub struct StoredClaim {
     pub quote: String,
     /// Character span of the value in the document's cleaned text.
     pub span: [usize; 2],
+    /// Character span of the quoted sentence in the document's cleaned text.
+    pub sentence: [usize; 2],
 }
 
 /// An event as stored, with its source document.

@@ -362,6 +362,22 @@ fn ingest_is_idempotent_and_queries_work() {
         page.starts_with("<!doctype html>") && page.contains("<a class=\"cite\""),
         "{page}"
     );
+    // Every citation leads to its sentence, marked in the cited article's text.
+    let targets: Vec<&str> = page
+        .split("<a class=\"cite\" href=\"#")
+        .skip(1)
+        .filter_map(|a| a.split('"').next())
+        .collect();
+    assert!(
+        !targets.is_empty() && targets.iter().all(|t| t.starts_with('a')),
+        "{targets:?}"
+    );
+    for t in targets {
+        assert!(
+            page.contains(&format!("<mark id=\"{t}\">")),
+            "dangling #{t}"
+        );
+    }
     let bad = run(&["brief", "--since", "yesterday", "--db", db]);
     assert_eq!(bad.status.code(), Some(2));
     assert!(stderr(&bad).contains("--since"), "{}", stderr(&bad));

@@ -384,6 +384,7 @@ pub(crate) mod tests {
             modality: "actual".into(),
             quote: format!("Trade reached €{} billion.", amount / 1e9),
             span: [0, 10],
+            sentence: [0, 30],
         }
     }
 

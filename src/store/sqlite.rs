@@ -249,7 +249,8 @@ impl SqliteStore {
                     c.bound, c.concept, c.value_text, c.time_start, c.time_end, c.time_text,
                     c.modality, c.quote, c.span_start, c.span_end,
                     (SELECT group_concat(entity_id, ',') FROM
-                        (SELECT entity_id FROM claim_subjects s WHERE s.claim_id = c.id ORDER BY entity_id))
+                        (SELECT entity_id FROM claim_subjects s WHERE s.claim_id = c.id ORDER BY entity_id)),
+                    c.sentence_start, c.sentence_end
              FROM claims c JOIN documents d ON d.id = c.doc_id WHERE 1=1",
         );
         let mut args: Vec<String> = Vec::new();
@@ -285,6 +286,7 @@ impl SqliteStore {
                     modality: r.get(14)?,
                     quote: r.get(15)?,
                     span: char_span(r, 16)?,
+                    sentence: char_span(r, 19)?,
                     subjects: subjects
                         .map(|s| s.split(',').map(str::to_string).collect())
                         .unwrap_or_default(),

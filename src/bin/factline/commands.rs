@@ -192,7 +192,16 @@ fn brief(
     let brief = factline::brief::build(&claims, &series, &events, &docs, &ontology, &entities);
     let text = match format {
         BriefFormat::Md => factline::brief::markdown(&brief),
-        BriefFormat::Html => factline::brief::html(&brief),
+        BriefFormat::Html => {
+            // The cited articles go into the page, so each citation can show its sentence.
+            let mut texts = std::collections::HashMap::new();
+            for source in &brief.sources {
+                if let Some((_, text)) = store.document(&source.doc.id)? {
+                    texts.insert(source.doc.id.clone(), text);
+                }
+            }
+            factline::brief::html(&brief, &texts)
+        }
     };
     std::io::stdout().lock().write_all(text.as_bytes())?;
     Ok(found(!claims.is_empty() || !events.is_empty()))

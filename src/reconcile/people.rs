@@ -208,6 +208,25 @@ mod tests {
         )
     }
 
+    /// A surname alone ("Reagan"), as a document that names nobody in full gives it.
+    fn alias(
+        doc: &str,
+        date: &str,
+        surname: &str,
+        role: Option<&str>,
+        country: Option<&str>,
+    ) -> StoredMention {
+        mention(
+            doc,
+            date,
+            &format!("person:{}", slug(surname)),
+            MentionForm::Alias,
+            Some(surname),
+            role,
+            country,
+        )
+    }
+
     fn links(mentions: &[StoredMention]) -> Vec<(String, String, String, LinkBasis)> {
         link_people(mentions)
             .into_iter()
@@ -228,24 +247,8 @@ mod tests {
     fn a_surname_alone_links_to_the_one_person_named_in_full() {
         let mentions = [
             full("a", "1987-03-01", "Ronald Reagan", "President", "US"),
-            mention(
-                "b",
-                "1987-04-01",
-                "person:reagan",
-                MentionForm::Alias,
-                Some("Reagan"),
-                Some("President"),
-                None,
-            ),
-            mention(
-                "b",
-                "1987-04-01",
-                "person:reagan",
-                MentionForm::Alias,
-                Some("Reagan"),
-                None,
-                None,
-            ),
+            alias("b", "1987-04-01", "Reagan", Some("President"), None),
+            alias("b", "1987-04-01", "Reagan", None, None),
         ];
         assert_eq!(
             links(&mentions),
@@ -265,26 +268,16 @@ mod tests {
         let mut mentions = vec![
             full("a", "2020-01-01", "John Smith", "Minister", "GB"),
             full("b", "2020-01-01", "Anna Smith", "Senator", "US"),
-            mention(
-                "c",
-                "2020-02-01",
-                "person:smith",
-                MentionForm::Alias,
-                Some("Smith"),
-                None,
-                None,
-            ),
+            alias("c", "2020-02-01", "Smith", None, None),
         ];
         assert!(
             links(&mentions).is_empty(),
             "two Smiths and nothing to choose"
         );
-        mentions.push(mention(
+        mentions.push(alias(
             "d",
             "2020-02-01",
-            "person:smith",
-            MentionForm::Alias,
-            Some("Smith"),
+            "Smith",
             Some("Senator"),
             Some("US"),
         ));

@@ -75,7 +75,9 @@ pub fn country_name(code: &str) -> Option<&'static str> {
 static COUNTRY_NAMES: LazyLock<rustc_hash::FxHashMap<&'static str, &'static str>> =
     LazyLock::new(|| {
         let mut names = rustc_hash::FxHashMap::default();
-        for (code, kind, name) in parse_rows(include_str!("../../data/countries.tsv")) {
+        let rows = parse_rows(include_str!("../../data/countries.tsv"))
+            .chain(parse_rows(include_str!("../../data/countries_extra.tsv")));
+        for (code, kind, name) in rows {
             if kind == "name" {
                 names
                     .entry(code)
@@ -253,6 +255,8 @@ mod tests {
         west_germany: "West Germany's surplus" => "DE", Name;
         south_korea: "South Korea and" => "KR", Name;
         ivory_coast: "cocoa from Ivory Coast" => "CI", Name;
+        european_community: "exports to the EC totalled" => "EU", Name;
+        european_union: "the European Union's tariffs" => "EU", Name;
     }
 
     #[test]
@@ -270,6 +274,7 @@ mod tests {
     fn country_names_are_the_short_ones() {
         assert_eq!(country_name("CZ"), Some("Czechia"));
         assert_eq!(country_name("DE"), Some("Germany"));
+        assert_eq!(country_name("EU"), Some("European Union"));
         assert_eq!(country_name("XX"), None);
     }
 }

@@ -156,6 +156,8 @@ pub fn resolve(raw: &RawTime, published: Option<Date>) -> Option<TimeExpr> {
 /// else the interval's ([`timex`]).
 fn timex_of(raw: &RawTime, start: Date, end: Date) -> String {
     match (raw.label, raw.when) {
+        // A part of a decade ("the late 1990s") takes the decade's value.
+        (Label::YearPart, _) if end.year() > start.year() => format!("{:03}X", start.year() / 10),
         (Label::YearPart, _) => format!("{:04}", start.year()),
         (Label::Anchor(s, e), _) => timex(s, e),
         (Label::Clock(h, m), _) => format!("{start}T{h:02}:{m:02}"),
@@ -1250,7 +1252,8 @@ fn quarter_or_half(c: &Cursor, i: usize) -> Option<Hit> {
     Some((k, when))
 }
 
-/// "early 2024", "mid-2024", "late 2024", "the end of 2024", "the beginning of 2024".
+/// "early 2024", "mid-2024", "late 2024", "the end of 2024", "the beginning of 2024", "the
+/// late 1990s".
 fn part_of_year(c: &Cursor, i: usize) -> Option<Hit> {
     let mut k = if c.is(i, "the") { i + 1 } else { i };
     let (first_month, months) = if c.is(k, "early") || c.is(k, "beginning") || c.is(k, "start") {
@@ -1269,6 +1272,18 @@ fn part_of_year(c: &Cursor, i: usize) -> Option<Hit> {
         k += 1;
     }
     let y = c.year(k)?;
+    if c.joined(k + 1) && c.is(k + 1, "s") && y % 10 == 0 {
+        // "the late 1990s": years of the decade, not months of its first year.
+        let (first, last) = match first_month {
+            1 => (0, 3),
+            5 => (4, 6),
+            _ => (7, 9),
+        };
+        return Some((
+            k + 2,
+            When::Fixed(year_span(y + first)?.0, year_span(y + last)?.1),
+        ));
+    }
     let (s, e) = months_span(y, first_month, months)?;
     Some((k + 1, When::Fixed(s, e)))
 }
@@ -1550,6 +1565,7 @@ mod tests {
         timex_week: "sales this week rose", "2024-03-06" => "this week", "2024-W10";
         timex_since_is_the_anchor: "up since October 1997", "2009-02-25" => "since October 1997", "1997-10";
         timex_part_of_year_is_the_year: "due in early 2009", "2008-06-01" => "in early 2009", "2009";
+        timex_part_of_decade_is_the_decade: "in the late 1990s", "2008-06-01" => "in the late 1990s", "199X";
         timex_past_years_is_a_duration: "over the past 12 years", "2024-03-01" => "over the past 12 years", "P12Y";
         clock_time_utc: "launched at 16:00 UTC today", "2009-06-01" => "16:00 UTC today", "2009-06-01T16:00";
         clock_time_pm: "at 6:40 p.m. on", "2007-10-17" => "6:40 p.m.", "2007-10-17T18:40";
@@ -1596,6 +1612,8 @@ mod tests {
         iso_date: "dated 2021-03-04 in", "2024-03-01" => "2021-03-04", "2021-03-04", "2021-03-04";
         day_range: "visited on 3-4 June 2019", "2024-03-01" => "3-4 June 2019", "2019-06-03", "2019-06-04";
         month_year: "in March 2022 trade", "2024-03-01" => "in March 2022", "2022-03-01", "2022-03-31";
+        late_decade: "replaced in the late 1990s", "1987-03-12" => "in the late 1990s", "1997-01-01", "1999-12-31";
+        early_decade: "By the early 1980s it", "1987-03-12" => "By the early 1980s", "1980-01-01", "1983-12-31";
         second_half: "in the second half of 2024", "2024-03-01" => "in the second half of 2024", "2024-07-01", "2024-12-31";
         first_quarter: "the first quarter of 2023 saw", "2024-03-01" => "the first quarter of 2023", "2023-01-01", "2023-03-31";
         q3: "sales in Q3 2022 rose", "2024-03-01" => "in Q3 2022", "2022-07-01", "2022-09-30";

@@ -160,8 +160,20 @@ fn sentence_claims(
         let time = claim_time(text, analysis, span, q, published);
         let deadline = time.as_ref().is_some_and(|(_, d)| *d);
         let modality = modality(&cues, own_clause, q.span, deadline);
-        let (subjects, from, to) =
+        let (mut subjects, from, to) =
             participants(text, scope, who, trigger, ind.flow, pair, &ind.key);
+        if ind.key == "trade_balance" && !BILATERAL.is_match(&text[span.start..span.end]) {
+            let next = inside(&analysis.quantities, span, |q| q.span)
+                .map(|n| n.span.start)
+                .find(|&start| start >= q.span.end)
+                .unwrap_or(scope.end)
+                .min(scope.end);
+            if let Some(parties) =
+                trigger.and_then(|t| balance_parties(text, scope, who, t, q.span, next))
+            {
+                subjects = parties;
+            }
+        }
         out.push(Claim {
             indicator: ind.key.clone(),
             subjects,
@@ -247,7 +259,7 @@ fn claim_time(
     published: Option<Date>,
 ) -> Option<(ClaimTime, bool)> {
     let nearest = inside(&analysis.times, sentence, |t| t.span)
-        .filter(|t| !t.span.overlaps(q.span))
+        .filter(|t| !t.span.overlaps(q.span) && !is_comparison_base(text, q.span, t.span))
         .min_by_key(|t| {
             if t.span.start >= q.span.end {
                 t.span.start - q.span.end
@@ -276,6 +288,18 @@ fn claim_time(
             },
             false,
         ))
+}
+
+static COMPARISON: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(from|than|against|versus|compared)\b"));
+
+/// True when a time after the quantity dates the figure it is compared with ("30 billion,
+/// up 4.5 pct from 1985"; "up from 12 billion in 1980"), not the quantity itself.
+fn is_comparison_base(text: &str, q: Span, t: Span) -> bool {
+    t.start >= q.end
+        && text
+            .get(q.end..t.start)
+            .is_some_and(|between| COMPARISON.is_match(between))
 }
 
 static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
@@ -326,12 +350,22 @@ fn modality_cues(text: &str, sentence: Span) -> Vec<(Span, Modality)> {
         (&*FORECAST_CUES, Modality::Forecast),
         (&*PLAN_CUES, Modality::Plan),
     ] {
-        cues.extend(pattern.find_iter(s).map(|m| {
-            let span = Span::new(sentence.start + m.start(), sentence.start + m.end());
-            (span, modality)
-        }));
+        cues.extend(
+            pattern
+                .find_iter(s)
+                .filter(|m| !is_report_of_fact(m.as_str(), &s[m.end()..]))
+                .map(|m| {
+                    let span = Span::new(sentence.start + m.start(), sentence.start + m.end());
+                    (span, modality)
+                }),
+        );
     }
     cues
+}
+
+/// "announced that exports reached …" reports a fact; "announced a €2 billion plant" a plan.
+fn is_report_of_fact(cue: &str, after: &str) -> bool {
+    cue.eq_ignore_ascii_case("announced") && after.trim_start().starts_with("that ")
 }
 
 /// Modality from the cue nearest before the quantity in its clause (else the first after
@@ -385,6 +419,58 @@ fn role(text: &str, sentence: Span, e: &Entity, trigger_start: usize) -> Role {
         _ if e.span.end <= trigger_start => Role::Subject,
         _ => Role::Other,
     }
+}
+
+/// Whose trade balance a figure is: the country named before the trigger ("Japan's
+/// surplus", "the U.S. trade deficit") and the partner after "with" in the figure's own phrase,
+/// which runs from the trigger or the figure to the next figure ("a 7.1 billion surplus with
+/// the U.S. and a 5.5 billion deficit with Japan"). A partner before the figure is preferred
+/// ("its surplus with the U.S. was 51.5 billion and with the EC 16.7 billion"). None when
+/// neither is named, so the sentence's countries stand.
+fn balance_parties(
+    text: &str,
+    clause: Span,
+    countries: &[&Entity],
+    trigger: Trigger,
+    q: Span,
+    next_figure: usize,
+) -> Option<Vec<String>> {
+    let phrase = Span::new(
+        trigger.start.min(q.start),
+        trigger.end.max(q.end).max(next_figure),
+    );
+    // "with Japan"; not "and Japan", which is more often a second owner or another subject.
+    let is_partner = |e: &&&Entity| {
+        let mut before = text[clause.start..e.span.start].split_whitespace().rev();
+        let word = match before.next() {
+            Some(w) if w.eq_ignore_ascii_case("the") => before.next(),
+            w => w,
+        };
+        word.is_some_and(|w| w.eq_ignore_ascii_case("with"))
+    };
+    let partners = || {
+        countries
+            .iter()
+            .filter(|e| phrase.contains(e.span) && !e.span.overlaps(q))
+            .filter(is_partner)
+    };
+    let partner = partners()
+        .rfind(|e| e.span.end <= q.start)
+        .or_else(|| partners().find(|e| e.span.start >= q.end));
+    let owner = countries
+        .iter()
+        .rfind(|e| e.span.end <= trigger.start && !is_partner(e));
+    if partner.is_none() && owner.is_none() {
+        return None;
+    }
+    let mut ids: Vec<String> = owner
+        .into_iter()
+        .chain(partner)
+        .map(|e| e.id.clone())
+        .collect();
+    ids.sort();
+    ids.dedup();
+    Some(ids)
 }
 
 /// Subjects (sorted ids), and the origin and destination of a flow.
@@ -701,6 +787,70 @@ mod tests {
             old.time.as_ref().map(|t| t.start.to_string()),
             Some("2021-01-01".into())
         );
+    }
+
+    #[test]
+    fn the_year_a_change_is_measured_from_is_not_the_figure_s() {
+        let c = extract(
+            "In 1986, Japanese exports to Germany totalled 30.67 billion dlrs, up 4.5 pct from 1985.",
+            "1987-04-13",
+        );
+        let times: Vec<_> = c
+            .iter()
+            .map(|c| c.time.as_ref().map(|t| t.start.to_string()))
+            .collect();
+        assert_eq!(times, vec![Some("1986-01-01".to_string())]);
+    }
+
+    #[test]
+    fn tariffs_on_exports_are_tariffs_not_exports() {
+        let c = only(
+            "The U.S. has threatened to impose tariffs worth up to 300 mln dlrs on Japanese electronics exports to the U.S.",
+            "1987-03-30",
+        );
+        assert_eq!((c.indicator.as_str(), c.value.amount), ("tariffs", 300e6));
+    }
+
+    fn subjects_by_value(text: &str) -> Vec<(f64, Vec<String>)> {
+        extract(text, "1987-03-30")
+            .into_iter()
+            .map(|c| (c.value.amount, c.subjects))
+            .collect()
+    }
+
+    #[test]
+    fn a_trade_balance_is_its_owner_s_with_the_partner_of_its_own_phrase() {
+        let ids = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            subjects_by_value("Congress points to the record 169 billion dlrs U.S. trade deficit in 1986 as a reason to press Japan."),
+            vec![(169e9, ids(&["US"]))]
+        );
+        assert_eq!(
+            subjects_by_value("Last year South Korea ran a 4.3 billion dlr trade surplus, including a record 7.1 billion dlr surplus with the U.S. and a 5.5 billion dlr deficit with Japan."),
+            vec![(4.3e9, ids(&["KR"])), (7.1e9, ids(&["KR", "US"])), (5.5e9, ids(&["JP", "KR"]))]
+        );
+        assert_eq!(
+            subjects_by_value("The United States last year had a record trade deficit of 169.8 billion dlrs and Japan accounted for about one-third."),
+            vec![(169.8e9, ids(&["US"]))]
+        );
+        assert_eq!(
+            subjects_by_value("Channon said Japan's surplus with the United States last year was 51.5 billion dlrs and with EC nations, 16.7 billion dlrs."),
+            vec![(51.5e9, ids(&["JP", "US"])), (16.7e9, ids(&["EU", "JP"]))]
+        );
+    }
+
+    #[test]
+    fn announcing_that_a_figure_was_reached_reports_a_fact() {
+        let reported = only(
+            "Tokyo announced that Japan's trade surplus with Germany reached 2.13 billion dlrs in March.",
+            "1987-04-13",
+        );
+        assert_eq!(reported.modality, Modality::Actual);
+        let planned = only(
+            "Toyota announced a 2 billion dlr investment in Poland.",
+            "1987-04-13",
+        );
+        assert_eq!(planned.modality, Modality::Plan);
     }
 
     #[test]

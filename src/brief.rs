@@ -142,18 +142,23 @@ pub fn build(
 }
 
 /// What happened, in date order: one templated sentence per event, citing its quote
-/// (events' quotes follow the claims' in [`Brief::quotes`], from `first_quote` on). The
-/// same event reported twice on one day by one article is said once.
+/// (events' quotes follow the claims' in [`Brief::quotes`], from `first_quote` on). An
+/// event that reads the same as one before it (a story reported twice, by one article or
+/// by several) is said once, citing every report.
 fn chronology(events: &[StoredEvent], first_quote: usize) -> Vec<Statement> {
     let mut out: Vec<Statement> = Vec::new();
+    let mut said: HashMap<String, usize> = HashMap::new();
     for (k, e) in events.iter().enumerate() {
         let text = event_sentence(e);
-        match out.last_mut() {
-            Some(last) if last.text == text => last.cites.push(first_quote + k),
-            _ => out.push(Statement {
-                text,
-                cites: vec![first_quote + k],
-            }),
+        match said.get(&text) {
+            Some(&at) => out[at].cites.push(first_quote + k),
+            None => {
+                said.insert(text.clone(), out.len());
+                out.push(Statement {
+                    text,
+                    cites: vec![first_quote + k],
+                });
+            }
         }
     }
     out
@@ -198,8 +203,12 @@ fn event_sentence(e: &StoredEvent) -> String {
 /// "Prime Minister Petr Fiala and Germany": participants as the articles name them,
 /// countries by their short name, roles without a holder with their country.
 fn names_list(participants: &[(String, Option<String>)]) -> String {
-    let names: Vec<String> = participants
-        .iter()
+    // People first, then organisations, then countries, each in text order: two reports of
+    // one meeting read the same however each listed its participants.
+    let mut ordered: Vec<&(String, Option<String>)> = participants.iter().collect();
+    ordered.sort_by_key(|(id, _)| participant_rank(id));
+    let names: Vec<String> = ordered
+        .into_iter()
         .map(|(id, name)| match (id.strip_prefix("role:"), name) {
             (Some(role), Some(title)) => {
                 let country = role.split(':').next().unwrap_or("");
@@ -213,6 +222,16 @@ fn names_list(participants: &[(String, Option<String>)]) -> String {
         [] => "someone".into(),
         [one] => one.clone(),
         [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+fn participant_rank(id: &str) -> u8 {
+    if id.starts_with("person:") || id.starts_with("role:") {
+        0
+    } else if id.contains(':') {
+        1
+    } else {
+        2
     }
 }
 
@@ -804,6 +823,59 @@ mod tests {
             origin: format!("{id}.txt"),
             claims: 1,
         }
+    }
+
+    fn meeting(doc: &str, day: &str, participants: &[(&str, Option<&str>)]) -> StoredEvent {
+        StoredEvent {
+            doc: doc.into(),
+            published: Some(day.into()),
+            kind: "meeting".into(),
+            participants: participants
+                .iter()
+                .map(|(id, name)| (id.to_string(), name.map(str::to_string)))
+                .collect(),
+            place: None,
+            place_name: None,
+            countries: Vec::new(),
+            time_start: Some(day.into()),
+            time_end: Some(day.into()),
+            time_text: Some("on Monday".into()),
+            object: None,
+            count: None,
+            ordinal: None,
+            trigger: "met".into(),
+            quote: format!("{doc}: they met."),
+            span: [0, 10],
+        }
+    }
+
+    #[test]
+    fn one_meeting_reported_by_two_articles_is_one_cited_sentence() {
+        let lyng = ("person:richard-lyng", Some("Richard Lyng"));
+        let kato = ("person:mutsuki-kato", Some("Mutsuki Kato"));
+        let events = vec![
+            meeting("a", "1987-04-20", &[("JP", None), lyng, kato]),
+            meeting("b", "1987-04-20", &[("US", None), lyng]),
+            meeting("c", "1987-04-20", &[lyng, ("JP", None), kato]),
+        ];
+        let said = chronology(&events, 5);
+        let texts: Vec<(&str, &[usize])> = said
+            .iter()
+            .map(|s| (s.text.as_str(), s.cites.as_slice()))
+            .collect();
+        assert_eq!(
+            texts,
+            vec![
+                (
+                    "on 1987-04-20: Richard Lyng, Mutsuki Kato and Japan met.",
+                    &[5, 7][..]
+                ),
+                (
+                    "on 1987-04-20: Richard Lyng and United States met.",
+                    &[6][..]
+                ),
+            ]
+        );
     }
 
     /// A small ledger with a trend, a conflict, a raised target and its confirmation.

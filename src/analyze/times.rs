@@ -38,6 +38,9 @@ pub enum Rel {
     Past(i32),
     /// The N months from the publication date ("over the next three years").
     Ahead(i32),
+    /// The day this many months and days after publication ("in two weeks" said of the
+    /// future, "three days from now").
+    Later(i32, i32),
     /// N years before the time mentioned earlier in the same sentence ("up from X a year
     /// earlier"); without one, N years before publication.
     YearsBefore(i32),
@@ -252,6 +255,12 @@ fn resolve_relative(rel: Rel, p: Date) -> Option<(Date, Date)> {
         }
         Rel::Past(months) => Some((add_months(p, -months)?, p)),
         Rel::Ahead(months) => Some((p, add_months(p, months)?)),
+        Rel::Later(months, days) => {
+            let d = add_months(p, months)?
+                .checked_add(i64::from(days).days())
+                .ok()?;
+            Some((d, d))
+        }
         Rel::YearsBefore(n) => year_span(year - n),
         Rel::Since(d) => Some((d, p.max(d))),
         Rel::YearToDate => Some((Date::new(p.year(), 1, 1).ok()?, p)),
@@ -657,6 +666,9 @@ const WEAK_STARTERS: &[&str] = &[
     "over",
     "for",
     "throughout",
+    "before",
+    "after",
+    "later",
     "the",
     "that",
     "a",
@@ -674,7 +686,7 @@ fn next_fits(tokens: &[Token], i: usize, text: &str) -> bool {
     let n = next.text(text);
     may_start_time(next, text)
         || [
-            "of", "year", "decade", "month", "week", "day", "end", "same", "weekend",
+            "of", "year", "decade", "month", "week", "day", "end", "same", "weekend", "than", "to",
         ]
         .iter()
         .any(|w| w.eq_ignore_ascii_case(n))
@@ -763,6 +775,11 @@ fn with_preposition(c: &Cursor, i: usize) -> Option<Found> {
         (&["until"], true),
         (&["till"], true),
         (&["since"], false),
+        (&["before"], false),
+        (&["prior", "to"], false),
+        (&["earlier", "than"], false),
+        (&["after"], false),
+        (&["later", "than"], false),
         (&["in"], false),
         (&["during"], false),
         (&["over"], false),
@@ -1463,8 +1480,36 @@ fn relative(c: &Cursor, i: usize) -> Option<Hit> {
             };
             return Some((i + 3, When::Relative(rel)));
         }
+        if let Some(hit) = later(c, i, n, &unit) {
+            return Some(hit);
+        }
     }
     None
+}
+
+/// "two days from now", "three weeks from tomorrow", and "in two weeks" when the clause
+/// speaks of the future ("will meet in two weeks"; "the highest in ten years" is no date):
+/// the day that far ahead of publication.
+fn later(c: &Cursor, i: usize, n: i32, unit: &str) -> Option<Hit> {
+    let (months, days) = match unit {
+        "day" | "days" => (0, n),
+        "week" | "weeks" => (0, 7 * n),
+        "month" | "months" => (n, 0),
+        "year" | "years" => (12 * n, 0),
+        _ => return None,
+    };
+    if c.is(i + 2, "from") {
+        let extra = if c.is_any(i + 3, &["now", "today"]) {
+            0
+        } else if c.is_any(i + 3, &["tomorrow", "tmrw"]) {
+            1
+        } else {
+            return None;
+        };
+        return Some((i + 4, When::Relative(Rel::Later(months, days + extra))));
+    }
+    (i > 0 && c.is(i - 1, "in") && c.future_before(i - 1))
+        .then_some((i + 2, When::Relative(Rel::Later(months, days))))
 }
 
 /// Merges "between 2019 and 2023", "from 2019 to 2023" into one interval.
@@ -1584,6 +1629,17 @@ mod tests {
         last_winter_in_january: "snow last winter", "2017-01-10" => "last winter", "2015-WI";
         season_with_year: "in spring 2009", "2010-01-01" => "in spring 2009", "2009-SP";
         noon_tomorrow: "at noon tomorrow", "2016-11-07" => "noon tomorrow", "2016-11-08T12:00";
+        in_weeks_in_a_future_clause: "they will meet in two weeks", "2018-03-23" => "in two weeks", "2018-04-06";
+        days_from_now: "due three days from now", "2018-03-23" => "three days from now", "2018-03-26";
+        weeks_from_tomorrow: "three weeks from tomorrow", "2018-06-01" => "three weeks from tomorrow", "2018-06-23";
+        before_a_year: "built before 2018", "2024-03-01" => "before 2018", "2018";
+        later_than_a_year: "no sooner or later than 2020", "2018-09-07" => "later than 2020", "2020";
+    }
+
+    #[test]
+    fn in_years_of_the_past_is_no_date() {
+        // "the highest in ten years" looks back; only a future clause makes "in N years" a day.
+        assert!(timexes("exports were the highest in ten years", "1987-03-01").is_empty());
     }
 
     #[test]

@@ -328,6 +328,15 @@ fn spec_values(
         raw.span
     };
     if let times::Label::Clock(h, m) = raw.label {
+        // "before 4pm" is a time range the specs build from the clock time; the clock alone
+        // is what a time result covers.
+        let span = if ["before", "after", "prior to", "earlier than", "later than"]
+            .contains(&lead.as_str())
+        {
+            raw.core
+        } else {
+            span
+        };
         let core = &input[raw.core.start..raw.core.end];
         let lower = core.to_ascii_lowercase();
         let marked = [
@@ -411,10 +420,15 @@ fn spec_values(
     let timex = t.timex.clone();
     let modifier = match lead.as_str() {
         "since" => Some("since"),
-        "by" | "until" | "till" | "before" => Some("before"),
-        "after" => Some("after"),
+        "by" | "until" | "till" | "before" | "prior to" | "earlier than" => Some("before"),
+        "after" | "later than" => Some("after"),
         _ => None,
     };
+    if let (times::When::Relative(times::Rel::Month(m)), times::Label::Plain) =
+        (raw.when, raw.label)
+    {
+        return Some((span, "daterange", undated_month(m, modifier, now.date())?));
+    }
     if t.start == t.end && modifier.is_none() {
         let value = t.start.to_string();
         return Some((
@@ -442,7 +456,11 @@ fn spec_values(
             } else {
                 "datetimerange"
             });
-            entry["end"] = json!(t.start.to_string());
+            if m == "after" {
+                entry["start"] = json!(end.to_string());
+            } else {
+                entry["end"] = json!(t.start.to_string());
+            }
         }
         None => {
             entry["start"] = json!(t.start.to_string());
@@ -450,6 +468,39 @@ fn spec_values(
         }
     }
     Some((span, "daterange", vec![entry]))
+}
+
+/// A month with no year ("since August", "April"): `XXXX-MM`, resolved to the last one and
+/// the coming one, the specs' two readings; with a modifier, its bound alone.
+fn undated_month(m: i8, modifier: Option<&str>, today: Date) -> Option<Vec<Value>> {
+    let this = Date::new(today.year(), m, 1).ok()?;
+    let (past, future) = if this <= today.first_of_month() {
+        (this, Date::new(today.year() + 1, m, 1).ok()?)
+    } else {
+        (Date::new(today.year() - 1, m, 1).ok()?, this)
+    };
+    let timex = format!("XXXX-{m:02}");
+    let entry = |first: Date| -> Option<Value> {
+        let next = first.checked_add(jiff::Span::new().months(1)).ok()?;
+        let mut e = json!({"timex": timex, "type": "daterange"});
+        match modifier {
+            Some(m) => {
+                e["Mod"] = json!(m);
+                e["sourceEntity"] = json!("datetimerange");
+                match m {
+                    "after" => e["start"] = json!(next.to_string()),
+                    "since" => e["start"] = json!(first.to_string()),
+                    _ => e["end"] = json!(first.to_string()),
+                }
+            }
+            None => {
+                e["start"] = json!(first.to_string());
+                e["end"] = json!(next.to_string());
+            }
+        }
+        Some(e)
+    };
+    Some(vec![entry(past)?, entry(future)?])
 }
 
 /// A parser file's `Value`: TIMEX with future and past resolutions, from the spec values.
@@ -498,5 +549,34 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].type_name, "datetimeV2.date");
         assert_eq!(found[0].resolution["values"][0]["value"], "2016-11-06");
+    }
+
+    #[test]
+    fn before_and_after_bound_the_period_they_name() {
+        let now: DateTime = "2015-11-07T00:00:00".parse().expect("date-time");
+        let found = recognize(Model::DateTime, "after 2016 and before 2018", Some(now));
+        let values: Vec<&Value> = found.iter().map(|f| &f.resolution["values"][0]).collect();
+        assert_eq!(found[0].text, "after 2016");
+        assert_eq!(
+            (&values[0]["Mod"], &values[0]["start"]),
+            (&json!("after"), &json!("2017-01-01"))
+        );
+        assert_eq!(found[1].text, "before 2018");
+        assert_eq!(
+            (&values[1]["Mod"], &values[1]["end"]),
+            (&json!("before"), &json!("2018-01-01"))
+        );
+    }
+
+    #[test]
+    fn a_month_without_a_year_reads_as_the_last_and_the_coming_one() {
+        let now: DateTime = "2016-11-07T00:00:00".parse().expect("date-time");
+        let found = recognize(Model::DateTime, "I'll be out since August", Some(now));
+        let values = found[0].resolution["values"].as_array().expect("values");
+        let starts: Vec<&Value> = values.iter().map(|v| &v["start"]).collect();
+        assert_eq!(starts, vec!["2016-08-01", "2017-08-01"]);
+        assert!(values
+            .iter()
+            .all(|v| v["timex"] == "XXXX-08" && v["Mod"] == "since"));
     }
 }

@@ -86,6 +86,9 @@ pub enum Label {
     Weekend,
     /// A season ("this summer", "spring 2009"): the year with `-SP`, `-SU`, `-FA`, `-WI`.
     Season(&'static str),
+    /// A range between two stated times ("2014-2018", "from 2014 to 2018"): the first day of
+    /// the second, where conventions that end a range as the second begins end it.
+    Range(Date),
 }
 
 /// A recognized time expression.
@@ -174,7 +177,7 @@ fn timex_of(raw: &RawTime, start: Date, end: Date) -> String {
                 format!("P{months}M")
             }
         }
-        (Label::Plain, _) => timex(start, end),
+        (Label::Plain | Label::Range(_), _) => timex(start, end),
     }
 }
 
@@ -837,7 +840,7 @@ fn time_at(c: &Cursor, i: usize) -> Option<(usize, When, Label)> {
         .or_else(|| words_only(c, i, day_part))
         .or_else(|| words_only(c, i, named_month))
         .or_else(|| words_only(c, i, season))
-        .or_else(|| plain(year_forms(c, i)))
+        .or_else(|| year_forms(c, i))
         .or_else(|| plain(relative(c, i)))?;
     Some(with_day_part(c, found))
 }
@@ -1306,7 +1309,19 @@ fn part_of_year(c: &Cursor, i: usize) -> Option<Hit> {
 }
 
 /// "2023", "fiscal 2023", "FY2023", "2022-23", "2019-2023", "the 1990s".
-fn year_forms(c: &Cursor, i: usize) -> Option<Hit> {
+fn year_forms(c: &Cursor, i: usize) -> Option<(usize, When, Label)> {
+    let (end, when) = year_form(c, i)?;
+    // "2019-2023" and "2022-23" are ranges between two years; a decade or one year is not.
+    let label = match when {
+        When::Fixed(s, e) if e.year() > s.year() && !(c.is(end - 1, "s") && c.joined(end - 1)) => {
+            Label::Range(Date::new(e.year(), 1, 1).ok()?)
+        }
+        _ => Label::Plain,
+    };
+    Some((end, when, label))
+}
+
+fn year_form(c: &Cursor, i: usize) -> Option<Hit> {
     if let Some(w) = c.word(i) {
         if let Some(y) = w.strip_prefix("FY").and_then(|y| y.parse::<i32>().ok()) {
             let y = if y < 100 { 2000 + y } else { y };
@@ -1340,7 +1355,7 @@ fn year_forms(c: &Cursor, i: usize) -> Option<Hit> {
     if c.joined(i + 1) && c.is(i + 1, "s") && y % 10 == 0 {
         return Some((i + 2, When::Fixed(year_span(y)?.0, year_span(y + 9)?.1)));
     }
-    if c.joined(i + 1) && c.is_any(i + 1, &["-", "–", "/"]) && c.joined(i + 2) {
+    if c.joined(i + 1) && c.is_any(i + 1, &["-", "–", "/", "~"]) && c.joined(i + 2) {
         if let Some((n, len)) = c.int(i + 2) {
             let n = i32::try_from(n).ok()?;
             let end_year = match len {
@@ -1518,27 +1533,46 @@ fn merge_year_ranges(times: &mut Vec<RawTime>, text: &str) {
     while k < times.len() {
         let (a, b) = (times[k - 1], times[k]);
         let between = text[a.span.end..b.span.start].trim();
-        let joined = ["to", "through", "until"]
+        let range_word = range_word_start(text, a.span.start);
+        // "from 2014 till 2018": the second time took "till" as its own preposition.
+        let b_lead = text[b.span.start..b.core.start].trim();
+        let joined = ["to", "through", "thru", "until", "till", "-", "–", "~"]
             .iter()
             .any(|w| between.eq_ignore_ascii_case(w))
+            || (between.is_empty()
+                && range_word.is_some()
+                && ["till", "until"]
+                    .iter()
+                    .any(|w| b_lead.eq_ignore_ascii_case(w)))
             || (between.eq_ignore_ascii_case("and")
                 && super::tokens::lower_tail(text[..a.span.start].trim_end(), 16)
                     .ends_with("between"));
-        if let (When::Fixed(s, _), When::Fixed(_, e), true) = (a.when, b.when, joined) {
+        if let (When::Fixed(s, _), When::Fixed(b_start, e), true) = (a.when, b.when, joined) {
             if s < e {
-                let start = range_word_start(text, a.span.start).unwrap_or(a.span.start);
+                let start = range_word.unwrap_or(a.span.start);
+                // "in 2014 through May 2018": "in" stays a preposition outside the range.
+                let core_start = range_word.unwrap_or(a.core.start);
                 times[k - 1] = RawTime {
                     span: Span::new(start, b.span.end),
-                    core: Span::new(start, b.span.end),
+                    core: Span::new(core_start, b.span.end),
                     when: When::Fixed(s, e),
                     deadline: b.deadline,
-                    label: Label::Plain,
+                    label: Label::Range(b_start),
                 };
                 times.remove(k);
                 continue;
             }
         }
         k += 1;
+    }
+    // "between 2014-2018", "from 2014-2018": a range written in one expression.
+    for t in times.iter_mut() {
+        if let (Label::Range(_), Some(start)) = (t.label, range_word_start(text, t.span.start)) {
+            if t.span.start == t.core.start {
+                t.span.start = start;
+                t.core.start = start;
+            }
+        }
     }
 }
 
@@ -1668,6 +1702,10 @@ mod tests {
         iso_date: "dated 2021-03-04 in", "2024-03-01" => "2021-03-04", "2021-03-04", "2021-03-04";
         day_range: "visited on 3-4 June 2019", "2024-03-01" => "3-4 June 2019", "2019-06-03", "2019-06-04";
         month_year: "in March 2022 trade", "2024-03-01" => "in March 2022", "2022-03-01", "2022-03-31";
+        from_till: "ran from 2014 till 2018 and", "2024-03-01" => "from 2014 till 2018", "2014-01-01", "2018-12-31";
+        between_hyphenated_years: "built between 2014-2018.", "2024-03-01" => "between 2014-2018", "2014-01-01", "2018-12-31";
+        tilde_years: "the range is 2014~2018.", "2024-03-01" => "2014~2018", "2014-01-01", "2018-12-31";
+        dates_joined_by_a_dash: "Nov 18 2014 - Dec 19 2015", "2024-03-01" => "Nov 18 2014 - Dec 19 2015", "2014-11-18", "2015-12-19";
         late_decade: "replaced in the late 1990s", "1987-03-12" => "in the late 1990s", "1997-01-01", "1999-12-31";
         early_decade: "By the early 1980s it", "1987-03-12" => "By the early 1980s", "1980-01-01", "1983-12-31";
         second_half: "in the second half of 2024", "2024-03-01" => "in the second half of 2024", "2024-07-01", "2024-12-31";

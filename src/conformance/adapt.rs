@@ -437,6 +437,9 @@ fn spec_values(
             vec![json!({"timex": timex, "type": "date", "value": value})],
         ));
     }
+    if let (times::Label::Range(second), None) = (raw.label, modifier) {
+        return Some((span, "daterange", vec![range_entry(t.start, second)]));
+    }
     let end = t.end.tomorrow().unwrap_or(t.end);
     let mut entry = json!({"timex": timex, "type": "daterange"});
     match modifier {
@@ -468,6 +471,27 @@ fn spec_values(
         }
     }
     Some((span, "daterange", vec![entry]))
+}
+
+/// A range the specs end where its second time begins ("2014 to 2018" is 2014-01-01 to
+/// 2018-01-01, `P4Y`), its length in the coarsest unit both ends fall on.
+fn range_entry(start: Date, second: Date) -> Value {
+    let months = (i32::from(second.year()) - i32::from(start.year())) * 12
+        + i32::from(second.month() - start.month());
+    let length = if start.day() == 1 && second.day() == 1 && months % 12 == 0 {
+        format!("P{}Y", months / 12)
+    } else if start.day() == 1 && second.day() == 1 {
+        format!("P{months}M")
+    } else {
+        let days = second.since(start).map_or(0, |s| s.get_days());
+        format!("P{days}D")
+    };
+    json!({
+        "timex": format!("({start},{second},{length})"),
+        "type": "daterange",
+        "start": start.to_string(),
+        "end": second.to_string(),
+    })
 }
 
 /// A month with no year ("since August", "April"): `XXXX-MM`, resolved to the last one and
@@ -566,6 +590,21 @@ mod tests {
             (&values[1]["Mod"], &values[1]["end"]),
             (&json!("before"), &json!("2018-01-01"))
         );
+    }
+
+    #[test]
+    fn a_range_of_years_ends_where_its_second_year_begins() {
+        let now: DateTime = "2018-05-01T00:00:00".parse().expect("date-time");
+        let found = recognize(
+            Model::DateTime,
+            "The range is in 2014 through 2018.",
+            Some(now),
+        );
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].text, "2014 through 2018");
+        let value = &found[0].resolution["values"][0];
+        assert_eq!(value["timex"], "(2014-01-01,2018-01-01,P4Y)");
+        assert_eq!(value["end"], "2018-01-01");
     }
 
     #[test]

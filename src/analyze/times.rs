@@ -38,6 +38,8 @@ pub enum Rel {
     Past(i32),
     /// The N months from the publication date ("over the next three years").
     Ahead(i32),
+    /// The N days after the publication day ("the next 30 days").
+    NextDays(i32),
     /// The day this many months and days after publication ("in two weeks" said of the
     /// future, "three days from now").
     Later(i32, i32),
@@ -258,6 +260,7 @@ fn resolve_relative(rel: Rel, p: Date) -> Option<(Date, Date)> {
         }
         Rel::Past(months) => Some((add_months(p, -months)?, p)),
         Rel::Ahead(months) => Some((p, add_months(p, months)?)),
+        Rel::NextDays(n) => Some((p.tomorrow().ok()?, p.checked_add(i64::from(n).days()).ok()?)),
         Rel::Later(months, days) => {
             let d = add_months(p, months)?
                 .checked_add(i64::from(days).days())
@@ -1425,6 +1428,15 @@ fn relative(c: &Cursor, i: usize) -> Option<Hit> {
         if let (Some(n), Some(months)) = (n, c.word(k + 2).and_then(unit_months)) {
             return Some((k + 3, When::Relative(Rel::Ahead(n * months))));
         }
+        // "the next 30 days", "the coming two weeks": the days after publication.
+        let days = match c.word(k + 2).map(str::to_ascii_lowercase).as_deref() {
+            Some("days") => Some(1),
+            Some("weeks") => Some(7),
+            _ => None,
+        };
+        if let (Some(n), Some(days)) = (n, days) {
+            return Some((k + 3, When::Relative(Rel::NextDays(n * days))));
+        }
     }
     // "the past/last N units"
     if spans_back {
@@ -1663,6 +1675,7 @@ mod tests {
         last_winter_in_january: "snow last winter", "2017-01-10" => "last winter", "2015-WI";
         season_with_year: "in spring 2009", "2010-01-01" => "in spring 2009", "2009-SP";
         noon_tomorrow: "at noon tomorrow", "2016-11-07" => "noon tomorrow", "2016-11-08T12:00";
+        next_days: "over the next 3 days", "2016-11-07" => "over the next 3 days", "(2016-11-08,2016-11-11,P3D)";
         in_weeks_in_a_future_clause: "they will meet in two weeks", "2018-03-23" => "in two weeks", "2018-04-06";
         days_from_now: "due three days from now", "2018-03-23" => "three days from now", "2018-03-26";
         weeks_from_tomorrow: "three weeks from tomorrow", "2018-06-01" => "three weeks from tomorrow", "2018-06-23";

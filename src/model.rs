@@ -728,6 +728,14 @@ pub enum LinkBasis {
 }
 
 impl LinkBasis {
+    /// Every basis, for parsing.
+    pub const ALL: [LinkBasis; 2] = [LinkBasis::Surname, LinkBasis::Role];
+
+    /// The basis named by [`as_str`](Self::as_str).
+    pub fn parse(name: &str) -> Option<LinkBasis> {
+        Self::ALL.into_iter().find(|b| b.as_str() == name)
+    }
+
     /// The name used in output and in the store.
     pub fn as_str(self) -> &'static str {
         match self {

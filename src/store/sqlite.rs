@@ -225,18 +225,7 @@ impl SqliteStore {
             )
             .map_err(|e| self.err(e))?;
         let rows = stmt
-            .query_map([], |r| {
-                Ok(StoredDocument {
-                    id: r.get(0)?,
-                    title: r.get(1)?,
-                    published: r.get(2)?,
-                    published_source: r.get(3)?,
-                    origin: r.get(4)?,
-                    claims: r
-                        .get::<_, i64>(5)
-                        .map(|n| usize::try_from(n).unwrap_or(0))?,
-                })
-            })
+            .query_map([], stored_document)
             .and_then(Iterator::collect)
             .map_err(|e| self.err(e));
         rows
@@ -454,11 +443,9 @@ impl SqliteStore {
                     alias: r.get(0)?,
                     canonical: r.get(1)?,
                     name: r.get(2)?,
-                    basis: if basis == "role" {
-                        LinkBasis::Role
-                    } else {
-                        LinkBasis::Surname
-                    },
+                    // Only this store writes the column; an unknown name reads as the
+                    // commoner basis, as it always has.
+                    basis: LinkBasis::parse(&basis).unwrap_or(LinkBasis::Surname),
                 })
             })
             .and_then(Iterator::collect)
@@ -474,21 +461,7 @@ impl SqliteStore {
                         (SELECT COUNT(*) FROM claims c WHERE c.doc_id = d.id), d.text
                  FROM documents d WHERE d.id = ?",
                 [id],
-                |r| {
-                    Ok((
-                        StoredDocument {
-                            id: r.get(0)?,
-                            title: r.get(1)?,
-                            published: r.get(2)?,
-                            published_source: r.get(3)?,
-                            origin: r.get(4)?,
-                            claims: r
-                                .get::<_, i64>(5)
-                                .map(|n| usize::try_from(n).unwrap_or(0))?,
-                        },
-                        r.get(6)?,
-                    ))
-                },
+                |r| Ok((stored_document(r)?, r.get(6)?)),
             )
             .optional()
             .map_err(|e| self.err(e))
@@ -501,6 +474,21 @@ impl SqliteStore {
             .map(|n| usize::try_from(n).unwrap_or(0))
             .map_err(|e| self.err(e))
     }
+}
+
+/// A document row: id, title, published, published_source, origin and claim count, in
+/// that order from column 0 (what `documents` and `document` select).
+fn stored_document(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredDocument> {
+    Ok(StoredDocument {
+        id: r.get(0)?,
+        title: r.get(1)?,
+        published: r.get(2)?,
+        published_source: r.get(3)?,
+        origin: r.get(4)?,
+        claims: r
+            .get::<_, i64>(5)
+            .map(|n| usize::try_from(n).unwrap_or(0))?,
+    })
 }
 
 /// A character span stored as two integer columns from `first` on.

@@ -345,7 +345,6 @@ fn resolve_relative(rel: Rel, p: Date) -> Option<(Date, Date)> {
     }
 }
 
-/// Read-only view of the tokens with the lookups the matchers need.
 /// Words that put a clause in the future, for months named without a year.
 const FUTURE_WORDS: &[&str] = &[
     "will",
@@ -358,6 +357,7 @@ const FUTURE_WORDS: &[&str] = &[
     "expected",
 ];
 
+/// Read-only view of the tokens with the lookups the matchers need.
 struct Cursor<'a> {
     tokens: &'a [Token],
     text: &'a str,
@@ -1311,35 +1311,25 @@ fn part_of_year(c: &Cursor, i: usize) -> Option<Hit> {
     Some((k + 1, When::Fixed(s, e)))
 }
 
-/// "2023", "fiscal 2023", "FY2023", "2022-23", "2019-2023", "the 1990s".
+/// "2023", "fiscal 2023", "FY2023", "2022-23", "2019-2023", "the 1990s"; the two-year forms
+/// are ranges between two years (a decade is not).
 fn year_forms(c: &Cursor, i: usize) -> Option<(usize, When, Label)> {
-    let (end, when) = year_form(c, i)?;
-    // "2019-2023" and "2022-23" are ranges between two years; a decade or one year is not.
-    let label = match when {
-        When::Fixed(s, e) if e.year() > s.year() && !(c.is(end - 1, "s") && c.joined(end - 1)) => {
-            Label::Range(Date::new(e.year(), 1, 1).ok()?)
-        }
-        _ => Label::Plain,
-    };
-    Some((end, when, label))
-}
-
-fn year_form(c: &Cursor, i: usize) -> Option<Hit> {
+    let plain = |(end, when): Hit| Some((end, when, Label::Plain));
     if let Some(w) = c.word(i) {
         if let Some(y) = w.strip_prefix("FY").and_then(|y| y.parse::<i32>().ok()) {
             let y = if y < 100 { 2000 + y } else { y };
             let (s, e) = year_span(y)?;
-            return Some((i + 1, When::Fixed(s, e)));
+            return plain((i + 1, When::Fixed(s, e)));
         }
         if w.eq_ignore_ascii_case("fiscal") {
             let y = c.year(i + 1)?;
             let (s, e) = year_span(y)?;
-            return Some((i + 2, When::Fixed(s, e)));
+            return plain((i + 2, When::Fixed(s, e)));
         }
         if w.eq_ignore_ascii_case("the") {
             let y = c.year(i + 1)?;
             if c.joined(i + 2) && c.is(i + 2, "s") && y % 10 == 0 {
-                return Some((i + 3, When::Fixed(year_span(y)?.0, year_span(y + 9)?.1)));
+                return plain((i + 3, When::Fixed(year_span(y)?.0, year_span(y + 9)?.1)));
             }
         }
         return None;
@@ -1356,7 +1346,7 @@ fn year_form(c: &Cursor, i: usize) -> Option<Hit> {
         return None;
     }
     if c.joined(i + 1) && c.is(i + 1, "s") && y % 10 == 0 {
-        return Some((i + 2, When::Fixed(year_span(y)?.0, year_span(y + 9)?.1)));
+        return plain((i + 2, When::Fixed(year_span(y)?.0, year_span(y + 9)?.1)));
     }
     if c.joined(i + 1) && c.is_any(i + 1, &["-", "–", "/", "~"]) && c.joined(i + 2) {
         if let Some((n, len)) = c.int(i + 2) {
@@ -1367,13 +1357,15 @@ fn year_form(c: &Cursor, i: usize) -> Option<Hit> {
                 _ => 0,
             };
             if end_year > y && end_year - y <= 50 && !in_chain(i + 3) {
-                return Some((i + 3, When::Fixed(year_span(y)?.0, year_span(end_year)?.1)));
+                let (start, end) = (year_span(y)?.0, year_span(end_year)?.1);
+                let second = Date::new(i16::try_from(end_year).ok()?, 1, 1).ok()?;
+                return Some((i + 3, When::Fixed(start, end), Label::Range(second)));
             }
         }
         return None;
     }
     let (s, e) = year_span(y)?;
-    Some((i + 1, When::Fixed(s, e)))
+    plain((i + 1, When::Fixed(s, e)))
 }
 
 /// Relative expressions.

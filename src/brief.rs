@@ -580,7 +580,7 @@ fn outliers(claims: &[StoredClaim], series: &[Series], namer: &Namer<'_>) -> Vec
 }
 
 /// The cited documents in publication order, with the quotes cited from each.
-fn sources(claims: &[Quote], sections: &[Section], docs: &[StoredDocument]) -> Vec<Source> {
+fn sources(quotes: &[Quote], sections: &[Section], docs: &[StoredDocument]) -> Vec<Source> {
     let mut cited: Vec<usize> = sections
         .iter()
         .flat_map(|s| &s.statements)
@@ -591,17 +591,17 @@ fn sources(claims: &[Quote], sections: &[Section], docs: &[StoredDocument]) -> V
     let mut out: Vec<Source> = docs
         .iter()
         .filter_map(|d| {
-            let mut quotes: Vec<usize> = cited
+            let mut from_doc: Vec<usize> = cited
                 .iter()
                 .copied()
-                .filter(|&c| claims[c].doc == d.id)
+                .filter(|&q| quotes[q].doc == d.id)
                 .collect();
-            quotes.sort_by_key(|&c| claims[c].span);
+            from_doc.sort_by_key(|&q| quotes[q].span);
             // Two figures of one sentence are one quote.
-            quotes.dedup_by_key(|&mut c| claims[c].span);
-            (!quotes.is_empty()).then(|| Source {
+            from_doc.dedup_by_key(|&mut q| quotes[q].span);
+            (!from_doc.is_empty()).then(|| Source {
                 doc: d.clone(),
-                quotes,
+                quotes: from_doc,
             })
         })
         .collect();

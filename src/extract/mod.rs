@@ -399,8 +399,10 @@ enum Role {
     Other,
 }
 
-fn role(text: &str, sentence: Span, e: &Entity, trigger_start: usize) -> Role {
-    let before = &text[sentence.start..e.span.start];
+/// The word before a mention within `span`, lower-cased, "the" skipped ("with the U.S." →
+/// "with").
+fn word_before(text: &str, span: Span, e: &Entity) -> Option<String> {
+    let before = &text[span.start..e.span.start];
     let mut words = before
         .split(|c: char| !c.is_alphanumeric() && c != '-')
         .filter(|w| !w.is_empty())
@@ -409,8 +411,12 @@ fn role(text: &str, sentence: Span, e: &Entity, trigger_start: usize) -> Role {
     if prev.as_deref() == Some("the") {
         prev = words.next().map(str::to_ascii_lowercase);
     }
+    prev
+}
+
+fn role(text: &str, sentence: Span, e: &Entity, trigger_start: usize) -> Role {
     let after_trigger = e.span.start >= trigger_start;
-    match prev.as_deref() {
+    match word_before(text, sentence, e).as_deref() {
         Some("from" | "by") => Role::Origin,
         Some("to" | "into" | "towards") => Role::Destination,
         Some("in" | "for" | "at") if after_trigger => Role::Destination,
@@ -440,14 +446,7 @@ fn balance_parties(
         trigger.end.max(q.end).max(next_figure),
     );
     // "with Japan"; not "and Japan", which is more often a second owner or another subject.
-    let is_partner = |e: &&&Entity| {
-        let mut before = text[clause.start..e.span.start].split_whitespace().rev();
-        let word = match before.next() {
-            Some(w) if w.eq_ignore_ascii_case("the") => before.next(),
-            w => w,
-        };
-        word.is_some_and(|w| w.eq_ignore_ascii_case("with"))
-    };
+    let is_partner = |e: &&&Entity| word_before(text, clause, e).as_deref() == Some("with");
     let partners = || {
         countries
             .iter()

@@ -7,6 +7,7 @@
 //! counts only when its sentence names a participant (a person, organisation or country). The type names follow
 //! the CAMEO/PLOVER vocabulary ([`EventType`]). Pure function of one analysed document.
 
+use super::re;
 use crate::analyze::{numbers, tokens};
 use crate::model::{
     Analysis, ClaimTime, Entity, EntityKind, Event, EventType, MentionForm, Sentence, Span,
@@ -14,10 +15,6 @@ use crate::model::{
 use jiff::civil::Date;
 use regex::Regex;
 use std::sync::LazyLock;
-
-fn re(pattern: &str) -> Regex {
-    Regex::new(pattern).unwrap_or_else(|e| panic!("built-in event pattern does not compile: {e}"))
-}
 
 /// Each type's trigger words (a regex body), in the order types are tried.
 const TRIGGER_WORDS: &[(EventType, &str)] = &[

@@ -64,11 +64,31 @@ pub enum Rel {
     WeekEnding(i8, i8),
     /// A weekday: the latest one on or before publication (offset -1: strictly before, +1: after).
     Weekday(Weekday, i32),
+    /// A weekday in the calendar week (Monday–Sunday) at this offset: "this Friday" (0),
+    /// "next Friday" (1, the Friday of next week), "last Friday" (-1).
+    WeekdayOfWeek(Weekday, i32),
+    /// A range of months with no year ("from March to May"): the first as [`Rel::Month`],
+    /// the second the next one on or after it.
+    MonthSpan(i8, i8),
+    /// The current period from publication on (true: "later this year") or up to it
+    /// (false: "earlier in the week").
+    PartOf(Period, bool),
     /// A month named with "this" (0), "next" (1) or "last" (-1).
     MonthIn(i8, i32),
     /// A season (first month, three months long) named with "this" (0), "next" (1) or
     /// "last" (-1).
     Season(i8, i32),
+}
+
+/// A calendar period a relative expression is part of.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Period {
+    /// A calendar year.
+    Year,
+    /// A calendar month.
+    Month,
+    /// A Monday–Sunday week.
+    Week,
 }
 
 /// What a time's TIMEX value says beyond its interval of days.
@@ -172,6 +192,10 @@ fn timex_of(raw: &RawTime, start: Date, end: Date) -> String {
         (Label::DayPart(part), _) => format!("{start}T{part}"),
         (Label::Weekend, _) => format!("{}-WE", timex(start, end)),
         (Label::Season(code), _) => format!("{:04}-{code}", start.year()),
+        // "later this year" takes the year's value.
+        (Label::Plain, When::Relative(Rel::PartOf(period, _))) => {
+            period_of(period, start).map_or_else(|| timex(start, end), |(s, e)| timex(s, e))
+        }
         (Label::Plain, When::Relative(Rel::Past(months) | Rel::Ahead(months))) => {
             if months % 12 == 0 {
                 format!("P{}Y", months / 12)
@@ -210,6 +234,15 @@ pub fn timex(start: Date, end: Date) -> String {
     }
     let after = end.tomorrow().unwrap_or(end);
     format!("({start},{after},P{days}D)")
+}
+
+/// The year, month or week publication day `p` falls in.
+fn period_of(period: Period, p: Date) -> Option<(Date, Date)> {
+    match period {
+        Period::Year => year_span(i32::from(p.year())),
+        Period::Month => Some((p.first_of_month(), p.last_of_month())),
+        Period::Week => resolve_relative(Rel::Weeks(0), p),
+    }
 }
 
 fn year_span(y: i32) -> Option<(Date, Date)> {
@@ -279,6 +312,15 @@ fn resolve_relative(rel: Rel, p: Date) -> Option<(Date, Date)> {
                 Some((s, e))
             }
         }
+        Rel::PartOf(period, after) => {
+            let (start, end) = period_of(period, p)?;
+            Some(if after { (p, end) } else { (start, p) })
+        }
+        Rel::MonthSpan(m1, m2) => {
+            let (start, _) = resolve_relative(Rel::Month(m1), p)?;
+            let y = i32::from(start.year()) + i32::from(m2 < m1);
+            Some((start, month_span(y, m2)?.1))
+        }
         Rel::MonthDay(m, d1, d2) => {
             let y = i16::try_from(year).ok()?;
             let mut start = Date::new(y, m, d1).ok()?;
@@ -327,6 +369,13 @@ fn resolve_relative(rel: Rel, p: Date) -> Option<(Date, Date)> {
             }
         }
         Rel::Half(h, n) => months_span(year + n, (h - 1) * 6 + 1, 6),
+        Rel::WeekdayOfWeek(w, weeks) => {
+            let (monday, _) = resolve_relative(Rel::Weeks(weeks), p)?;
+            let d = monday
+                .checked_add(i64::from(w.to_monday_zero_offset()).days())
+                .ok()?;
+            Some((d, d))
+        }
         Rel::Weekday(w, dir) => {
             let back = (7 + p.weekday().to_monday_zero_offset() - w.to_monday_zero_offset()) % 7;
             let d = match dir {
@@ -419,10 +468,10 @@ impl<'a> Cursor<'a> {
     }
     fn month(&self, k: usize) -> Option<(i8, usize)> {
         let w = self.word(k)?;
-        if !w.starts_with(char::is_uppercase) {
+        let m = month_number(w)?;
+        if !w.starts_with(char::is_uppercase) && is_word_too(w) && self.int(k + 1).is_none() {
             return None;
         }
-        let m = month_number(w)?;
         let mut end = k + 1;
         if w.len() <= 4 && self.raw(end) == Some(".") && self.joined(end) {
             end += 1;
@@ -452,6 +501,14 @@ const MONTH_ABBREVIATIONS: [&str; 12] = [
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 ];
 
+/// Month names that are also words ("may", "march", "mar"): in lower case they are months
+/// only before a number ("may 5").
+fn is_word_too(w: &str) -> bool {
+    ["may", "march", "mar"]
+        .iter()
+        .any(|m| m.eq_ignore_ascii_case(w))
+}
+
 fn month_number(w: &str) -> Option<i8> {
     let mut buf = [0u8; 24];
     let lower = super::tokens::ascii_lower(w, &mut buf)?;
@@ -465,15 +522,32 @@ fn month_number(w: &str) -> Option<i8> {
         .and_then(|i| i8::try_from(i + 1).ok())
 }
 
+/// A weekday's full name, any case ("Friday", "friday").
 fn weekday(w: &str) -> Option<Weekday> {
+    let mut buf = [0u8; 24];
+    Some(match super::tokens::ascii_lower(w, &mut buf)? {
+        "monday" => Weekday::Monday,
+        "tuesday" => Weekday::Tuesday,
+        "wednesday" => Weekday::Wednesday,
+        "thursday" => Weekday::Thursday,
+        "friday" => Weekday::Friday,
+        "saturday" => Weekday::Saturday,
+        "sunday" => Weekday::Sunday,
+        _ => return None,
+    })
+}
+
+/// A weekday's capitalised abbreviation ("Tue", "Thurs"); read only before a date, since
+/// "Sun" and "Sat" are words too.
+fn weekday_abbreviation(w: &str) -> Option<Weekday> {
     Some(match w {
-        "Monday" => Weekday::Monday,
-        "Tuesday" => Weekday::Tuesday,
-        "Wednesday" => Weekday::Wednesday,
-        "Thursday" => Weekday::Thursday,
-        "Friday" => Weekday::Friday,
-        "Saturday" => Weekday::Saturday,
-        "Sunday" => Weekday::Sunday,
+        "Mon" => Weekday::Monday,
+        "Tue" | "Tues" => Weekday::Tuesday,
+        "Wed" => Weekday::Wednesday,
+        "Thu" | "Thur" | "Thurs" => Weekday::Thursday,
+        "Fri" => Weekday::Friday,
+        "Sat" => Weekday::Saturday,
+        "Sun" => Weekday::Sunday,
         _ => return None,
     })
 }
@@ -525,7 +599,11 @@ pub fn scan(tokens: &[Token], text: &str) -> Vec<RawTime> {
     while i < tokens.len() {
         let fits = match tokens[i].kind {
             Kind::Number => number_may_start_time(&c, i),
-            _ => may_start_time(&tokens[i], text) && next_fits(tokens, i, text),
+            _ => {
+                may_start_time(&tokens[i], text)
+                    && next_fits(tokens, i, text)
+                    && !is_month_word_alone(&c, i)
+            }
         };
         if !fits {
             i += 1;
@@ -563,6 +641,7 @@ const STARTERS: &[&str] = &[
     "preceding",
     "current",
     "coming",
+    "upcoming",
     "following",
     "early",
     "mid",
@@ -572,6 +651,7 @@ const STARTERS: &[&str] = &[
     "beginning",
     "start",
     "fiscal",
+    "final",
     "yesterday",
     "today",
     "tomorrow",
@@ -602,6 +682,16 @@ const STARTERS: &[&str] = &[
     "friday",
     "saturday",
     "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
     "tonight",
     "noon",
     "midday",
@@ -617,7 +707,7 @@ const STARTERS: &[&str] = &[
 enum Starter {
     /// Any spelling.
     Word,
-    /// A month name or abbreviation: only when capitalised ("may" is a verb).
+    /// A month name or abbreviation (in lower case, "may" and "march" only before a number).
     Month,
 }
 
@@ -709,17 +799,26 @@ fn may_start_time(tok: &Token, text: &str) -> bool {
                 return false;
             }
             let first = w.as_bytes()[0];
-            if matches!(first, b'Q' | b'H') && w.len() == 2 || w.starts_with("FY") {
+            if matches!(first, b'Q' | b'H' | b'q' | b'h') && w.len() == 2 || w.starts_with("FY") {
                 return true;
             }
             match STARTER_SET.get(w) {
                 Some(Starter::Word) => true,
-                Some(Starter::Month) => first.is_ascii_uppercase(),
+                Some(Starter::Month) => true,
                 None => false,
             }
         }
         _ => false,
     }
+}
+
+/// A lower-case "may" or "march" not followed by a number: a word, not a month.
+fn is_month_word_alone(c: &Cursor, i: usize) -> bool {
+    c.word(i).is_some_and(|w| {
+        w.starts_with(|ch: char| ch.is_ascii_lowercase())
+            && is_word_too(w)
+            && c.int(i + 1).is_none()
+    })
 }
 
 /// Whether the number at `i` has the shape of a time: a year, a numeric date, a day before a
@@ -833,11 +932,14 @@ fn with_preposition(c: &Cursor, i: usize) -> Option<Found> {
 
 fn time_at(c: &Cursor, i: usize) -> Option<(usize, When, Label)> {
     let plain = |h: Option<Hit>| h.map(|(e, w)| (e, w, Label::Plain));
-    let found = plain(numeric_date(c, i))
+    let found = plain(weekday_then_date(c, i))
+        .or_else(|| plain(numeric_date(c, i)))
+        .or_else(|| plain(month_slash_day(c, i)))
         .or_else(|| plain(day_first_date(c, i)))
         .or_else(|| plain(month_first_date(c, i)))
         .or_else(|| plain(week_ended(c, i)))
         .or_else(|| plain(quarter_or_half(c, i)))
+        .or_else(|| plain(year_then_quarter(c, i)))
         .or_else(|| part_of_year(c, i).map(|(e, w)| (e, w, Label::YearPart)))
         .or_else(|| clock_time(c, i))
         .or_else(|| words_only(c, i, day_part))
@@ -935,7 +1037,9 @@ fn part_word(w: &str) -> Option<&'static str> {
 fn with_day_part(c: &Cursor, (end, when, label): (usize, When, Label)) -> (usize, When, Label) {
     let one_day = match when {
         When::Fixed(s, e) => s == e,
-        When::Relative(Rel::Days(_) | Rel::Weekday(..) | Rel::MonthDay(_, _, _)) => true,
+        When::Relative(
+            Rel::Days(_) | Rel::Weekday(..) | Rel::WeekdayOfWeek(..) | Rel::MonthDay(_, _, _),
+        ) => true,
         _ => false,
     };
     match c.word(end).and_then(part_word) {
@@ -998,7 +1102,10 @@ fn clock_time(c: &Cursor, i: usize) -> Option<(usize, When, Label)> {
     if c.word(i).is_some() && c.is_any(i, &["noon", "midday", "midnight"]) {
         let hour = if c.is(i, "midnight") { 0 } else { 12 };
         let (end, when) = match relative(c, i + 1) {
-            Some((e, w @ When::Relative(Rel::Days(_) | Rel::Weekday(..)))) => (e, w),
+            Some((
+                e,
+                w @ When::Relative(Rel::Days(_) | Rel::Weekday(..) | Rel::WeekdayOfWeek(..)),
+            )) => (e, w),
             _ => (i + 1, When::Relative(Rel::Days(0))),
         };
         return Some((end, when, Label::Clock(hour, 0)));
@@ -1032,7 +1139,9 @@ fn clock_time(c: &Cursor, i: usize) -> Option<(usize, When, Label)> {
         k += 1;
     }
     let (end, when) = match relative(c, k) {
-        Some((e, w @ When::Relative(Rel::Days(_) | Rel::Weekday(..)))) => (e, w),
+        Some((e, w @ When::Relative(Rel::Days(_) | Rel::Weekday(..) | Rel::WeekdayOfWeek(..)))) => {
+            (e, w)
+        }
         _ => (k, When::Relative(Rel::Days(0))),
     };
     let label = Label::Clock(i8::try_from(hour).ok()?, i8::try_from(minute).ok()?);
@@ -1091,6 +1200,79 @@ fn numeric_date(c: &Cursor, i: usize) -> Option<Hit> {
         ));
     }
     None
+}
+
+/// A date written after its weekday: "Friday 7/6", "Tue May 9", "Tuesday, March 7",
+/// "Friday-Jun-15": the date says it all.
+fn weekday_then_date(c: &Cursor, i: usize) -> Option<Hit> {
+    let w = c.word(i)?;
+    let day = weekday(w).or_else(|| weekday_abbreviation(w))?;
+    date_after_weekday(c, i + 1, day)
+}
+
+/// The date after weekday `day` at `k` (a comma or hyphen between them is skipped); a dated
+/// day must fall on that weekday ("Friday September 18, 2008" joins a headline to a
+/// dateline).
+fn date_after_weekday(c: &Cursor, k: usize, day: Weekday) -> Option<Hit> {
+    let k = if c.is_any(k, &[",", "-"]) { k + 1 } else { k };
+    let hit = numeric_date(c, k)
+        .or_else(|| month_slash_day(c, k))
+        .or_else(|| day_first_date(c, k))
+        .or_else(|| month_first_date(c, k).filter(|(_, w)| is_one_day(*w)))?;
+    match hit.1 {
+        When::Fixed(s, e) if s != e || s.weekday() != day => None,
+        _ => Some(hit),
+    }
+}
+
+fn is_one_day(when: When) -> bool {
+    match when {
+        When::Fixed(s, e) => s == e,
+        When::Relative(Rel::MonthDay(_, d1, d2)) => d1 == d2,
+        _ => false,
+    }
+}
+
+/// A month and day with no year, "7/6" (US order; day first when the first number exceeds
+/// 12) or "Oct/2": only after a weekday or a word that introduces a date ("on 5/12", "from
+/// 10/1 to 11/7"), since "3/4" is also a fraction; "from 1/4" is one too.
+fn month_slash_day(c: &Cursor, i: usize) -> Option<Hit> {
+    let slash = c.joined(i + 1) && c.raw(i + 1) == Some("/") && c.joined(i + 2);
+    if !slash || (c.joined(i + 3) && c.is_any(i + 3, &["/", "-"])) {
+        return None;
+    }
+    let (m, d) = match (c.int(i), c.month(i)) {
+        (Some((a, 1..=2)), _) => {
+            let (b, _) = c.int(i + 2).filter(|(_, len)| *len <= 2)?;
+            if a > 12 {
+                (b, a)
+            } else {
+                (a, b)
+            }
+        }
+        (None, Some((m, _))) => (u32::try_from(m).ok()?, c.int(i + 2)?.0),
+        _ => return None,
+    };
+    // "1/4", "3/16": a fraction of the shape prices are quoted in, unless "on" or a weekday
+    // makes it a day.
+    let fraction_shaped = m < d && d.is_power_of_two() && m % 2 == 1;
+    let surely_a_day = i.checked_sub(1).is_some_and(|b| {
+        c.is_any(b, &["on", "this", "next", "last"])
+            || c.word(b)
+                .is_some_and(|w| weekday(w).or_else(|| weekday_abbreviation(w)).is_some())
+    });
+    let introduced = i.checked_sub(1).is_some_and(|b| {
+        c.is_any(
+            b,
+            &["from", "to", "until", "till", "since", "by", "between"],
+        )
+    });
+    if c.int(i).is_some() && !(surely_a_day || (introduced && !fraction_shaped)) {
+        return None;
+    }
+    let (m, d) = (i8::try_from(m).ok()?, i8::try_from(d).ok()?);
+    Date::new(2000, m, d).ok()?;
+    Some((i + 3, When::Relative(Rel::MonthDay(m, d, d))))
 }
 
 /// A second day closing a range: "-4", "to 4", "and 4".
@@ -1176,7 +1358,10 @@ fn month_first_date(c: &Cursor, i: usize) -> Option<Hit> {
     });
     let full_name =
         word.len() > 4 || word.eq_ignore_ascii_case("june") || word.eq_ignore_ascii_case("july");
-    if (full_name && !word.eq_ignore_ascii_case("may")) || cue {
+    // "Nov-Feb 2017": the first month of a range.
+    let opens_range =
+        c.is_any(k, &["-", "–", "to", "through", "until"]) && c.month(k + 1).is_some();
+    if (full_name && !word.eq_ignore_ascii_case("may")) || cue || opens_range {
         // "will meet again in December": the coming December, not the last one.
         let rel = if c.future_before(i) {
             Rel::MonthIn(m, 1)
@@ -1231,13 +1416,26 @@ fn year_after(c: &Cursor, k: usize) -> Option<(usize, Result<i32, i32>)> {
 fn quarter_or_half(c: &Cursor, i: usize) -> Option<Hit> {
     let start = if c.is(i, "the") { i + 1 } else { i };
     let w = c.word(start)?;
-    let (which, is_half, mut k) =
-        if let Some(n) = w.strip_prefix('Q').and_then(|n| n.parse::<i8>().ok()) {
-            (n, false, start + 1)
-        } else if let Some(n) = w.strip_prefix('H').and_then(|n| n.parse::<i8>().ok()) {
-            (n, true, start + 1)
+    let (which, is_half, mut k) = if let Some((n, is_half)) = quarter_code(w) {
+        // "Q1-2019"
+        let hyphen = c.joined(start + 1) && c.is(start + 1, "-") && c.year(start + 2).is_some();
+        (n, is_half, start + 1 + usize::from(hyphen))
+    } else {
+        // "the final quarter of 2009"; "the last quarter" alone is the one before this one.
+        let last = w.eq_ignore_ascii_case("final") || w.eq_ignore_ascii_case("last");
+        let n = if last {
+            let unit = c.word(start + 1)?;
+            let n = if unit.eq_ignore_ascii_case("half") {
+                2
+            } else {
+                4
+            };
+            let _year = year_after(c, start + 2)?;
+            n
         } else {
-            let n = i8::try_from(ordinal(w)?).ok()?;
+            i8::try_from(ordinal(w)?).ok()?
+        };
+        {
             let mut k = start + 1;
             if c.raw(k) == Some("-") && c.joined(k) {
                 k += 1;
@@ -1248,7 +1446,8 @@ fn quarter_or_half(c: &Cursor, i: usize) -> Option<Hit> {
                 "half" => (n, true, k + 1),
                 _ => return None,
             }
-        };
+        }
+    };
     if (is_half && !(1..=2).contains(&which)) || (!is_half && !(1..=4).contains(&which)) {
         return None;
     }
@@ -1273,6 +1472,37 @@ fn quarter_or_half(c: &Cursor, i: usize) -> Option<Hit> {
         Err(off) => When::Relative(Rel::Quarter(which, off)),
     };
     Some((k, when))
+}
+
+/// "Q1", "q3", "H2": the quarter or half and whether it is a half.
+fn quarter_code(w: &str) -> Option<(i8, bool)> {
+    let mut chars = w.chars();
+    let is_half = match chars.next()? {
+        'Q' | 'q' => false,
+        'H' | 'h' => true,
+        _ => return None,
+    };
+    let n: i8 = chars.as_str().parse().ok()?;
+    let valid = if is_half { 1..=2 } else { 1..=4 };
+    valid.contains(&n).then_some((n, is_half))
+}
+
+/// "2019 Q1", "2019-H2": a year with its quarter or half written after it.
+fn year_then_quarter(c: &Cursor, i: usize) -> Option<Hit> {
+    let y = c.year(i)?;
+    let k = if c.joined(i + 1) && c.is(i + 1, "-") {
+        i + 2
+    } else {
+        i + 1
+    };
+    let (n, is_half) = quarter_code(c.word(k)?)?;
+    let (first, months) = if is_half {
+        ((n - 1) * 6 + 1, 6)
+    } else {
+        ((n - 1) * 3 + 1, 3)
+    };
+    let (s, e) = months_span(y, first, months)?;
+    Some((k + 1, When::Fixed(s, e)))
 }
 
 /// "early 2024", "mid-2024", "late 2024", "the end of 2024", "the beginning of 2024", "the
@@ -1387,6 +1617,9 @@ fn relative(c: &Cursor, i: usize) -> Option<Hit> {
         };
         return Some((i + 1, When::Relative(Rel::Weekday(day, dir))));
     }
+    if let Some(hit) = weekday_with_determiner(c, i) {
+        return Some(hit);
+    }
     // "earlier this year", "so far this year", "this year so far"
     if (lower == "earlier" || (lower == "so" && c.is(i + 1, "far")))
         && c.is_any(i + 1 + usize::from(lower == "so"), &["this"])
@@ -1398,6 +1631,9 @@ fn relative(c: &Cursor, i: usize) -> Option<Hit> {
         if c.is(k, "month") {
             return Some((k + 1, When::Relative(Rel::MonthToDate)));
         }
+    }
+    if let Some(hit) = rest_of_period(c, i) {
+        return Some(hit);
     }
     // "last year", "this month", "next quarter", "the previous year", "the past decade",
     // "the past 12 years", "the last five years"
@@ -1506,6 +1742,53 @@ fn relative(c: &Cursor, i: usize) -> Option<Hit> {
     None
 }
 
+/// "later this year", "later in the month", "earlier in the week": the part of the current
+/// period after (or before) publication.
+fn rest_of_period(c: &Cursor, i: usize) -> Option<Hit> {
+    let later = c.is(i, "later");
+    if !later && !c.is(i, "earlier") {
+        return None;
+    }
+    let unit_at = if c.is(i + 1, "this") {
+        i + 2
+    } else if c.is(i + 1, "in") && c.is(i + 2, "the") {
+        i + 3
+    } else {
+        return None;
+    };
+    let unit = match c.word(unit_at)?.to_ascii_lowercase().as_str() {
+        "year" => Period::Year,
+        "month" => Period::Month,
+        "week" => Period::Week,
+        _ => return None,
+    };
+    Some((unit_at + 1, When::Relative(Rel::PartOf(unit, later))))
+}
+
+/// "next Friday" (in next week), "last Friday" (in last week), "this Friday", "this past
+/// Friday" (the latest before publication), "this coming Friday" (the first after).
+fn weekday_with_determiner(c: &Cursor, i: usize) -> Option<Hit> {
+    let det = c.word(i)?.to_ascii_lowercase();
+    let second = c.word(i + 1).map(str::to_ascii_lowercase);
+    let (rel, day_at): (fn(Weekday) -> Rel, usize) = match (det.as_str(), second.as_deref()) {
+        ("this", Some("past")) | ("past", _) => {
+            (|d| Rel::Weekday(d, -1), 1 + usize::from(det == "this"))
+        }
+        ("this", Some("coming" | "upcoming")) | ("coming" | "upcoming", _) => {
+            (|d| Rel::Weekday(d, 1), 1 + usize::from(det == "this"))
+        }
+        ("this", _) => (|d| Rel::WeekdayOfWeek(d, 0), 1),
+        ("next" | "following", _) => (|d| Rel::WeekdayOfWeek(d, 1), 1),
+        ("last" | "previous", _) => (|d| Rel::WeekdayOfWeek(d, -1), 1),
+        _ => return None,
+    };
+    let day = weekday(c.word(i + day_at)?)?;
+    if let Some(hit) = date_after_weekday(c, i + day_at + 1, day) {
+        return Some(hit);
+    }
+    Some((i + day_at + 1, When::Relative(rel(day))))
+}
+
 /// "two days from now", "three weeks from tomorrow", and "in two weeks" when the clause
 /// speaks of the future ("will meet in two weeks"; "the highest in ten years" is no date):
 /// the day that far ahead of publication.
@@ -1551,7 +1834,22 @@ fn merge_year_ranges(times: &mut Vec<RawTime>, text: &str) {
             || (between.eq_ignore_ascii_case("and")
                 && super::tokens::lower_tail(text[..a.span.start].trim_end(), 16)
                     .ends_with("between"));
-        if let (When::Fixed(s, _), When::Fixed(b_start, e), true) = (a.when, b.when, joined) {
+        if !joined {
+            k += 1;
+            continue;
+        }
+        if let (When::Relative(Rel::Month(m1)), When::Relative(Rel::Month(m2))) = (a.when, b.when) {
+            times[k - 1] = RawTime {
+                span: Span::new(range_word.unwrap_or(a.span.start), b.span.end),
+                core: Span::new(range_word.unwrap_or(a.core.start), b.span.end),
+                when: When::Relative(Rel::MonthSpan(m1, m2)),
+                deadline: b.deadline,
+                label: Label::Plain,
+            };
+            times.remove(k);
+            continue;
+        }
+        if let (Some(s), When::Fixed(b_start, e)) = (start_in_year_of(a.when, b.when), b.when) {
             if s < e {
                 let start = range_word.unwrap_or(a.span.start);
                 // "in 2014 through May 2018": "in" stays a preposition outside the range.
@@ -1569,6 +1867,20 @@ fn merge_year_ranges(times: &mut Vec<RawTime>, text: &str) {
         }
         k += 1;
     }
+    // "the year 2008": the year with its noun.
+    for t in times.iter_mut() {
+        let bare_year = t.span == t.core && text[t.span.start..t.span.end].len() == 4;
+        let prefix = text[..t.span.start].trim_end();
+        let noun_at = prefix.len().saturating_sub(4);
+        let noun = prefix
+            .get(noun_at..)
+            .is_some_and(|w| w.eq_ignore_ascii_case("year"));
+        let boundary = !prefix[..noun_at].ends_with(char::is_alphanumeric);
+        if bare_year && noun && boundary && matches!(t.when, When::Fixed(..)) {
+            t.span.start = noun_at;
+            t.core.start = noun_at;
+        }
+    }
     // "between 2014-2018", "from 2014-2018": a range written in one expression.
     for t in times.iter_mut() {
         if let (Label::Range(_), Some(start)) = (t.label, range_word_start(text, t.span.start)) {
@@ -1577,6 +1889,27 @@ fn merge_year_ranges(times: &mut Vec<RawTime>, text: &str) {
                 t.core.start = start;
             }
         }
+    }
+}
+
+/// The first day of a range's first time: its own, or for a month or day with no year
+/// ("from May to October 2020", "Nov 18-Dec 19, 2015"), in the year of the second time, or
+/// the year before when it would fall after the second's start ("Nov-Feb 2017").
+fn start_in_year_of(first: When, second: When) -> Option<Date> {
+    let When::Fixed(second_start, _) = second else {
+        return None;
+    };
+    let (m, d) = match first {
+        When::Fixed(s, _) => return Some(s),
+        When::Relative(Rel::Month(m)) => (m, 1),
+        When::Relative(Rel::MonthDay(m, d, _)) => (m, d),
+        _ => return None,
+    };
+    let date = Date::new(second_start.year(), m, d).ok()?;
+    if date > second_start {
+        Date::new(second_start.year() - 1, m, d).ok()
+    } else {
+        Some(date)
     }
 }
 
@@ -1673,6 +2006,47 @@ mod tests {
         weeks_from_tomorrow: "three weeks from tomorrow", "2018-06-01" => "three weeks from tomorrow", "2018-06-23";
         before_a_year: "built before 2018", "2024-03-01" => "before 2018", "2018";
         later_than_a_year: "no sooner or later than 2020", "2018-09-07" => "later than 2020", "2020";
+        next_weekday_is_in_next_week: "on next Friday", "2019-01-31" => "next Friday", "2019-02-08";
+        last_weekday_is_in_last_week: "last Wednesday", "2019-01-31" => "last Wednesday", "2019-01-23";
+        past_weekday_is_the_latest: "this past Wednesday", "2019-01-31" => "this past Wednesday", "2019-01-30";
+        coming_weekday_is_the_first_after: "coming Thursday", "2019-01-31" => "coming Thursday", "2019-02-07";
+        lower_case_month_with_day: "on 14 nov 2023", "2023-01-01" => "14 nov 2023", "2023-11-14";
+        lower_case_may_before_a_day: "back may 29, 2017", "2017-01-01" => "may 29, 2017", "2017-05-29";
+        month_range_takes_the_second_year: "from May to Oct 2020", "2019-01-01" => "from May to Oct 2020", "(2020-05-01,2020-11-01,P184D)";
+        month_range_across_new_year: "Nov-Feb 2017", "2019-01-01" => "Nov-Feb 2017", "(2016-11-01,2017-03-01,P120D)";
+        later_this_year_is_the_year: "will open later this year", "2006-03-10" => "later this year", "2006";
+        year_then_quarter: "sales in 2019 Q1", "2020-01-01" => "in 2019 Q1", "2019-Q1";
+        quarter_hyphen_year: "q1-2019 sales", "2020-01-01" => "q1-2019", "2019-Q1";
+        final_quarter: "in the final quarter of 2009", "2010-01-01" => "in the final quarter of 2009", "2009-Q4";
+        the_year_2008: "in the year 2008", "2010-01-01" => "year 2008", "2008";
+        weekday_and_date: "call on Tue May 9 at", "2017-05-01" => "Tue May 9", "2017-05-09";
+        weekday_and_slash_date: "done friday 5/12", "2019-05-20" => "friday 5/12", "2019-05-12";
+    }
+
+    #[test]
+    fn a_weekday_before_a_date_of_another_weekday_stays_apart() {
+        // A headline ending "until Friday" run into the dateline "September 18, 2008" (a
+        // Thursday) is two times.
+        let got = timexes("closed until Friday September 18, 2008 The", "2008-09-18");
+        assert_eq!(got.len(), 2, "{got:?}");
+    }
+
+    #[test]
+    fn fractions_are_not_dates() {
+        assert!(timexes("a 3/4 majority", "2019-05-20").is_empty());
+    }
+
+    #[test]
+    fn months_without_a_year_make_one_range() {
+        let got = times("from March to May the", "2016-11-07");
+        assert_eq!(
+            got,
+            vec![(
+                "from March to May".to_string(),
+                "2016-03-01".to_string(),
+                "2016-05-31".to_string()
+            )]
+        );
     }
 
     #[test]

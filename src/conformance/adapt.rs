@@ -322,11 +322,14 @@ fn spec_values(
     let lead = input[raw.span.start..raw.core.start]
         .trim()
         .to_ascii_lowercase();
-    let span = if LEFT_OUT.contains(&lead.as_str()) {
+    // "in two weeks" is a date only with its "in".
+    let later = matches!(raw.when, times::When::Relative(times::Rel::Later(..)));
+    let span = if LEFT_OUT.contains(&lead.as_str()) && !later {
         raw.core
     } else {
         raw.span
     };
+    let span = without_leading_the(input, span);
     if let times::Label::Clock(h, m) = raw.label {
         // "before 4pm" is a time range the specs build from the clock time; the clock alone
         // is what a time result covers.
@@ -371,6 +374,13 @@ fn spec_values(
         });
         let kind = if only_clock { "time" } else { "datetime" };
         return Some((span, kind, entries.collect()));
+    }
+    if let times::Label::DayPart(part) = raw.label {
+        return Some((
+            span,
+            "datetimerange",
+            vec![day_part_entry(t.start, &t.timex, part)?],
+        ));
     }
     if let times::Label::Season(_) = raw.label {
         let entry = json!({"timex": t.timex, "type": "daterange", "value": "not resolved"});
@@ -429,6 +439,9 @@ fn spec_values(
     {
         return Some((span, "daterange", undated_month(m, modifier, now.date())?));
     }
+    if let (times::When::Relative(times::Rel::MonthSpan(m1, m2)), None) = (raw.when, modifier) {
+        return Some((span, "daterange", undated_month_span(m1, m2, now.date())?));
+    }
     if t.start == t.end && modifier.is_none() {
         let value = t.start.to_string();
         return Some((
@@ -440,7 +453,26 @@ fn spec_values(
     if let (times::Label::Range(second), None) = (raw.label, modifier) {
         return Some((span, "daterange", vec![range_entry(t.start, second)]));
     }
+    // "the last 3 months" runs up to today: the specs end it there, with its length.
+    if let (times::When::Relative(times::Rel::Past(months)), None) = (raw.when, modifier) {
+        let length = if months % 12 == 0 {
+            format!("P{}Y", months / 12)
+        } else {
+            format!("P{months}M")
+        };
+        let (start, end) = (t.start, now.date());
+        let timex = format!("({start},{end},{length})");
+        let entry = json!({"timex": timex, "type": "daterange",
+                           "start": start.to_string(), "end": end.to_string()});
+        return Some((span, "daterange", vec![entry]));
+    }
     let end = t.end.tomorrow().unwrap_or(t.end);
+    // The specs write a quarter or a half as a range ("2019-Q4" is (2019-10-01,2020-01-01,P3M)).
+    let timex = if is_quarter_or_half(&timex) {
+        range_entry(t.start, end)["timex"].clone()
+    } else {
+        json!(timex)
+    };
     let mut entry = json!({"timex": timex, "type": "daterange"});
     match modifier {
         Some("since") => {
@@ -471,6 +503,55 @@ fn spec_values(
         }
     }
     Some((span, "daterange", vec![entry]))
+}
+
+/// The specs leave "the" out before a relative word ("the next quarter" is "next quarter"),
+/// but not from a part of something ("the last week of July").
+fn without_leading_the(input: &str, span: Span) -> Span {
+    let text = input[span.start..span.end].to_ascii_lowercase();
+    let Some(rest) = text.strip_prefix("the ") else {
+        return span;
+    };
+    let relative = [
+        "next",
+        "last",
+        "past",
+        "previous",
+        "coming",
+        "following",
+        "upcoming",
+    ]
+    .iter()
+    .any(|w| rest.split_whitespace().next() == Some(*w));
+    if relative && !text.contains(" of ") {
+        Span::new(span.start + 4, span.end)
+    } else {
+        span
+    }
+}
+
+/// "2019-Q4", "2024-H1".
+fn is_quarter_or_half(timex: &str) -> bool {
+    let b = timex.as_bytes();
+    b.len() == 7 && b[..4].iter().all(u8::is_ascii_digit) && matches!(&b[4..6], b"-Q" | b"-H")
+}
+
+/// A part of a day as the specs bound it: morning 08–12, afternoon 12–16, evening 16–20,
+/// night 20–23:59:59.
+fn day_part_entry(day: Date, timex: &str, part: &str) -> Option<Value> {
+    let (from, to) = match part {
+        "MO" => ("08:00:00", "12:00:00"),
+        "AF" => ("12:00:00", "16:00:00"),
+        "EV" => ("16:00:00", "20:00:00"),
+        "NI" => ("20:00:00", "23:59:59"),
+        _ => return None,
+    };
+    Some(json!({
+        "timex": timex,
+        "type": "datetimerange",
+        "start": format!("{day} {from}"),
+        "end": format!("{day} {to}"),
+    }))
 }
 
 /// A range the specs end where its second time begins ("2014 to 2018" is 2014-01-01 to
@@ -525,6 +606,27 @@ fn undated_month(m: i8, modifier: Option<&str>, today: Date) -> Option<Vec<Value
         Some(e)
     };
     Some(vec![entry(past)?, entry(future)?])
+}
+
+/// "from March to May" with no year: `(XXXX-03-01,XXXX-05-01,P2M)`, the last and the
+/// coming one, ending where the second month begins.
+fn undated_month_span(m1: i8, m2: i8, today: Date) -> Option<Vec<Value>> {
+    let this = Date::new(today.year(), m1, 1).ok()?;
+    let firsts = if this <= today.first_of_month() {
+        [this, Date::new(today.year() + 1, m1, 1).ok()?]
+    } else {
+        [Date::new(today.year() - 1, m1, 1).ok()?, this]
+    };
+    let months = (i32::from(m2) - i32::from(m1)).rem_euclid(12);
+    let timex = format!("(XXXX-{m1:02}-01,XXXX-{m2:02}-01,P{months}M)");
+    firsts
+        .iter()
+        .map(|first| {
+            let second = first.checked_add(jiff::Span::new().months(months)).ok()?;
+            Some(json!({"timex": timex, "type": "daterange",
+                        "start": first.to_string(), "end": second.to_string()}))
+        })
+        .collect()
 }
 
 /// A parser file's `Value`: TIMEX with future and past resolutions, from the spec values.
@@ -605,6 +707,28 @@ mod tests {
         let value = &found[0].resolution["values"][0];
         assert_eq!(value["timex"], "(2014-01-01,2018-01-01,P4Y)");
         assert_eq!(value["end"], "2018-01-01");
+    }
+
+    #[test]
+    fn spec_conventions_for_parts_of_days_quarters_and_the() {
+        let now: DateTime = "2019-07-04T00:00:00".parse().expect("date-time");
+        let evening = recognize(Model::DateTime, "I'll go back this evening", Some(now));
+        assert_eq!(evening[0].type_name, "datetimeV2.datetimerange");
+        assert_eq!(
+            evening[0].resolution["values"][0]["start"],
+            "2019-07-04 16:00:00"
+        );
+        let quarter = recognize(Model::DateTime, "Sales for the next quarter", Some(now));
+        assert_eq!(quarter[0].text, "next quarter");
+        assert_eq!(
+            quarter[0].resolution["values"][0]["timex"],
+            "(2019-10-01,2020-01-01,P3M)"
+        );
+        let past = recognize(Model::DateTime, "over the last 3 months", Some(now));
+        assert_eq!(
+            past[0].resolution["values"][0]["timex"],
+            "(2019-04-04,2019-07-04,P3M)"
+        );
     }
 
     #[test]

@@ -102,6 +102,16 @@ pub enum Label {
     Anchor(Date, Date),
     /// A clock time on the day ("16:00 UTC"), 24-hour.
     Clock(i8, i8),
+    /// From one clock time to another on the day ("5 to 6pm", "3:00-4:00 tomorrow"), 24-hour;
+    /// `ambiguous` when neither says am or pm ("five to seven today").
+    ClockRange {
+        /// Hour and minute it starts.
+        from: (i8, i8),
+        /// Hour and minute it ends.
+        to: (i8, i8),
+        /// Neither end says am or pm.
+        ambiguous: bool,
+    },
     /// A part of the day ("this morning"): TIMEX `MO`, `AF`, `EV`, `NI`.
     DayPart(&'static str),
     /// The weekend of a week ("this weekend"): the week's value with `-WE`.
@@ -189,6 +199,10 @@ fn timex_of(raw: &RawTime, start: Date, end: Date) -> String {
         (Label::YearPart, _) => format!("{:04}", start.year()),
         (Label::Anchor(s, e), _) => timex(s, e),
         (Label::Clock(h, m), _) => format!("{start}T{h:02}:{m:02}"),
+        (Label::ClockRange { from, to, .. }, _) => format!(
+            "({start}T{:02}:{:02},{start}T{:02}:{:02})",
+            from.0, from.1, to.0, to.1
+        ),
         (Label::DayPart(part), _) => format!("{start}T{part}"),
         (Label::Weekend, _) => format!("{}-WE", timex(start, end)),
         (Label::Season(code), _) => format!("{:04}-{code}", start.year()),
@@ -410,6 +424,9 @@ const FUTURE_WORDS: &[&str] = &[
 struct Cursor<'a> {
     tokens: &'a [Token],
     text: &'a str,
+    /// Whether clock times join the day written before them and each other ("tomorrow
+    /// 8:00am", "5 to 6pm").
+    join_clocks: bool,
 }
 
 impl<'a> Cursor<'a> {
@@ -593,7 +610,18 @@ type Hit = (usize, When);
 
 /// Finds every time expression in the token stream.
 pub fn scan(tokens: &[Token], text: &str) -> Vec<RawTime> {
-    let c = Cursor { tokens, text };
+    scan_with(tokens, text, true)
+}
+
+/// [`scan`]; when `join_clocks` is false, a clock time stands apart from the day written
+/// before it and from a second clock time ("tomorrow" and "8:00am", "5pm" and "7pm"), as a
+/// calendar that splits dates and times reads them.
+pub fn scan_with(tokens: &[Token], text: &str, join_clocks: bool) -> Vec<RawTime> {
+    let c = Cursor {
+        tokens,
+        text,
+        join_clocks,
+    };
     let mut out: Vec<RawTime> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -831,7 +859,13 @@ fn number_may_start_time(c: &Cursor, i: usize) -> bool {
     if raw.matches('.').count() == 2 || (c.joined(i + 1) && c.raw(i + 1) == Some("/")) {
         return true;
     }
-    // Clock times: "16:00", "8 a.m.", "0800 UTC".
+    // Clock times: "16:00", "8 a.m.", "0800 UTC", "5 to 6pm".
+    if c.is_any(i + 1, &["to", "-", "–", "and"])
+        && c.int(i + 2).is_some()
+        && c.is_any(i + 3, &["a.m.", "p.m.", "am", "pm", ":"])
+    {
+        return true;
+    }
     if (c.joined(i + 1) && c.raw(i + 1) == Some(":"))
         || c.is_any(i + 1, &["a.m.", "p.m.", "am", "pm", "UTC", "GMT"])
     {
@@ -947,7 +981,7 @@ fn time_at(c: &Cursor, i: usize) -> Option<(usize, When, Label)> {
         .or_else(|| words_only(c, i, season))
         .or_else(|| year_forms(c, i))
         .or_else(|| plain(relative(c, i)))?;
-    Some(with_day_part(c, found))
+    Some(with_clock(c, with_day_part(c, found)))
 }
 
 /// "this September", "next May", "last sept".
@@ -1110,24 +1144,78 @@ fn clock_time(c: &Cursor, i: usize) -> Option<(usize, When, Label)> {
         };
         return Some((end, when, Label::Clock(hour, 0)));
     }
-    let (h, hlen) = c.int(i)?;
+    if let Some((k, label)) = clock_range(c, i).filter(|_| c.join_clocks) {
+        let (end, when) = day_after_clock(c, k).unwrap_or((k, When::Relative(Rel::Days(0))));
+        return Some((end, when, label));
+    }
+    let (k, hour, minute) = clock_reading(c, i, false)?;
+    let (end, when) = day_after_clock(c, k).unwrap_or((k, When::Relative(Rel::Days(0))));
+    let label = Label::Clock(i8::try_from(hour).ok()?, i8::try_from(minute).ok()?);
+    Some((end, when, label))
+}
+
+/// The day a clock time is on when written after it: "today", "Monday", "this morning",
+/// "on Friday", "on April 22".
+fn day_after_clock(c: &Cursor, k: usize) -> Option<Hit> {
+    let on = usize::from(c.is(k, "on"));
+    if let Some((e, w @ When::Relative(Rel::Days(_) | Rel::Weekday(..) | Rel::WeekdayOfWeek(..)))) =
+        relative(c, k + on)
+    {
+        return Some((e, w));
+    }
+    if let Some((e, w, _)) = words_only(c, k, day_part) {
+        return Some((e, w));
+    }
+    weekday_then_date(c, k + on)
+        .or_else(|| day_first_date(c, k + on))
+        .or_else(|| month_first_date(c, k + on))
+        .filter(|(_, w)| is_one_day(*w))
+}
+
+/// A clock reading at `i`: "16:00", "6:40 p.m.", "8.30pm", "0800 GMT", "8 a.m.", and when
+/// `bare`, a lone hour ("at 5"). Where it ends, and the hour (24-hour) and minute.
+fn clock_reading(c: &Cursor, i: usize, bare: bool) -> Option<(usize, u32, u32)> {
     let mut k = i + 1;
-    let (mut hour, minute) = if c.joined(k) && c.raw(k) == Some(":") && c.joined(k + 1) {
-        let (m, mlen) = c.int(k + 1)?;
-        k += 2;
-        (h, if mlen == 2 { m } else { return None })
-    } else if hlen == 4 && c.is_any(k, &["UTC", "GMT"]) {
-        (h / 100, h % 100)
-    } else if hlen <= 2 && c.is_any(k, &["a.m.", "p.m.", "am", "pm"]) {
-        (h, 0)
+    let meridiem = |k: usize| c.is_any(k, &["a.m.", "p.m.", "am", "pm"]);
+    let (mut hour, minute) = if let Some((h, hlen)) = c.int(i) {
+        if c.joined(k) && c.raw(k) == Some(":") && c.joined(k + 1) {
+            let (m, mlen) = c.int(k + 1)?;
+            k += 2;
+            // "8:00:31": seconds are read past.
+            if c.joined(k) && c.raw(k) == Some(":") && c.int(k + 1).is_some() {
+                k += 2;
+            }
+            (h, if mlen == 2 { m } else { return None })
+        } else if hlen == 4 && c.is_any(k, &["UTC", "GMT"]) {
+            (h / 100, h % 100)
+        } else if hlen <= 2
+            && (meridiem(k)
+                || (bare
+                    && (c
+                        .raw(k)
+                        .is_none_or(|r| [".", ",", ";", "!", "?", ")"].contains(&r))
+                        || c.is_any(k, &["to", "and", "till", "until", "through"]))))
+        {
+            (h, 0)
+        } else {
+            return None;
+        }
     } else {
-        return None;
+        // "8.30pm"
+        let raw = c.tok(i).filter(|t| t.kind == Kind::Number)?.text(c.text);
+        let (h, m) = raw.split_once('.')?;
+        if m.len() != 2 || h.len() > 2 || !meridiem(k) {
+            return None;
+        }
+        (h.parse().ok()?, m.parse().ok()?)
     };
     if hour > 24 || minute > 59 {
         return None;
     }
-    if c.is_any(k, &["p.m.", "pm"]) && hour < 12 {
-        hour += 12;
+    if c.is_any(k, &["p.m.", "pm"]) {
+        if hour < 12 {
+            hour += 12;
+        }
         k += 1;
     } else if c.is_any(k, &["a.m.", "am"]) {
         if hour == 12 {
@@ -1138,14 +1226,84 @@ fn clock_time(c: &Cursor, i: usize) -> Option<(usize, When, Label)> {
     if c.is_any(k, &["UTC", "GMT", "Z"]) {
         k += 1;
     }
-    let (end, when) = match relative(c, k) {
-        Some((e, w @ When::Relative(Rel::Days(_) | Rel::Weekday(..) | Rel::WeekdayOfWeek(..)))) => {
-            (e, w)
-        }
-        _ => (k, When::Relative(Rel::Days(0))),
+    Some((k, hour, minute))
+}
+
+/// From one clock time to another: "5 to 6pm", "10am-12pm", "3:00 to 4:00", "3 and 8am"
+/// (after "between"). One end must say it is a clock time (am/pm or minutes); an end with
+/// no am/pm takes the other's when that keeps the order ("5 to 6pm" is 17:00–18:00).
+fn clock_range(c: &Cursor, i: usize) -> Option<(usize, Label)> {
+    let (k, h1, m1) = clock_reading(c, i, true)?;
+    let between = i > 0 && c.is(i - 1, "between");
+    let joins =
+        c.is_any(k, &["to", "-", "–", "till", "until", "through"]) || (between && c.is(k, "and"));
+    if !joins {
+        return None;
+    }
+    let (end, h2, m2) = clock_reading(c, k + 1, true)?;
+    let says = |from: usize, to: usize| {
+        (from..to).any(|j| c.is_any(j, &["am", "pm", "a.m.", "p.m.", ":"]))
+            || c.raw(from).is_some_and(|r| r.contains('.'))
     };
-    let label = Label::Clock(i8::try_from(hour).ok()?, i8::try_from(minute).ok()?);
-    Some((end, when, label))
+    let (first_marked, second_marked) = (says(i, k), says(k + 1, end));
+    if !first_marked && !second_marked {
+        return None;
+    }
+    let second_pm = (k + 1..end).any(|j| c.is_any(j, &["pm", "p.m."]));
+    let h1 = if !first_marked && second_pm && h1 < 12 && h1 + 12 <= h2 {
+        h1 + 12
+    } else {
+        h1
+    };
+    let ambiguous = !(i..end).any(|j| c.is_any(j, &["am", "pm", "a.m.", "p.m."]));
+    let label = Label::ClockRange {
+        from: (i8::try_from(h1).ok()?, i8::try_from(m1).ok()?),
+        to: (i8::try_from(h2).ok()?, i8::try_from(m2).ok()?),
+        ambiguous,
+    };
+    Some((end, label))
+}
+
+/// A clock time written after its day: "tomorrow 8:00am", "Friday at 4pm", "today at 9",
+/// "tonight at 1am"; in the evening or at night a bare hour is read after noon.
+fn with_clock(c: &Cursor, (end, when, label): (usize, When, Label)) -> (usize, When, Label) {
+    let one_day = match when {
+        When::Fixed(s, e) => s == e,
+        When::Relative(
+            Rel::Days(_) | Rel::Weekday(..) | Rel::WeekdayOfWeek(..) | Rel::MonthDay(_, _, _),
+        ) => true,
+        _ => false,
+    };
+    let part = match label {
+        Label::Plain => None,
+        Label::DayPart(p) => Some(p),
+        _ => return (end, when, label),
+    };
+    if !one_day || !c.join_clocks {
+        return (end, when, label);
+    }
+    let lead = c.is_any(end, &["at", "@", "around", "about", ",", "from", "between"]);
+    let k = end + usize::from(lead);
+    if let Some((range_end, range)) = clock_range(c, k) {
+        return (range_end, when, range);
+    }
+    let Some((clock_end, mut hour, minute)) =
+        clock_reading(c, k, c.is(end, "at") || c.is(end, "around"))
+    else {
+        return (end, when, label);
+    };
+    let marked = c.raw(clock_end - 1).is_some_and(|w| {
+        ["a.m.", "p.m.", "am", "pm"]
+            .iter()
+            .any(|m| m.eq_ignore_ascii_case(w))
+    });
+    if matches!(part, Some("EV" | "NI" | "AF")) && !marked && hour < 12 {
+        hour += 12;
+    }
+    match (i8::try_from(hour), i8::try_from(minute)) {
+        (Ok(h), Ok(m)) => (clock_end, when, Label::Clock(h, m)),
+        _ => (end, when, label),
+    }
 }
 
 /// "2019-06-05", "2019/06/05", "06/05/2019" (US order unless the first part exceeds 12),
@@ -1868,7 +2026,10 @@ fn merge_year_ranges(times: &mut Vec<RawTime>, text: &str) {
         k += 1;
     }
     // "the year 2008": the year with its noun.
+    let mut previous_end = 0;
     for t in times.iter_mut() {
+        let taken = previous_end;
+        previous_end = t.span.end;
         let bare_year = t.span == t.core && text[t.span.start..t.span.end].len() == 4;
         let prefix = text[..t.span.start].trim_end();
         let noun_at = prefix.len().saturating_sub(4);
@@ -1876,14 +2037,15 @@ fn merge_year_ranges(times: &mut Vec<RawTime>, text: &str) {
             .get(noun_at..)
             .is_some_and(|w| w.eq_ignore_ascii_case("year"));
         let boundary = !prefix[..noun_at].ends_with(char::is_alphanumeric);
-        if bare_year && noun && boundary && matches!(t.when, When::Fixed(..)) {
+        if bare_year && noun && boundary && noun_at >= taken && matches!(t.when, When::Fixed(..)) {
             t.span.start = noun_at;
             t.core.start = noun_at;
         }
     }
     // "between 2014-2018", "from 2014-2018": a range written in one expression.
     for t in times.iter_mut() {
-        if let (Label::Range(_), Some(start)) = (t.label, range_word_start(text, t.span.start)) {
+        let ranged = matches!(t.label, Label::Range(_) | Label::ClockRange { .. });
+        if let (true, Some(start)) = (ranged, range_word_start(text, t.span.start)) {
             if t.span.start == t.core.start {
                 t.span.start = start;
                 t.core.start = start;
@@ -2021,6 +2183,11 @@ mod tests {
         the_year_2008: "in the year 2008", "2010-01-01" => "year 2008", "2008";
         weekday_and_date: "call on Tue May 9 at", "2017-05-01" => "Tue May 9", "2017-05-09";
         weekday_and_slash_date: "done friday 5/12", "2019-05-20" => "friday 5/12", "2019-05-12";
+        clock_after_its_day: "back tomorrow 8:00am", "2016-11-07" => "tomorrow 8:00am", "2016-11-08T08:00";
+        bare_hour_at_night: "back tonight at 10.", "2016-11-07" => "tonight at 10", "2016-11-07T22:00";
+        clock_before_a_day_part: "left 8am this morning", "2016-11-07" => "8am this morning", "2016-11-07T08:00";
+        dotted_clock: "at 8.30pm today", "2019-12-26" => "8.30pm today", "2019-12-26T20:30";
+        clock_range_takes_pm: "out 5 to 6pm today", "2016-11-07" => "5 to 6pm today", "(2016-11-07T17:00,2016-11-07T18:00)";
     }
 
     #[test]
@@ -2029,6 +2196,26 @@ mod tests {
         // Thursday) is two times.
         let got = timexes("closed until Friday September 18, 2008 The", "2008-09-18");
         assert_eq!(got.len(), 2, "{got:?}");
+    }
+
+    #[test]
+    fn at_a_number_and_a_street_is_no_clock() {
+        let got = timexes("met on Monday at 10 Downing Street", "2019-05-20");
+        assert_eq!(got, vec![("Monday".to_string(), "2019-05-20".to_string())]);
+    }
+
+    #[test]
+    fn split_scan_keeps_clock_times_apart() {
+        let text = "tomorrow from 5pm to 7pm";
+        assert_eq!(scan(&tokenize(text), text).len(), 1);
+        assert_eq!(scan_with(&tokenize(text), text, false).len(), 3);
+    }
+
+    #[test]
+    fn a_year_noun_already_taken_is_not_taken_again() {
+        let got = timexes("loss in prior year 1986 year excludes", "1987-03-04");
+        assert_eq!(got[0].0, "in prior year");
+        assert_eq!(got[1].0, "1986");
     }
 
     #[test]

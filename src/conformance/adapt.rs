@@ -52,6 +52,17 @@ impl Found {
 /// Everything `model`'s recognizer finds in `input`, in text order. Relative times resolve
 /// against `reference` (the case's "now").
 pub fn recognize(model: Model, input: &str, reference: Option<DateTime>) -> Vec<Found> {
+    recognize_in_mode(model, input, reference, false)
+}
+
+/// [`recognize`] as the specs' `SplitDateAndTime` mode runs it when `split_date_and_time`:
+/// a clock time written after its day is a result of its own.
+pub fn recognize_in_mode(
+    model: Model,
+    input: &str,
+    reference: Option<DateTime>,
+    split_date_and_time: bool,
+) -> Vec<Found> {
     let index = CharIndex::new(input);
     let mut found = match model {
         Model::Number => numbers_in(input, &index),
@@ -59,7 +70,7 @@ pub fn recognize(model: Model, input: &str, reference: Option<DateTime>) -> Vec<
         Model::Currency => quantities_in(input, &index, money, bare_currencies),
         Model::Dimension => quantities_in(input, &index, dimension, no_bare),
         Model::DateTime | Model::DateTimeExtractor | Model::DateTimeParser => {
-            times_in(model, input, &index, reference)
+            times_in(model, input, &index, (reference, split_date_and_time))
         }
         // No recognizer yet: these cases pass only when nothing is expected.
         Model::Ordinal | Model::NumberRange | Model::Age | Model::Temperature | Model::Timex => {
@@ -245,7 +256,7 @@ fn times_in(
     model: Model,
     input: &str,
     index: &CharIndex,
-    reference: Option<DateTime>,
+    (reference, split_date_and_time): (Option<DateTime>, bool),
 ) -> Vec<Found> {
     let toks = tokens::tokenize(input);
     let now = reference.unwrap_or_default();
@@ -254,7 +265,7 @@ fn times_in(
         Model::DateTime => format!("datetimeV2.{kind}"),
         _ => kind.to_string(),
     };
-    let raws = times::scan(&toks, input);
+    let raws = times::scan_with(&toks, input, !split_date_and_time);
     let mut out: Vec<Found> = raws
         .iter()
         .filter_map(|raw| {
@@ -353,8 +364,13 @@ fn spec_values(
         } else {
             vec![h]
         };
+        // Minutes are part of the value when written ("8:00am", "2.30").
+        let minutes_written = core
+            .as_bytes()
+            .windows(3)
+            .any(|w| w[0].is_ascii_digit() && matches!(w[1], b':' | b'.') && w[2].is_ascii_digit());
         let clock = |h: i8| {
-            if m == 0 {
+            if m == 0 && !minutes_written {
                 format!("T{h:02}")
             } else {
                 format!("T{h:02}:{m:02}")
@@ -364,16 +380,32 @@ fn spec_values(
             .chars()
             .any(|c| c.is_alphabetic() && !"apmAPMUTCG.".contains(c))
             || ["noon", "midnight", "midday"].contains(&lower.trim());
-        let entries = hours.iter().map(|&h| {
-            if only_clock {
-                json!({"timex": clock(h), "type": "time", "value": format!("{h:02}:{m:02}:00")})
-            } else {
-                json!({"timex": format!("{}{}", t.start, clock(h)), "type": "datetime",
-                       "value": format!("{} {h:02}:{m:02}:00", t.start)})
-            }
+        let days = match undated_day(raw.when, t.start, now.date()) {
+            Some((timex, past, future)) => vec![(timex.clone(), past), (timex, future)],
+            None => vec![(t.start.to_string(), t.start)],
+        };
+        let entries = hours.iter().flat_map(|&h| {
+            days.iter().map(move |(day_timex, d)| {
+                if only_clock {
+                    json!({"timex": clock(h), "type": "time", "value": format!("{h:02}:{m:02}:00")})
+                } else {
+                    json!({"timex": format!("{day_timex}{}", clock(h)), "type": "datetime",
+                           "value": format!("{d} {h:02}:{m:02}:00")})
+                }
+            })
         });
         let kind = if only_clock { "time" } else { "datetime" };
-        return Some((span, kind, entries.collect()));
+        let mut entries: Vec<Value> = entries.collect();
+        entries.dedup();
+        return Some((span, kind, entries));
+    }
+    if let times::Label::ClockRange {
+        from,
+        to,
+        ambiguous,
+    } = raw.label
+    {
+        return clock_range_values(input, raw, t, (span, now.date()), (from, to, ambiguous));
     }
     if let times::Label::DayPart(part) = raw.label {
         return Some((
@@ -386,44 +418,9 @@ fn spec_values(
         let entry = json!({"timex": t.timex, "type": "daterange", "value": "not resolved"});
         return Some((span, "daterange", vec![entry]));
     }
-    // A day with no year, or a weekday with no "next"/"last": the past and the coming one.
-    let undated = match raw.when {
-        times::When::Relative(times::Rel::MonthDay(m, d1, d2)) if d1 == d2 => Some((
-            format!("XXXX-{m:02}-{d1:02}"),
-            times::Rel::MonthDay(m, d1, d2),
-        )),
-        times::When::Relative(times::Rel::Weekday(w, 0)) => {
-            let n = w.to_monday_one_offset();
-            Some((format!("XXXX-WXX-{n}"), times::Rel::Weekday(w, 0)))
-        }
-        _ => None,
-    };
-    if let (Some((timex, rel)), true) = (undated, raw.label == times::Label::Plain) {
-        let today = now.date();
-        let (past, future) = match rel {
-            times::Rel::Weekday(..) => {
-                let back = (7 + today.weekday().to_monday_zero_offset()
-                    - t.start.weekday().to_monday_zero_offset())
-                    % 7;
-                let back = if back == 0 { 7 } else { back };
-                let past = today
-                    .checked_sub(jiff::Span::new().days(i64::from(back)))
-                    .ok()?;
-                (past, past.checked_add(jiff::Span::new().days(7)).ok()?)
-            }
-            _ => {
-                let this = Date::new(today.year(), t.start.month(), t.start.day()).ok()?;
-                let last = Date::new(today.year() - 1, t.start.month(), t.start.day()).ok()?;
-                let next = Date::new(today.year() + 1, t.start.month(), t.start.day()).ok()?;
-                if this < today {
-                    (this, next)
-                } else if this > today {
-                    (last, this)
-                } else {
-                    (this, this)
-                }
-            }
-        };
+    if let (Some((timex, past, future)), times::Label::Plain) =
+        (undated_day(raw.when, t.start, now.date()), raw.label)
+    {
         let entry = |d: Date| json!({"timex": timex, "type": "date", "value": d.to_string()});
         return Some((span, "date", vec![entry(past), entry(future)]));
     }
@@ -527,6 +524,122 @@ fn without_leading_the(input: &str, span: Span) -> Span {
         Span::new(span.start + 4, span.end)
     } else {
         span
+    }
+}
+
+/// A clock range: a `timerange` ("(T17,T18,PT1H)") when no day is written, else a
+/// `datetimerange` on the day; with no am/pm anywhere, the morning and the afternoon readings.
+fn clock_range_values(
+    input: &str,
+    raw: &times::RawTime,
+    t: &TimeExpr,
+    (span, today): (Span, Date),
+    (from, to, ambiguous): ((i8, i8), (i8, i8), bool),
+) -> Option<(Span, &'static str, Vec<Value>)> {
+    let core = input[raw.core.start..raw.core.end].to_ascii_lowercase();
+    let clock_words = [
+        "am", "pm", "a", "m", "p", "to", "and", "from", "between", "till", "until", "through",
+    ];
+    let has_day = core
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| !w.is_empty() && !clock_words.contains(&w));
+    let minutes_written = |(h, m): (i8, i8)| {
+        m != 0 || core.contains(&format!("{}:", h % 12)) || core.contains(&format!("{h}:"))
+    };
+    let readings: Vec<((i8, i8), (i8, i8))> = if ambiguous && to.0 <= 12 {
+        vec![(from, to), ((from.0 + 12, from.1), (to.0 + 12, to.1))]
+    } else {
+        vec![(from, to)]
+    };
+    let days = match undated_day(raw.when, t.start, today) {
+        Some((timex, past, future)) => vec![(timex.clone(), past), (timex, future)],
+        None => vec![(t.start.to_string(), t.start)],
+    };
+    let mut entries = Vec::new();
+    for (a, b) in readings {
+        let written = (minutes_written(a), minutes_written(b));
+        for (day_timex, d) in &days {
+            let day = has_day.then_some((day_timex.as_str(), *d));
+            entries.extend(clock_range_entry((a, b), written, day));
+        }
+    }
+    let kind = if has_day {
+        "datetimerange"
+    } else {
+        "timerange"
+    };
+    (!entries.is_empty()).then_some((span, kind, entries))
+}
+
+/// One reading of a clock range, on a day when one is written: its TIMEX with the length
+/// ("(T17,T18,PT1H)"), start and end. `written` says whether each end's minutes are written.
+fn clock_range_entry(
+    (a, b): ((i8, i8), (i8, i8)),
+    written: (bool, bool),
+    day: Option<(&str, Date)>,
+) -> Option<Value> {
+    let minutes = (i32::from(b.0) * 60 + i32::from(b.1)) - (i32::from(a.0) * 60 + i32::from(a.1));
+    if minutes <= 0 {
+        return None;
+    }
+    let length = match (minutes / 60, minutes % 60) {
+        (h, 0) => format!("PT{h}H"),
+        (0, m) => format!("PT{m}M"),
+        (h, m) => format!("PT{h}H{m}M"),
+    };
+    let clock = |(h, m): (i8, i8), written: bool| {
+        if m == 0 && !written {
+            format!("T{h:02}")
+        } else {
+            format!("T{h:02}:{m:02}")
+        }
+    };
+    let (ta, tb) = (clock(a, written.0), clock(b, written.1));
+    let at = |(h, m): (i8, i8)| format!("{h:02}:{m:02}:00");
+    Some(match day {
+        Some((day_timex, d)) => json!({
+            "timex": format!("({day_timex}{ta},{day_timex}{tb},{length})"),
+            "type": "datetimerange",
+            "start": format!("{d} {}", at(a)),
+            "end": format!("{d} {}", at(b)),
+        }),
+        None => json!({"timex": format!("({ta},{tb},{length})"), "type": "timerange",
+                       "start": at(a), "end": at(b)}),
+    })
+}
+
+/// A day with no year ("May 9") or a weekday with no "next"/"last": its TIMEX
+/// (`XXXX-05-09`, `XXXX-WXX-5`) and the specs' two readings, the last one and the coming one.
+fn undated_day(when: times::When, day: Date, today: Date) -> Option<(String, Date, Date)> {
+    match when {
+        times::When::Relative(times::Rel::MonthDay(m, d1, d2)) if d1 == d2 => {
+            let in_year = |y: i16| Date::new(y, m, d1).ok();
+            let this = in_year(today.year())?;
+            let (past, future) = if this < today {
+                (this, in_year(today.year() + 1)?)
+            } else if this > today {
+                (in_year(today.year() - 1)?, this)
+            } else {
+                (this, this)
+            };
+            Some((format!("XXXX-{m:02}-{d1:02}"), past, future))
+        }
+        times::When::Relative(times::Rel::Weekday(w, 0)) => {
+            let back = (7 + today.weekday().to_monday_zero_offset()
+                - day.weekday().to_monday_zero_offset())
+                % 7;
+            let back = if back == 0 { 7 } else { back };
+            let past = today
+                .checked_sub(jiff::Span::new().days(i64::from(back)))
+                .ok()?;
+            let future = past.checked_add(jiff::Span::new().days(7)).ok()?;
+            Some((
+                format!("XXXX-WXX-{}", w.to_monday_one_offset()),
+                past,
+                future,
+            ))
+        }
+        _ => None,
     }
 }
 
@@ -729,6 +842,18 @@ mod tests {
             past[0].resolution["values"][0]["timex"],
             "(2019-04-04,2019-07-04,P3M)"
         );
+    }
+
+    #[test]
+    fn clock_ranges_are_time_ranges_and_weekday_clocks_read_two_ways() {
+        let now: DateTime = "2016-11-07T00:00:00".parse().expect("date-time");
+        let range = recognize(Model::DateTime, "I'll be out 5 to 6pm", Some(now));
+        assert_eq!(range[0].type_name, "datetimeV2.timerange");
+        assert_eq!(range[0].resolution["values"][0]["timex"], "(T17,T18,PT1H)");
+        let friday = recognize(Model::DateTime, "see you friday at 4pm", Some(now));
+        let values = friday[0].resolution["values"].as_array().expect("values");
+        assert_eq!(values.len(), 2);
+        assert!(values.iter().all(|v| v["timex"] == "XXXX-WXX-5T16"));
     }
 
     #[test]

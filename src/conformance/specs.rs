@@ -212,11 +212,13 @@ pub fn stage_type(stem: &str) -> Option<&'static str> {
 pub fn score_file(file: String, model: Model, stage: Option<&str>, cases: &[Case]) -> FileScore {
     // Upstream runs `*TasksMode` files with .NET's TasksMode, which leaves seasons out.
     let tasks_mode = file.contains("TasksMode");
+    let split_date_and_time = file.contains("SplitDateAndTime");
     let mut all = Counts::default();
     let mut dotnet = Counts::default();
     let mut failures = Vec::new();
     for case in cases {
-        let mut found = adapt::recognize(model, &case.input, case.reference);
+        let mut found =
+            adapt::recognize_in_mode(model, &case.input, case.reference, split_date_and_time);
         if let Some(kind) = stage {
             found.retain(|f| f.type_name == kind);
         }

@@ -1069,13 +1069,7 @@ fn part_word(w: &str) -> Option<&'static str> {
 }
 
 fn with_day_part(c: &Cursor, (end, when, label): (usize, When, Label)) -> (usize, When, Label) {
-    let one_day = match when {
-        When::Fixed(s, e) => s == e,
-        When::Relative(
-            Rel::Days(_) | Rel::Weekday(..) | Rel::WeekdayOfWeek(..) | Rel::MonthDay(_, _, _),
-        ) => true,
-        _ => false,
-    };
+    let one_day = is_one_day(when);
     match c.word(end).and_then(part_word) {
         Some(part) if one_day && label == Label::Plain => (end + 1, when, Label::DayPart(part)),
         _ => (end, when, label),
@@ -1267,13 +1261,7 @@ fn clock_range(c: &Cursor, i: usize) -> Option<(usize, Label)> {
 /// A clock time written after its day: "tomorrow 8:00am", "Friday at 4pm", "today at 9",
 /// "tonight at 1am"; in the evening or at night a bare hour is read after noon.
 fn with_clock(c: &Cursor, (end, when, label): (usize, When, Label)) -> (usize, When, Label) {
-    let one_day = match when {
-        When::Fixed(s, e) => s == e,
-        When::Relative(
-            Rel::Days(_) | Rel::Weekday(..) | Rel::WeekdayOfWeek(..) | Rel::MonthDay(_, _, _),
-        ) => true,
-        _ => false,
-    };
+    let one_day = is_one_day(when);
     let part = match label {
         Label::Plain => None,
         Label::DayPart(p) => Some(p),
@@ -1383,10 +1371,13 @@ fn date_after_weekday(c: &Cursor, k: usize, day: Weekday) -> Option<Hit> {
     }
 }
 
+/// Whether a time names a single day ("May 9", "tomorrow", "next Friday"), which a part of
+/// the day or a clock time can follow.
 fn is_one_day(when: When) -> bool {
     match when {
         When::Fixed(s, e) => s == e,
         When::Relative(Rel::MonthDay(_, d1, d2)) => d1 == d2,
+        When::Relative(Rel::Days(_) | Rel::Weekday(..) | Rel::WeekdayOfWeek(..)) => true,
         _ => false,
     }
 }

@@ -463,6 +463,14 @@ impl<'a> Cursor<'a> {
         }
         Some((s.parse().ok()?, s.len()))
     }
+    /// A lower-case "may" or "march" not followed by a number: a word, not a month.
+    fn is_month_word_alone(&self, k: usize) -> bool {
+        self.word(k).is_some_and(|w| {
+            w.starts_with(|ch: char| ch.is_ascii_lowercase())
+                && is_word_too(w)
+                && self.int(k + 1).is_none()
+        })
+    }
     fn joined(&self, k: usize) -> bool {
         self.tok(k).is_some_and(|t| t.joined)
     }
@@ -486,7 +494,7 @@ impl<'a> Cursor<'a> {
     fn month(&self, k: usize) -> Option<(i8, usize)> {
         let w = self.word(k)?;
         let m = month_number(w)?;
-        if !w.starts_with(char::is_uppercase) && is_word_too(w) && self.int(k + 1).is_none() {
+        if self.is_month_word_alone(k) {
             return None;
         }
         let mut end = k + 1;
@@ -552,6 +560,11 @@ fn weekday(w: &str) -> Option<Weekday> {
         "sunday" => Weekday::Sunday,
         _ => return None,
     })
+}
+
+/// A weekday by its full name or its capitalised abbreviation.
+fn any_weekday(w: &str) -> Option<Weekday> {
+    weekday(w).or_else(|| weekday_abbreviation(w))
 }
 
 /// A weekday's capitalised abbreviation ("Tue", "Thurs"); read only before a date, since
@@ -630,7 +643,7 @@ pub fn scan_with(tokens: &[Token], text: &str, join_clocks: bool) -> Vec<RawTime
             _ => {
                 may_start_time(&tokens[i], text)
                     && next_fits(tokens, i, text)
-                    && !is_month_word_alone(&c, i)
+                    && !c.is_month_word_alone(i)
             }
         };
         if !fits {
@@ -654,6 +667,7 @@ pub fn scan_with(tokens: &[Token], text: &str, join_clocks: bool) -> Vec<RawTime
         }
     }
     merge_year_ranges(&mut out, text);
+    with_year_noun(&mut out, text);
     out
 }
 
@@ -838,15 +852,6 @@ fn may_start_time(tok: &Token, text: &str) -> bool {
         }
         _ => false,
     }
-}
-
-/// A lower-case "may" or "march" not followed by a number: a word, not a month.
-fn is_month_word_alone(c: &Cursor, i: usize) -> bool {
-    c.word(i).is_some_and(|w| {
-        w.starts_with(|ch: char| ch.is_ascii_lowercase())
-            && is_word_too(w)
-            && c.int(i + 1).is_none()
-    })
 }
 
 /// Whether the number at `i` has the shape of a time: a year, a numeric date, a day before a
@@ -1138,13 +1143,14 @@ fn clock_time(c: &Cursor, i: usize) -> Option<(usize, When, Label)> {
         };
         return Some((end, when, Label::Clock(hour, 0)));
     }
-    if let Some((k, label)) = clock_range(c, i).filter(|_| c.join_clocks) {
-        let (end, when) = day_after_clock(c, k).unwrap_or((k, When::Relative(Rel::Days(0))));
-        return Some((end, when, label));
-    }
-    let (k, hour, minute) = clock_reading(c, i, false)?;
+    let (k, label) = match clock_range(c, i) {
+        Some(range) => range,
+        None => {
+            let r = clock_reading(c, i, false)?;
+            (r.end, Label::Clock(r.hour, r.minute))
+        }
+    };
     let (end, when) = day_after_clock(c, k).unwrap_or((k, When::Relative(Rel::Days(0))));
-    let label = Label::Clock(i8::try_from(hour).ok()?, i8::try_from(minute).ok()?);
     Some((end, when, label))
 }
 
@@ -1166,11 +1172,25 @@ fn day_after_clock(c: &Cursor, k: usize) -> Option<Hit> {
         .filter(|(_, w)| is_one_day(*w))
 }
 
+/// A clock time as written.
+struct ClockReading {
+    /// The token after it.
+    end: usize,
+    /// 24-hour.
+    hour: i8,
+    minute: i8,
+    /// "pm" (true) or "am" (false), when written.
+    meridiem: Option<bool>,
+    /// Minutes written with a colon or dot ("8:00", "8.30pm").
+    minutes_written: bool,
+}
+
 /// A clock reading at `i`: "16:00", "6:40 p.m.", "8.30pm", "0800 GMT", "8 a.m.", and when
-/// `bare`, a lone hour ("at 5"). Where it ends, and the hour (24-hour) and minute.
-fn clock_reading(c: &Cursor, i: usize, bare: bool) -> Option<(usize, u32, u32)> {
+/// `bare`, a lone hour ("at 5").
+fn clock_reading(c: &Cursor, i: usize, bare: bool) -> Option<ClockReading> {
     let mut k = i + 1;
     let meridiem = |k: usize| c.is_any(k, &["a.m.", "p.m.", "am", "pm"]);
+    let mut minutes_written = true;
     let (mut hour, minute) = if let Some((h, hlen)) = c.int(i) {
         if c.joined(k) && c.raw(k) == Some(":") && c.joined(k + 1) {
             let (m, mlen) = c.int(k + 1)?;
@@ -1181,6 +1201,7 @@ fn clock_reading(c: &Cursor, i: usize, bare: bool) -> Option<(usize, u32, u32)> 
             }
             (h, if mlen == 2 { m } else { return None })
         } else if hlen == 4 && c.is_any(k, &["UTC", "GMT"]) {
+            minutes_written = false;
             (h / 100, h % 100)
         } else if hlen <= 2
             && (meridiem(k)
@@ -1190,6 +1211,7 @@ fn clock_reading(c: &Cursor, i: usize, bare: bool) -> Option<(usize, u32, u32)> 
                         .is_none_or(|r| [".", ",", ";", "!", "?", ")"].contains(&r))
                         || c.is_any(k, &["to", "and", "till", "until", "through"]))))
         {
+            minutes_written = false;
             (h, 0)
         } else {
             return None;
@@ -1206,56 +1228,64 @@ fn clock_reading(c: &Cursor, i: usize, bare: bool) -> Option<(usize, u32, u32)> 
     if hour > 24 || minute > 59 {
         return None;
     }
+    let mut meridiem = None;
     if c.is_any(k, &["p.m.", "pm"]) {
         if hour < 12 {
             hour += 12;
         }
+        meridiem = Some(true);
         k += 1;
     } else if c.is_any(k, &["a.m.", "am"]) {
         if hour == 12 {
             hour = 0;
         }
+        meridiem = Some(false);
         k += 1;
     }
     if c.is_any(k, &["UTC", "GMT", "Z"]) {
         k += 1;
     }
-    Some((k, hour, minute))
+    Some(ClockReading {
+        end: k,
+        hour: i8::try_from(hour).ok()?,
+        minute: i8::try_from(minute).ok()?,
+        meridiem,
+        minutes_written,
+    })
 }
 
 /// From one clock time to another: "5 to 6pm", "10am-12pm", "3:00 to 4:00", "3 and 8am"
 /// (after "between"). One end must say it is a clock time (am/pm or minutes); an end with
 /// no am/pm takes the other's when that keeps the order ("5 to 6pm" is 17:00–18:00).
 fn clock_range(c: &Cursor, i: usize) -> Option<(usize, Label)> {
-    let (k, h1, m1) = clock_reading(c, i, true)?;
+    if !c.join_clocks {
+        return None;
+    }
+    let first = clock_reading(c, i, true)?;
+    let k = first.end;
     let between = i > 0 && c.is(i - 1, "between");
     let joins =
         c.is_any(k, &["to", "-", "–", "till", "until", "through"]) || (between && c.is(k, "and"));
     if !joins {
         return None;
     }
-    let (end, h2, m2) = clock_reading(c, k + 1, true)?;
-    let says = |from: usize, to: usize| {
-        (from..to).any(|j| c.is_any(j, &["am", "pm", "a.m.", "p.m.", ":"]))
-            || c.raw(from).is_some_and(|r| r.contains('.'))
-    };
-    let (first_marked, second_marked) = (says(i, k), says(k + 1, end));
-    if !first_marked && !second_marked {
+    let second = clock_reading(c, k + 1, true)?;
+    let says = |r: &ClockReading| r.meridiem.is_some() || r.minutes_written;
+    if !says(&first) && !says(&second) {
         return None;
     }
-    let second_pm = (k + 1..end).any(|j| c.is_any(j, &["pm", "p.m."]));
-    let h1 = if !first_marked && second_pm && h1 < 12 && h1 + 12 <= h2 {
+    let (h1, h2) = (first.hour, second.hour);
+    let h1 = if !says(&first) && second.meridiem == Some(true) && h1 < 12 && h1 + 12 <= h2 {
         h1 + 12
     } else {
         h1
     };
-    let ambiguous = !(i..end).any(|j| c.is_any(j, &["am", "pm", "a.m.", "p.m."]));
     let label = Label::ClockRange {
-        from: (i8::try_from(h1).ok()?, i8::try_from(m1).ok()?),
-        to: (i8::try_from(h2).ok()?, i8::try_from(m2).ok()?),
-        ambiguous,
+        from: (h1, first.minute),
+        to: (h2, second.minute),
+        ambiguous: first.meridiem.is_none() && second.meridiem.is_none(),
     };
-    Some((end, label))
+    Some((second.end, label))
 }
 
 /// A clock time written after its day: "tomorrow 8:00am", "Friday at 4pm", "today at 9",
@@ -1275,11 +1305,16 @@ fn with_clock(c: &Cursor, (end, when, label): (usize, When, Label)) -> (usize, W
     if let Some((range_end, range)) = clock_range(c, k) {
         return (range_end, when, range);
     }
-    let Some((clock_end, mut hour, minute)) =
-        clock_reading(c, k, c.is(end, "at") || c.is(end, "around"))
+    let Some(ClockReading {
+        end: clock_end,
+        mut hour,
+        minute,
+        ..
+    }) = clock_reading(c, k, c.is(end, "at") || c.is(end, "around"))
     else {
         return (end, when, label);
     };
+    // The last token only: an am/pm before a zone ("8am UTC") does not count here.
     let marked = c.raw(clock_end - 1).is_some_and(|w| {
         ["a.m.", "p.m.", "am", "pm"]
             .iter()
@@ -1288,10 +1323,7 @@ fn with_clock(c: &Cursor, (end, when, label): (usize, When, Label)) -> (usize, W
     if matches!(part, Some("EV" | "NI" | "AF")) && !marked && hour < 12 {
         hour += 12;
     }
-    match (i8::try_from(hour), i8::try_from(minute)) {
-        (Ok(h), Ok(m)) => (clock_end, when, Label::Clock(h, m)),
-        _ => (end, when, label),
-    }
+    (clock_end, when, Label::Clock(hour, minute))
 }
 
 /// "2019-06-05", "2019/06/05", "06/05/2019" (US order unless the first part exceeds 12),
@@ -1352,7 +1384,7 @@ fn numeric_date(c: &Cursor, i: usize) -> Option<Hit> {
 /// "Friday-Jun-15": the date says it all.
 fn weekday_then_date(c: &Cursor, i: usize) -> Option<Hit> {
     let w = c.word(i)?;
-    let day = weekday(w).or_else(|| weekday_abbreviation(w))?;
+    let day = any_weekday(w)?;
     date_after_weekday(c, i + 1, day)
 }
 
@@ -1407,8 +1439,7 @@ fn month_slash_day(c: &Cursor, i: usize) -> Option<Hit> {
     let fraction_shaped = m < d && d.is_power_of_two() && m % 2 == 1;
     let surely_a_day = i.checked_sub(1).is_some_and(|b| {
         c.is_any(b, &["on", "this", "next", "last"])
-            || c.word(b)
-                .is_some_and(|w| weekday(w).or_else(|| weekday_abbreviation(w)).is_some())
+            || c.word(b).is_some_and(|w| any_weekday(w).is_some())
     });
     let introduced = i.checked_sub(1).is_some_and(|b| {
         c.is_any(
@@ -1572,30 +1603,27 @@ fn quarter_or_half(c: &Cursor, i: usize) -> Option<Hit> {
     } else {
         // "the final quarter of 2009"; "the last quarter" alone is the one before this one.
         let last = w.eq_ignore_ascii_case("final") || w.eq_ignore_ascii_case("last");
+        let mut k = start + 1;
+        // "first-quarter" (not "final-quarter")
+        if !last && c.raw(k) == Some("-") && c.joined(k) {
+            k += 1;
+        }
+        let is_half = match c.word(k)?.to_ascii_lowercase().as_str() {
+            "quarter" => false,
+            "half" => true,
+            _ => return None,
+        };
         let n = if last {
-            let unit = c.word(start + 1)?;
-            let n = if unit.eq_ignore_ascii_case("half") {
+            let _year = year_after(c, k + 1)?;
+            if is_half {
                 2
             } else {
                 4
-            };
-            let _year = year_after(c, start + 2)?;
-            n
+            }
         } else {
             i8::try_from(ordinal(w)?).ok()?
         };
-        {
-            let mut k = start + 1;
-            if c.raw(k) == Some("-") && c.joined(k) {
-                k += 1;
-            }
-            let unit = c.word(k)?.to_ascii_lowercase();
-            match unit.as_str() {
-                "quarter" => (n, false, k + 1),
-                "half" => (n, true, k + 1),
-                _ => return None,
-            }
-        }
+        (n, is_half, k + 1)
     };
     if (is_half && !(1..=2).contains(&which)) || (!is_half && !(1..=4).contains(&which)) {
         return None;
@@ -1607,11 +1635,7 @@ fn quarter_or_half(c: &Cursor, i: usize) -> Option<Hit> {
         }
         None => Err(0),
     };
-    let (first_month, months) = if is_half {
-        ((which - 1) * 6 + 1, 6)
-    } else {
-        ((which - 1) * 3 + 1, 3)
-    };
+    let (first_month, months) = quarter_months(which, is_half);
     let when = match year {
         Ok(y) => {
             let (s, e) = months_span(y, first_month, months)?;
@@ -1621,6 +1645,15 @@ fn quarter_or_half(c: &Cursor, i: usize) -> Option<Hit> {
         Err(off) => When::Relative(Rel::Quarter(which, off)),
     };
     Some((k, when))
+}
+
+/// The first month of quarter (or half) `n`, and its length in months.
+fn quarter_months(n: i8, is_half: bool) -> (i8, i8) {
+    if is_half {
+        ((n - 1) * 6 + 1, 6)
+    } else {
+        ((n - 1) * 3 + 1, 3)
+    }
 }
 
 /// "Q1", "q3", "H2": the quarter or half and whether it is a half.
@@ -1645,11 +1678,7 @@ fn year_then_quarter(c: &Cursor, i: usize) -> Option<Hit> {
         i + 1
     };
     let (n, is_half) = quarter_code(c.word(k)?)?;
-    let (first, months) = if is_half {
-        ((n - 1) * 6 + 1, 6)
-    } else {
-        ((n - 1) * 3 + 1, 3)
-    };
+    let (first, months) = quarter_months(n, is_half);
     let (s, e) = months_span(y, first, months)?;
     Some((k + 1, When::Fixed(s, e)))
 }
@@ -1963,6 +1992,27 @@ fn later(c: &Cursor, i: usize, n: i32, unit: &str) -> Option<Hit> {
         .then_some((i + 2, When::Relative(Rel::Later(months, days))))
 }
 
+/// "the year 2008": a bare year takes the noun "year" before it, unless an earlier time
+/// holds that word ("in prior year 1986").
+fn with_year_noun(times: &mut [RawTime], text: &str) {
+    let mut previous_end = 0;
+    for t in times.iter_mut() {
+        let taken = previous_end;
+        previous_end = t.span.end;
+        let bare_year = t.span == t.core && text[t.span.start..t.span.end].len() == 4;
+        let prefix = text[..t.span.start].trim_end();
+        let noun_at = prefix.len().saturating_sub(4);
+        let noun = prefix
+            .get(noun_at..)
+            .is_some_and(|w| w.eq_ignore_ascii_case("year"));
+        let boundary = !prefix[..noun_at].ends_with(char::is_alphanumeric);
+        if bare_year && noun && boundary && noun_at >= taken && matches!(t.when, When::Fixed(..)) {
+            t.span.start = noun_at;
+            t.core.start = noun_at;
+        }
+    }
+}
+
 /// Merges "between 2019 and 2023", "from 2019 to 2023" into one interval.
 fn merge_year_ranges(times: &mut Vec<RawTime>, text: &str) {
     let mut k = 1;
@@ -2015,23 +2065,6 @@ fn merge_year_ranges(times: &mut Vec<RawTime>, text: &str) {
             }
         }
         k += 1;
-    }
-    // "the year 2008": the year with its noun.
-    let mut previous_end = 0;
-    for t in times.iter_mut() {
-        let taken = previous_end;
-        previous_end = t.span.end;
-        let bare_year = t.span == t.core && text[t.span.start..t.span.end].len() == 4;
-        let prefix = text[..t.span.start].trim_end();
-        let noun_at = prefix.len().saturating_sub(4);
-        let noun = prefix
-            .get(noun_at..)
-            .is_some_and(|w| w.eq_ignore_ascii_case("year"));
-        let boundary = !prefix[..noun_at].ends_with(char::is_alphanumeric);
-        if bare_year && noun && boundary && noun_at >= taken && matches!(t.when, When::Fixed(..)) {
-            t.span.start = noun_at;
-            t.core.start = noun_at;
-        }
     }
     // "between 2014-2018", "from 2014-2018": a range written in one expression.
     for t in times.iter_mut() {

@@ -2002,10 +2002,13 @@ fn with_year_noun(times: &mut [RawTime], text: &str) {
         let bare_year = t.span == t.core && text[t.span.start..t.span.end].len() == 4;
         let prefix = text[..t.span.start].trim_end();
         let noun_at = prefix.len().saturating_sub(4);
+        // Four bytes back may fall inside a character ("ação 2008"): `get`, not indexing.
         let noun = prefix
             .get(noun_at..)
             .is_some_and(|w| w.eq_ignore_ascii_case("year"));
-        let boundary = !prefix[..noun_at].ends_with(char::is_alphanumeric);
+        let boundary = prefix
+            .get(..noun_at)
+            .is_some_and(|before| !before.ends_with(char::is_alphanumeric));
         if bare_year && noun && boundary && noun_at >= taken && matches!(t.when, When::Fixed(..)) {
             t.span.start = noun_at;
             t.core.start = noun_at;
@@ -2240,6 +2243,12 @@ mod tests {
         let got = timexes("loss in prior year 1986 year excludes", "1987-03-04");
         assert_eq!(got[0].0, "in prior year");
         assert_eq!(got[1].0, "1986");
+    }
+
+    #[test]
+    fn a_year_after_accented_words_is_read_without_a_panic() {
+        let got = timexes("A ação 2008 foi boa.", "2009-01-01");
+        assert_eq!(got, vec![("2008".to_string(), "2008".to_string())]);
     }
 
     #[test]

@@ -369,21 +369,12 @@ fn spec_values(
             .as_bytes()
             .windows(3)
             .any(|w| w[0].is_ascii_digit() && matches!(w[1], b':' | b'.') && w[2].is_ascii_digit());
-        let clock = |h: i8| {
-            if m == 0 && !minutes_written {
-                format!("T{h:02}")
-            } else {
-                format!("T{h:02}:{m:02}")
-            }
-        };
+        let clock = |h: i8| clock_timex((h, m), minutes_written);
         let only_clock = !core
             .chars()
             .any(|c| c.is_alphabetic() && !"apmAPMUTCG.".contains(c))
             || ["noon", "midnight", "midday"].contains(&lower.trim());
-        let days = match undated_day(raw.when, t.start, now.date()) {
-            Some((timex, past, future)) => vec![(timex.clone(), past), (timex, future)],
-            None => vec![(t.start.to_string(), t.start)],
-        };
+        let days = day_readings(raw.when, t.start, now.date());
         let entries = hours.iter().flat_map(|&h| {
             days.iter().map(move |(day_timex, d)| {
                 if only_clock {
@@ -451,14 +442,12 @@ fn spec_values(
         return Some((span, "daterange", vec![range_entry(t.start, second)]));
     }
     // "the last 3 months" runs up to today: the specs end it there, with its length.
-    if let (times::When::Relative(times::Rel::Past(months)), None) = (raw.when, modifier) {
-        let length = if months % 12 == 0 {
-            format!("P{}Y", months / 12)
-        } else {
-            format!("P{months}M")
-        };
+    // Its TIMEX is already its length ("P3M").
+    if let (times::When::Relative(times::Rel::Past(_)), times::Label::Plain, None) =
+        (raw.when, raw.label, modifier)
+    {
         let (start, end) = (t.start, now.date());
-        let timex = format!("({start},{end},{length})");
+        let timex = format!("({start},{end},{})", t.timex);
         let entry = json!({"timex": timex, "type": "daterange",
                            "start": start.to_string(), "end": end.to_string()});
         return Some((span, "daterange", vec![entry]));
@@ -551,10 +540,7 @@ fn clock_range_values(
     } else {
         vec![(from, to)]
     };
-    let days = match undated_day(raw.when, t.start, today) {
-        Some((timex, past, future)) => vec![(timex.clone(), past), (timex, future)],
-        None => vec![(t.start.to_string(), t.start)],
-    };
+    let days = day_readings(raw.when, t.start, today);
     let mut entries = Vec::new();
     for (a, b) in readings {
         let written = (minutes_written(a), minutes_written(b));
@@ -587,14 +573,7 @@ fn clock_range_entry(
         (0, m) => format!("PT{m}M"),
         (h, m) => format!("PT{h}H{m}M"),
     };
-    let clock = |(h, m): (i8, i8), written: bool| {
-        if m == 0 && !written {
-            format!("T{h:02}")
-        } else {
-            format!("T{h:02}:{m:02}")
-        }
-    };
-    let (ta, tb) = (clock(a, written.0), clock(b, written.1));
+    let (ta, tb) = (clock_timex(a, written.0), clock_timex(b, written.1));
     let at = |(h, m): (i8, i8)| format!("{h:02}:{m:02}:00");
     Some(match day {
         Some((day_timex, d)) => json!({
@@ -606,6 +585,24 @@ fn clock_range_entry(
         None => json!({"timex": format!("({ta},{tb},{length})"), "type": "timerange",
                        "start": at(a), "end": at(b)}),
     })
+}
+
+/// A clock time's TIMEX part: `T08`, or `T08:00` when minutes are not zero or written.
+fn clock_timex((h, m): (i8, i8), minutes_written: bool) -> String {
+    if m == 0 && !minutes_written {
+        format!("T{h:02}")
+    } else {
+        format!("T{h:02}:{m:02}")
+    }
+}
+
+/// The day a clock time is on, as (TIMEX, date) readings: both of an undated day's
+/// ([`undated_day`]), else the resolved day alone.
+fn day_readings(when: times::When, day: Date, today: Date) -> Vec<(String, Date)> {
+    match undated_day(when, day, today) {
+        Some((timex, past, future)) => vec![(timex.clone(), past), (timex, future)],
+        None => vec![(day.to_string(), day)],
+    }
 }
 
 /// A day with no year ("May 9") or a weekday with no "next"/"last": its TIMEX
@@ -691,12 +688,7 @@ fn range_entry(start: Date, second: Date) -> Value {
 /// A month with no year ("since August", "April"): `XXXX-MM`, resolved to the last one and
 /// the coming one, the specs' two readings; with a modifier, its bound alone.
 fn undated_month(m: i8, modifier: Option<&str>, today: Date) -> Option<Vec<Value>> {
-    let this = Date::new(today.year(), m, 1).ok()?;
-    let (past, future) = if this <= today.first_of_month() {
-        (this, Date::new(today.year() + 1, m, 1).ok()?)
-    } else {
-        (Date::new(today.year() - 1, m, 1).ok()?, this)
-    };
+    let [past, future] = undated_month_firsts(m, today)?;
     let timex = format!("XXXX-{m:02}");
     let entry = |first: Date| -> Option<Value> {
         let next = first.checked_add(jiff::Span::new().months(1)).ok()?;
@@ -721,15 +713,21 @@ fn undated_month(m: i8, modifier: Option<&str>, today: Date) -> Option<Vec<Value
     Some(vec![entry(past)?, entry(future)?])
 }
 
+/// The first days of month `m` in its two readings with no year: the last one (this month
+/// included) and the coming one.
+fn undated_month_firsts(m: i8, today: Date) -> Option<[Date; 2]> {
+    let this = Date::new(today.year(), m, 1).ok()?;
+    Some(if this <= today.first_of_month() {
+        [this, Date::new(today.year() + 1, m, 1).ok()?]
+    } else {
+        [Date::new(today.year() - 1, m, 1).ok()?, this]
+    })
+}
+
 /// "from March to May" with no year: `(XXXX-03-01,XXXX-05-01,P2M)`, the last and the
 /// coming one, ending where the second month begins.
 fn undated_month_span(m1: i8, m2: i8, today: Date) -> Option<Vec<Value>> {
-    let this = Date::new(today.year(), m1, 1).ok()?;
-    let firsts = if this <= today.first_of_month() {
-        [this, Date::new(today.year() + 1, m1, 1).ok()?]
-    } else {
-        [Date::new(today.year() - 1, m1, 1).ok()?, this]
-    };
+    let firsts = undated_month_firsts(m1, today)?;
     let months = (i32::from(m2) - i32::from(m1)).rem_euclid(12);
     let timex = format!("(XXXX-{m1:02}-01,XXXX-{m2:02}-01,P{months}M)");
     firsts

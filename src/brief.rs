@@ -273,6 +273,15 @@ fn scope(claims: &[StoredClaim], docs: &[StoredDocument]) -> String {
     )
 }
 
+/// "crude oil" → "Crude oil": a phrase that opens a sentence.
+fn capitalise(phrase: &str) -> String {
+    let mut chars = phrase.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 /// Names indicators and series for sentences.
 struct Namer<'o> {
     ontology: &'o Ontology,
@@ -285,6 +294,11 @@ impl Namer<'_> {
             .ontology
             .get(&s.indicator)
             .map_or_else(|| s.indicator.replace('_', " "), |i| i.label.clone());
+        // "Coffee exports", "Crude oil production".
+        let label = match &s.product {
+            Some(p) => format!("{} {}", capitalise(p), label.to_lowercase()),
+            None => label,
+        };
         let names: Vec<String> = s.subjects.iter().map(|e| entity_name(e)).collect();
         match (&s.from, &s.to) {
             (Some(f), Some(t)) => format!("{label} from {} to {}", entity_name(f), entity_name(t)),
@@ -318,8 +332,13 @@ fn period_kind(p: &PeriodValues) -> i64 {
 
 /// Whether a series name is a plural noun ("Exports from …"; not "Number of students …").
 fn is_plural(name: &str) -> bool {
-    let head = name.split(' ').next().unwrap_or_default();
-    head.ends_with('s') && !name.starts_with("Number of")
+    // The head noun ends the phrase before its modifiers: "Steel exports from Taiwan".
+    let phrase = name
+        .split([' ', '('])
+        .take_while(|w| !matches!(*w, "from" | "to" | "between" | ""))
+        .last()
+        .unwrap_or_default();
+    phrase.ends_with('s') && !name.starts_with("Number of")
 }
 
 /// "more than 72.5 billion EUR", "about 120 billion EUR".
@@ -847,6 +866,17 @@ mod tests {
             quote: format!("{doc}: they met."),
             span: [0, 10],
         }
+    }
+
+    #[test]
+    fn the_verb_agrees_with_the_head_noun_not_the_product() {
+        assert!(is_plural("Steel exports from Taiwan to United States"));
+        assert!(is_plural("Exports from Czechia"));
+        assert!(!is_plural(
+            "Goods and services trade volume between Czechia and Germany"
+        ));
+        assert!(!is_plural("Number of students from Vietnam"));
+        assert!(!is_plural("Employment (Germany, Japan)"));
     }
 
     #[test]

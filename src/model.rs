@@ -379,6 +379,9 @@ impl Modality {
 pub struct Claim {
     /// Indicator key from the ontology ("trade_volume").
     pub indicator: String,
+    /// What the figure is of, when it is one good or sector ("coffee", "crude oil");
+    /// `None` for a total.
+    pub product: Option<String>,
     /// Entity ids involved, sorted.
     pub subjects: Vec<String>,
     /// Origin of a flow (exporter, investor, students' home country).
@@ -626,6 +629,8 @@ pub struct StoredClaim {
     pub published: Option<String>,
     /// Indicator key.
     pub indicator: String,
+    /// What the figure is of ("coffee"); `None` for a total.
+    pub product: Option<String>,
     /// Entity ids.
     pub subjects: Vec<String>,
     /// Flow origin.
@@ -826,6 +831,8 @@ pub struct PeriodValues {
 pub struct Series {
     /// Indicator key.
     pub indicator: String,
+    /// What every figure of the series is of; `None` for totals.
+    pub product: Option<String>,
     /// Entity ids.
     pub subjects: Vec<String>,
     /// Flow origin.

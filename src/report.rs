@@ -62,6 +62,7 @@ pub fn extraction_json(ex: &Extraction, with_text: bool) -> Value {
             let v = &c.value;
             json!({
                 "indicator": c.indicator,
+                "product": c.product,
                 "subjects": c.subjects,
                 "from": c.from,
                 "to": c.to,
@@ -214,7 +215,7 @@ const CLAIM_COLUMNS: &[&str] = &[
 
 fn claim_row(c: &StoredClaim, quote_width: usize) -> Vec<String> {
     vec![
-        c.indicator.clone(),
+        indicator_with_product(&c.indicator, c.product.as_deref()),
         period(c),
         format_amount(c.amount, c.unit.as_deref()),
         c.bound.clone(),
@@ -227,10 +228,11 @@ fn claim_row(c: &StoredClaim, quote_width: usize) -> Vec<String> {
     ]
 }
 
-const CLAIM_CSV_COLUMNS: [&str; 16] = [
+const CLAIM_CSV_COLUMNS: [&str; 17] = [
     "doc",
     "published",
     "indicator",
+    "product",
     "subjects",
     "from",
     "to",
@@ -246,12 +248,13 @@ const CLAIM_CSV_COLUMNS: [&str; 16] = [
     "quote",
 ];
 
-fn claim_csv_record(c: &StoredClaim) -> [String; 16] {
+fn claim_csv_record(c: &StoredClaim) -> [String; 17] {
     let opt = |o: &Option<String>| o.clone().unwrap_or_default();
     [
         c.doc.clone(),
         opt(&c.published),
         c.indicator.clone(),
+        opt(&c.product),
         c.subjects.join(","),
         opt(&c.from),
         opt(&c.to),
@@ -400,7 +403,15 @@ pub fn role_text(claims: &[StoredClaim], r: &Reading) -> String {
     }
 }
 
-/// Names a series: "trade_volume [CZ–DE]", "exports [CZ–DE] CZ→DE", with its unit.
+/// "exports (coffee)": an indicator key with the product its figures are of.
+fn indicator_with_product(indicator: &str, product: Option<&str>) -> String {
+    match product {
+        Some(p) => format!("{indicator} ({p})"),
+        None => indicator.to_string(),
+    }
+}
+
+/// Names a series: "trade_volume [CZ–DE]", "exports (coffee) [BR–US] BR→US", with its unit.
 pub fn series_name(s: &Series) -> String {
     let direction = match direction_text(s.from.as_deref(), s.to.as_deref()) {
         d if d.is_empty() => d,
@@ -413,7 +424,7 @@ pub fn series_name(s: &Series) -> String {
         .unwrap_or_default();
     format!(
         "{} [{}]{direction}{unit}",
-        s.indicator,
+        indicator_with_product(&s.indicator, s.product.as_deref()),
         s.subjects.join("–")
     )
 }
@@ -463,6 +474,7 @@ fn series_json(claims: &[StoredClaim], s: &Series) -> Value {
     };
     json!({
         "indicator": s.indicator,
+        "product": s.product,
         "subjects": s.subjects,
         "from": s.from,
         "to": s.to,
@@ -569,7 +581,7 @@ pub fn annotated(
             out,
             "  C{} {} {} {} = {} ({}) · {} · {}\n     value from \"{}\" · quote: {}",
             k + 1,
-            c.indicator,
+            indicator_with_product(&c.indicator, c.product.as_deref()),
             c.subjects.join(","),
             direction_text(c.from.as_deref(), c.to.as_deref()),
             format_amount(c.value.amount, c.value.unit.as_deref()),

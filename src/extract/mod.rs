@@ -7,6 +7,7 @@
 
 pub mod events;
 pub mod ontology;
+pub mod product;
 
 use crate::model::{
     Analysis, Claim, ClaimTime, Entity, EntityKind, MentionForm, Modality, Quantity, Sentence, Span,
@@ -115,7 +116,19 @@ fn sentence_claims(
     if !analysis.quantities.iter().any(|q| span.contains(q.span)) {
         return;
     }
-    let triggers = ontology.triggers(text, span.start, span.end);
+    let names: Vec<Span> = inside(&analysis.entities, span, |e| e.span)
+        .map(|e| e.span)
+        .collect();
+    let orgs: Vec<Span> = inside(&analysis.entities, span, |e| e.span)
+        .filter(|e| e.kind == EntityKind::Org)
+        .map(|e| e.span)
+        .collect();
+    // "Shell Transport and Trading", "Export-Import Bank": a trigger inside a name is a name.
+    let triggers: Vec<Trigger> = ontology
+        .triggers(text, span.start, span.end)
+        .into_iter()
+        .filter(|t| !orgs.iter().any(|o| o.overlaps(Span::new(t.start, t.end))))
+        .collect();
     if triggers.is_empty() {
         return;
     }
@@ -125,7 +138,7 @@ fn sentence_claims(
     let breaks = clause_breaks(text, span);
     let cues = modality_cues(text, span);
     for q in inside(&analysis.quantities, span, |q| q.span) {
-        if is_rate(text, q.span.end) {
+        if is_rate(text, q.span.end) || is_price_sized(q) {
             continue;
         }
         // Two statements joined in one sentence ("…, while Polish exports to Vietnam …"):
@@ -176,6 +189,9 @@ fn sentence_claims(
         }
         out.push(Claim {
             indicator: ind.key.clone(),
+            product: trigger
+                .and_then(|t| product::product(text, span, &t, &ind.key, &names))
+                .or_else(|| product::product_after_figure(text, q.span.end, span, &ind.key)),
             subjects,
             from,
             to,
@@ -238,6 +254,16 @@ fn is_rate(text: &str, end: usize) -> bool {
             .iter()
             .any(|w| rest.starts_with(w))
     })
+}
+
+/// Below this many currency units a sum of money is a price, not a total.
+const SMALLEST_TOTAL: f64 = 1000.0;
+
+/// True for a sum of money too small to be a total: "1.38 dlrs" a share, "142.20 yen" to
+/// the dollar, "shares traded at 12.75 dlrs". Every money indicator (trade, investment,
+/// revenue, aid…) is a total, and no total worth a ledger line is under a thousand units.
+fn is_price_sized(q: &Quantity) -> bool {
+    unit_kind(q.unit.as_deref()) == Some("money") && q.amount.abs() < SMALLEST_TOTAL
 }
 
 /// Distance from a trigger to a quantity; triggers after the quantity count half again.
@@ -865,6 +891,69 @@ mod tests {
             "1987-03-01",
         );
         assert_eq!(c.value.amount, 5.3e6);
+    }
+
+    #[test]
+    fn prices_and_exchange_rates_are_not_totals() {
+        for text in [
+            "The dollar fell to 142.20 yen in Tokyo, where trade was thin.",
+            "The shares traded at 12.75 dlrs on the exchange.",
+            "Exports were worth 3.10 dlrs a unit more than last year, at 5.10 dlrs.",
+        ] {
+            assert!(extract(text, "1987-03-01").is_empty(), "{text}");
+        }
+        let c = only("Exports reached 1,200 dlrs in 1986.", "1987-03-01");
+        assert_eq!(c.value.amount, 1200.0);
+    }
+
+    #[test]
+    fn current_account_and_budget_balances_are_not_the_trade_balance() {
+        for (text, indicator) in [
+            (
+                "Brazil's current account deficit was 2.7 billion dlrs in 1986.",
+                "current_account",
+            ),
+            (
+                "The U.S. budget deficit reached 180 billion dlrs in 1986.",
+                "budget_balance",
+            ),
+            (
+                "Japan's trade surplus with the U.S. was 58 billion dlrs in 1986.",
+                "trade_balance",
+            ),
+        ] {
+            assert_eq!(only(text, "1987-03-01").indicator, indicator, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_figure_of_one_good_carries_its_product() {
+        let c = only(
+            "Brazil's coffee exports reached 2.1 billion dlrs in 1986.",
+            "1987-03-01",
+        );
+        assert_eq!(c.indicator, "exports");
+        assert_eq!(c.product.as_deref(), Some("coffee"));
+        let total = only(
+            "Brazil's exports reached 22 billion dlrs in 1986.",
+            "1987-03-01",
+        );
+        assert_eq!(total.product, None);
+    }
+
+    #[test]
+    fn a_trigger_inside_an_organisation_s_name_announces_nothing() {
+        for text in [
+            "Korea Trade Promotion Corp put the figure at 300 mln dlrs in 1986.",
+            "The Export Development Corp put the figure at 300 mln dlrs in 1986.",
+        ] {
+            assert!(extract(text, "1987-03-01").is_empty(), "{text}");
+        }
+        let c = only(
+            "Korea Trade Promotion Corp said exports reached 300 mln dlrs in 1986.",
+            "1987-03-01",
+        );
+        assert_eq!(c.indicator, "exports");
     }
 
     #[test]

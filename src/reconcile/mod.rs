@@ -33,7 +33,9 @@ pub fn reconcile(claims: &[StoredClaim]) -> Vec<Series> {
             None => groups.push((key, vec![i])),
         }
     }
-    groups.sort_by(|(a, _), (b, _)| (a.indicator, a.subjects).cmp(&(b.indicator, b.subjects)));
+    groups.sort_by(|(a, _), (b, _)| {
+        (a.indicator, a.subjects, a.product).cmp(&(b.indicator, b.subjects, b.product))
+    });
     groups
         .into_iter()
         .map(|(key, members)| series(claims, &key, &members))
@@ -44,6 +46,7 @@ pub fn reconcile(claims: &[StoredClaim]) -> Vec<Series> {
 #[derive(Debug, PartialEq)]
 struct SeriesKey<'c> {
     indicator: &'c str,
+    product: Option<&'c str>,
     subjects: &'c [String],
     from: Option<&'c str>,
     to: Option<&'c str>,
@@ -54,6 +57,7 @@ impl<'c> SeriesKey<'c> {
     fn of(c: &'c StoredClaim) -> Self {
         SeriesKey {
             indicator: &c.indicator,
+            product: c.product.as_deref(),
             subjects: &c.subjects,
             from: c.from.as_deref(),
             to: c.to.as_deref(),
@@ -71,6 +75,7 @@ fn series(claims: &[StoredClaim], key: &SeriesKey<'_>, members: &[usize]) -> Ser
     mark_outliers(claims, &mut periods);
     Series {
         indicator: key.indicator.to_string(),
+        product: key.product.map(str::to_string),
         subjects: key.subjects.to_vec(),
         from: key.from.map(str::to_string),
         to: key.to.map(str::to_string),
@@ -370,6 +375,7 @@ pub(crate) mod tests {
             doc: doc.into(),
             published: Some(published.into()),
             indicator: "trade_volume".into(),
+            product: None,
             subjects: vec!["CZ".into(), "DE".into()],
             from: None,
             to: None,
@@ -576,13 +582,24 @@ pub(crate) mod tests {
         gas.unit = Some("m3".into());
         let mut exports = claim("a", "2023-04-02", Some("2022"), 70.1e9, "exact");
         exports.from = Some("CZ".into());
+        // Trade in one good is not the total: no conflict between 117 and 1.2 billion.
+        let mut cars = claim("b", "2023-04-02", Some("2022"), 1.2e9, "exact");
+        cars.product = Some("car".into());
         let claims = [
             claim("a", "2023-04-02", Some("2022"), 117e9, "lower"),
             gas,
             exports,
+            cars,
         ];
         let series = reconcile(&claims);
-        assert_eq!(series.len(), 3);
+        assert_eq!(series.len(), 4);
+        assert_eq!(
+            series
+                .iter()
+                .filter(|s| s.product.as_deref() == Some("car"))
+                .count(),
+            1
+        );
         assert!(series.iter().all(|s| s.periods.len() == 1));
     }
 }

@@ -76,6 +76,7 @@ CREATE TABLE IF NOT EXISTS claims (
     id INTEGER PRIMARY KEY,
     doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     indicator TEXT NOT NULL,
+    product TEXT,
     from_id TEXT,
     to_id TEXT,
     amount REAL NOT NULL,
@@ -104,11 +105,12 @@ CREATE INDEX IF NOT EXISTS claim_subjects_by_claim ON claim_subjects(claim_id);
 ";
 
 /// The layout [`SCHEMA`] creates; databases written by older versions are upgraded on open.
-const SCHEMA_VERSION: i64 = 2;
+const SCHEMA_VERSION: i64 = 3;
 
 /// Brings a database of an older layout up to [`SCHEMA_VERSION`]: version 1 (no events, no
-/// names on entities) gains the columns, and its documents lose their content hash so the
-/// next ingest of the same input reads them again with the events and names it lacked.
+/// names on entities) gains the columns, version 2 the claims' product; in both, documents
+/// lose their content hash so the next ingest of the same input reads them again with what
+/// they lacked.
 fn upgrade(conn: &Connection) -> rusqlite::Result<()> {
     let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
     let has_documents: bool = conn.query_row(
@@ -119,13 +121,23 @@ fn upgrade(conn: &Connection) -> rusqlite::Result<()> {
     if version >= SCHEMA_VERSION || !has_documents {
         return Ok(());
     }
-    conn.execute_batch(
-        "ALTER TABLE entities ADD COLUMN form TEXT;
-         ALTER TABLE entities ADD COLUMN name TEXT;
-         ALTER TABLE entities ADD COLUMN role TEXT;
-         ALTER TABLE entities ADD COLUMN country TEXT;
-         UPDATE documents SET content_hash = '';",
-    )
+    if version < 2 {
+        conn.execute_batch(
+            "ALTER TABLE entities ADD COLUMN form TEXT;
+             ALTER TABLE entities ADD COLUMN name TEXT;
+             ALTER TABLE entities ADD COLUMN role TEXT;
+             ALTER TABLE entities ADD COLUMN country TEXT;",
+        )?;
+    }
+    let has_claims: bool = conn.query_row(
+        "SELECT COUNT(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'claims'",
+        [],
+        |r| r.get(0),
+    )?;
+    if has_claims {
+        conn.execute_batch("ALTER TABLE claims ADD COLUMN product TEXT;")?;
+    }
+    conn.execute_batch("UPDATE documents SET content_hash = '';")
 }
 
 /// A factline database in one SQLite file.
@@ -239,7 +251,7 @@ impl SqliteStore {
                     c.modality, c.quote, c.span_start, c.span_end,
                     (SELECT group_concat(entity_id, ',') FROM
                         (SELECT entity_id FROM claim_subjects s WHERE s.claim_id = c.id ORDER BY entity_id)),
-                    c.sentence_start, c.sentence_end
+                    c.sentence_start, c.sentence_end, c.product
              FROM claims c JOIN documents d ON d.id = c.doc_id WHERE 1=1",
         );
         let mut args: Vec<String> = Vec::new();
@@ -262,6 +274,7 @@ impl SqliteStore {
                     doc: r.get(1)?,
                     published: r.get(2)?,
                     indicator: r.get(3)?,
+                    product: r.get(21)?,
                     from: r.get(4)?,
                     to: r.get(5)?,
                     amount: r.get(6)?,
@@ -564,10 +577,10 @@ fn put_one(
     }
     put_events(tx, ex, &chars)?;
     let mut claim_stmt = tx.prepare_cached(
-        "INSERT INTO claims (doc_id, indicator, from_id, to_id, amount, unit, bound, concept,
-             value_text, time_start, time_end, time_text, modality, quote, span_start, span_end,
-             sentence_start, sentence_end)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO claims (doc_id, indicator, product, from_id, to_id, amount, unit, bound,
+             concept, value_text, time_start, time_end, time_text, modality, quote, span_start,
+             span_end, sentence_start, sentence_end)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     )?;
     let mut subj_stmt =
         tx.prepare_cached("INSERT INTO claim_subjects (claim_id, entity_id) VALUES (?, ?)")?;
@@ -577,6 +590,7 @@ fn put_one(
         claim_stmt.execute(params![
             id,
             c.indicator,
+            c.product,
             c.from,
             c.to,
             v.amount,
@@ -679,6 +693,38 @@ mod tests {
             span_start INTEGER NOT NULL, span_end INTEGER NOT NULL);
         INSERT INTO documents VALUES ('a', 'hash', NULL, NULL, NULL, NULL, NULL, 'a.txt', NULL,
             'text', '2026-01-01');";
+
+    #[test]
+    fn a_version_2_database_gains_the_claims_product_and_is_read_again() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = dir.path().join("v2.db");
+        let old = Connection::open(&path).unwrap_or_else(|e| panic!("{e}"));
+        // Version 2's claims table, without the product column.
+        let v2 = SCHEMA.replace("    product TEXT,\n", "");
+        assert_ne!(v2, SCHEMA);
+        old.execute_batch(&v2).unwrap_or_else(|e| panic!("{e}"));
+        old.execute_batch(
+            "INSERT INTO documents VALUES ('a', 'hash', NULL, NULL, NULL, NULL, NULL, 'a.txt',
+                NULL, 'text', '2026-01-01');
+             PRAGMA user_version = 2;",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        drop(old);
+        let store = SqliteStore::open(&path).unwrap_or_else(|e| panic!("{e}"));
+        let hash: String = store
+            .conn
+            .query_row(
+                "SELECT content_hash FROM documents WHERE id = 'a'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(hash, "", "the next ingest must replace it");
+        let claims = store
+            .claims(&ClaimFilter::default())
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert!(claims.is_empty(), "the product column is read");
+    }
 
     #[test]
     fn a_version_1_database_is_upgraded_and_its_documents_are_read_again() {

@@ -54,6 +54,16 @@ const TITLE_HEADS: &[&str] = &[
     "Speaker",
     "Sheikh",
     "Minister-President",
+    "Treasurer",
+    "Spokesman",
+    "Spokeswoman",
+    "Spokesperson",
+    "Undersecretary",
+    "Under-Secretary",
+    "Envoy",
+    "Adviser",
+    "Advisor",
+    "Exchequer",
 ];
 
 /// Honorifics: a person follows, but they are not a role.
@@ -107,6 +117,36 @@ const ORG_HEADS: &[&str] = &[
     "Consulate",
     "Secretariat",
     "Railways",
+    "Securities",
+    "Trust",
+    "Trustco",
+    "Tobacco",
+    "Software",
+    "Mining",
+    "Cement",
+    "Resources",
+    "Equipment",
+    "Services",
+    "Realty",
+    "Petroleum",
+    "Chemicals",
+    "Insurance",
+    "Savings",
+    "Financial",
+    "Investments",
+    "Communications",
+    "Systems",
+    "Technologies",
+    "Bancshares",
+    "Associates",
+    "Incorp",
+    "Enterprises",
+    "Laboratories",
+    "Pharmaceuticals",
+    "Refining",
+    "Exploration",
+    "Properties",
+    "Shipping",
     "Ltd",
     "Inc",
     "Co",
@@ -263,6 +303,49 @@ const OFFICE_WORDS: &[&str] = &[
     "State",
 ];
 
+/// Capitalised words that end the names of institutions, firms and publications but are
+/// too common in other names to make a run an organisation ("White House", "Air Force",
+/// "Korean Air", "Oil World"): a run with one of them is never taken for a person.
+const NOT_PERSON_WORDS: &[&str] = &[
+    "House",
+    "Force",
+    "Reserve",
+    "Fed",
+    "Day",
+    "World",
+    "Land",
+    "Gas",
+    "Oil",
+    "Power",
+    "Air",
+    "Bell",
+    "Mall",
+    "Times",
+    "News",
+    "Reports",
+    "Hydro",
+    "Administration",
+    "Companies",
+    "Acquisition",
+    "Electric",
+    "Chemical",
+    "Steel",
+    "Partners",
+    "Data",
+    "Capital",
+    "Markets",
+    "Motor",
+    "Foods",
+    "Stores",
+    "Products",
+    "Brands",
+    "Works",
+    "Mills",
+    "Democrat",
+    "Republican",
+    "Mines",
+];
+
 /// Lower-case roles for "Czech prime minister", "the president of Chile".
 const ROLE_PHRASES: &[&str] = &[
     "prime minister",
@@ -282,18 +365,19 @@ const ROLE_PHRASES: &[&str] = &[
 /// What a word can be to the readers below, as bits: every word of a run is asked several
 /// of these questions, so the lists are merged into one map asked once per question.
 mod class {
-    pub const TITLE: u8 = 1;
-    pub const HONORIFIC: u8 = 2;
-    pub const ORG: u8 = 4;
-    pub const NOT_NAME: u8 = 8;
-    pub const SPEECH: u8 = 16;
-    pub const PLACE_CUE: u8 = 32;
-    pub const AFFIX: u8 = 64;
-    pub const OFFICE: u8 = 128;
+    pub const TITLE: u16 = 1;
+    pub const HONORIFIC: u16 = 2;
+    pub const ORG: u16 = 4;
+    pub const NOT_NAME: u16 = 8;
+    pub const SPEECH: u16 = 16;
+    pub const PLACE_CUE: u16 = 32;
+    pub const AFFIX: u16 = 64;
+    pub const OFFICE: u16 = 128;
+    pub const NOT_PERSON: u16 = 256;
 }
 
-static CLASSES: LazyLock<FxHashMap<&'static str, u8>> = LazyLock::new(|| {
-    let mut map: FxHashMap<&'static str, u8> = FxHashMap::default();
+static CLASSES: LazyLock<FxHashMap<&'static str, u16>> = LazyLock::new(|| {
+    let mut map: FxHashMap<&'static str, u16> = FxHashMap::default();
     for (list, bit) in [
         (TITLE_HEADS, class::TITLE),
         (HONORIFICS, class::HONORIFIC),
@@ -303,6 +387,7 @@ static CLASSES: LazyLock<FxHashMap<&'static str, u8>> = LazyLock::new(|| {
         (PLACE_CUES, class::PLACE_CUE),
         (AFFIX_WORDS, class::AFFIX),
         (OFFICE_WORDS, class::OFFICE),
+        (NOT_PERSON_WORDS, class::NOT_PERSON),
     ] {
         for word in list {
             *map.entry(word).or_default() |= bit;
@@ -312,7 +397,7 @@ static CLASSES: LazyLock<FxHashMap<&'static str, u8>> = LazyLock::new(|| {
 });
 
 /// True when `word` is in any of the lists `classes` names.
-fn is(word: &str, classes: u8) -> bool {
+fn is(word: &str, classes: u16) -> bool {
     CLASSES.get(word).is_some_and(|c| c & classes != 0)
 }
 
@@ -366,7 +451,12 @@ pub fn recognize(tokens: &[Token], text: &str, countries: &[Entity]) -> Vec<Enti
                     acronyms.push((acr, org.clone()));
                 }
             }
+            // "Bell Petroleum President Ed Runyan": the run goes on after the name.
+            let rest = reader.rest_of_run(run, org.span.end);
             found.push(org);
+            if let Some(person) = rest.and_then(|r| reader.titled_person(&r, &found)) {
+                found.push(person);
+            }
             k += used;
             continue;
         }
@@ -587,6 +677,10 @@ impl Reader<'_> {
         // "Czech National Bank Governor Aleš Michl": the name ends at its organisation word
         // when more than one word follows it ("Bank Leumi" keeps its one).
         if words.len() - last_head > 2 {
+            // "Mining Minister Jaime Villalobos": a portfolio, not an organisation.
+            if last_head == 0 {
+                return None;
+            }
             let name = &words[..=last_head];
             return Some((self.org(name[0].start, name[last_head].end, None), 1));
         }
@@ -621,6 +715,17 @@ impl Reader<'_> {
             }
         }
         Some((self.org(words[0].start, end, country), used))
+    }
+
+    /// The words of `run` after byte `end`, as a run of their own; `None` when none are left.
+    fn rest_of_run(&self, run: &Run, end: usize) -> Option<Run> {
+        let from = run.words.iter().position(|w| w.start >= end)?;
+        let start = run.words[from].start;
+        Some(Run {
+            words: run.words[from..].to_vec(),
+            next: run.next,
+            first: self.tokens.partition_point(|t| t.start < start),
+        })
     }
 
     /// An organisation named by `start..end` of the text (a possessive ending dropped).
@@ -688,7 +793,7 @@ impl Reader<'_> {
         if name_from >= words.len()
             || words[name_from..]
                 .iter()
-                .any(|w| is(w, class::NOT_NAME) || is_org_head(w))
+                .any(|w| is(w, class::NOT_NAME | class::NOT_PERSON) || is_org_head(w))
         {
             return None;
         }
@@ -743,12 +848,13 @@ impl Reader<'_> {
             .rposition(|&w| strip_possessive(self.word(w)).len() < self.word(w).len())
             .map_or(0, |i| i + 1);
         let all = &run.words[from..];
-        // "Secretary of State George Shultz": the words after "of" belong to the title.
+        // "Secretary of State George Shultz", "Chief of Staff Howard Baker": the words after
+        // "of" belong to the title.
         let title_of = run.first >= 2
             && self.token_text(run.first - 1) == Some("of")
             && self
                 .token_text(run.first - 2)
-                .is_some_and(|t| is(t, class::TITLE));
+                .is_some_and(|t| is(t, class::TITLE) || t.eq_ignore_ascii_case("chief"));
         let all = if title_of && all.len() > 2 {
             &all[all.len() - 2..]
         } else {
@@ -775,10 +881,13 @@ impl Reader<'_> {
         }
         let words: Vec<&str> = all.iter().map(|&w| self.word(w)).collect();
         if words.iter().any(|w| {
-            is(w, class::NOT_NAME | class::TITLE | class::OFFICE)
-                || is_org_head(w)
+            is(
+                w,
+                class::NOT_NAME | class::TITLE | class::OFFICE | class::NOT_PERSON,
+            ) || is_org_head(w)
                 || w.chars().all(|c| c.is_uppercase())
         }) || self.overlaps_country(span)
+            || places::resolve(strip_possessive(text), &self.mentioned).is_some()
         {
             return None;
         }
@@ -1203,6 +1312,40 @@ mod tests {
             None,
             None
         )));
+    }
+
+    #[test]
+    fn institutions_firms_and_places_before_said_are_not_people() {
+        let text = "The White House said it agreed. Korean Air said fares rose. Kaiser Cement \
+                    said sales fell. New York said taxes rose. Warburg Securities said so.";
+        let people: Vec<Row> = table(text)
+            .into_iter()
+            .filter(|r| r.1 == "person")
+            .collect();
+        assert!(people.is_empty(), "{people:?}");
+    }
+
+    #[test]
+    fn titles_before_names_are_not_part_of_the_name() {
+        let text = "Treasurer Paul Keating spoke. Chief of Staff Howard Baker said no. \
+                    Mining Minister Jaime Villalobos said yes. Bell Petroleum President Ed \
+                    Runyan said the offer was low.";
+        let ids: Vec<String> = names(text).into_iter().map(|e| e.id).collect();
+        for id in [
+            "person:paul-keating",
+            "person:howard-baker",
+            "person:jaime-villalobos",
+            "org:bell-petroleum",
+            "person:ed-runyan",
+        ] {
+            assert!(ids.iter().any(|i| i == id), "{id} not in {ids:?}");
+        }
+        assert!(!ids.iter().any(|i| i == "org:mining"), "{ids:?}");
+        let runyan = names(text)
+            .into_iter()
+            .find(|e| e.id == "person:ed-runyan")
+            .and_then(|e| e.role);
+        assert_eq!(runyan.as_deref(), Some("President"));
     }
 
     #[test]

@@ -170,6 +170,13 @@ const PLACE_CUES: &[&str] = &[
     "toward", "visited", "visiting", "visit", "of",
 ];
 
+/// Words that name regions in the gazetteer ("Western" district) but alone in a sentence
+/// describe something ("Western industrial democracies").
+const COMPASS_WORDS: &[&str] = &[
+    "Western", "Eastern", "Northern", "Southern", "Central", "North", "South", "East", "West",
+    "Upper", "Lower", "Middle",
+];
+
 /// Words after a hyphen that describe the name before it instead of continuing it
 /// ("Bavaria-based", "state-owned").
 const AFFIX_WORDS: &[&str] = &[
@@ -961,6 +968,10 @@ impl Reader<'_> {
             return None;
         }
         let name = strip_possessive(&self.text[span.start..span.end]);
+        // "the summit of Western industrial democracies": a compass word alone describes.
+        if COMPASS_WORDS.contains(&name) {
+            return None;
+        }
         let place = places::resolve(name, &self.mentioned)?;
         let before = run
             .first
@@ -1323,6 +1334,17 @@ mod tests {
             .filter(|r| r.1 == "person")
             .collect();
         assert!(people.is_empty(), "{people:?}");
+    }
+
+    #[test]
+    fn a_compass_word_alone_is_no_place() {
+        let text = "They met at the summit of Western industrial democracies in Venice.";
+        let places: Vec<String> = names(text)
+            .into_iter()
+            .filter(|e| e.kind == EntityKind::Place)
+            .filter_map(|e| e.name)
+            .collect();
+        assert_eq!(places, ["Venice"]);
     }
 
     #[test]

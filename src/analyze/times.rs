@@ -78,6 +78,110 @@ pub enum Rel {
     /// A season (first month, three months long) named with "this" (0), "next" (1) or
     /// "last" (-1).
     Season(i8, i32),
+    /// A holiday named with "last"/"previous" (-1: the latest before publication),
+    /// "next"/"following" (1: the first after it), or alone (0: the nearer of the two, so
+    /// "before Christmas" in November is this December's and in January last December's).
+    Holiday(Holiday, i32),
+    /// A holiday in the publication year at this offset ("this Easter", "Thanksgiving of
+    /// next year").
+    HolidayOfYear(Holiday, i32),
+}
+
+/// A holiday stories date things by. Only holidays with one date wherever they are named are
+/// listed: "Independence Day" or "Labour Day" depend on the country.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Holiday {
+    /// The same month and day every year.
+    OnDay(i8, i8),
+    /// This many days after Easter Sunday (Good Friday: -2).
+    Easter(i8),
+    /// The nth weekday of a month (-1: the last), then this many days after it (Black
+    /// Friday: the day after the fourth Thursday of November).
+    NthWeekday(i8, Weekday, i8, i8),
+}
+
+/// Holiday names, longer ones first, in lower case.
+const HOLIDAYS: &[(&[&str], Holiday)] = &[
+    (&["christmas", "eve"], Holiday::OnDay(12, 24)),
+    (&["christmas", "day"], Holiday::OnDay(12, 25)),
+    (&["christmas"], Holiday::OnDay(12, 25)),
+    (&["xmas"], Holiday::OnDay(12, 25)),
+    (&["boxing", "day"], Holiday::OnDay(12, 26)),
+    (&["new", "year's", "eve"], Holiday::OnDay(12, 31)),
+    (&["new", "years", "eve"], Holiday::OnDay(12, 31)),
+    (&["new", "year's", "day"], Holiday::OnDay(1, 1)),
+    (&["new", "years", "day"], Holiday::OnDay(1, 1)),
+    (&["new", "year", "day"], Holiday::OnDay(1, 1)),
+    (&["halloween"], Holiday::OnDay(10, 31)),
+    (&["valentine's", "day"], Holiday::OnDay(2, 14)),
+    (&["valentines", "day"], Holiday::OnDay(2, 14)),
+    (&["easter", "sunday"], Holiday::Easter(0)),
+    (&["easter", "monday"], Holiday::Easter(1)),
+    (&["easter"], Holiday::Easter(0)),
+    (&["good", "friday"], Holiday::Easter(-2)),
+    (
+        &["thanksgiving", "day"],
+        Holiday::NthWeekday(11, Weekday::Thursday, 4, 0),
+    ),
+    (
+        &["thanksgiving"],
+        Holiday::NthWeekday(11, Weekday::Thursday, 4, 0),
+    ),
+    (
+        &["black", "friday"],
+        Holiday::NthWeekday(11, Weekday::Thursday, 4, 1),
+    ),
+    (
+        &["memorial", "day"],
+        Holiday::NthWeekday(5, Weekday::Monday, -1, 0),
+    ),
+];
+
+/// Nouns after a holiday's name that make it a season around the day.
+const HOLIDAY_SEASON_WORDS: &[&str] = &[
+    "season", "period", "holiday", "holidays", "sales", "shopping", "break", "rush", "trading",
+    "week", "weekend", "recess", "quarter",
+];
+
+/// The day `holiday` falls on in `year`.
+pub fn holiday_in(holiday: Holiday, year: i32) -> Option<Date> {
+    let y = i16::try_from(year).ok()?;
+    match holiday {
+        Holiday::OnDay(m, d) => Date::new(y, m, d).ok(),
+        Holiday::Easter(after) => easter_sunday(y)?.checked_add(i64::from(after).days()).ok(),
+        Holiday::NthWeekday(m, w, n, after) => Date::new(y, m, 1)
+            .ok()?
+            .nth_weekday_of_month(n, w)
+            .ok()?
+            .checked_add(i64::from(after).days())
+            .ok(),
+    }
+}
+
+/// Easter Sunday of a Gregorian year (the anonymous Gregorian computus: the first Sunday
+/// after the ecclesiastical full moon on or after 21 March).
+fn easter_sunday(y: i16) -> Option<Date> {
+    let y = i32::from(y);
+    let a = y % 19;
+    let b = y / 100;
+    let c = y % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    Date::new(
+        i16::try_from(y).ok()?,
+        i8::try_from(month).ok()?,
+        i8::try_from(day).ok()?,
+    )
+    .ok()
 }
 
 /// A calendar period a relative expression is part of.
@@ -383,6 +487,27 @@ fn resolve_relative(rel: Rel, p: Date) -> Option<(Date, Date)> {
             }
         }
         Rel::Half(h, n) => months_span(year + n, (h - 1) * 6 + 1, 6),
+        Rel::HolidayOfYear(h, n) => holiday_in(h, year + n).map(|d| (d, d)),
+        Rel::Holiday(h, dir) => {
+            let this = holiday_in(h, year)?;
+            let before = if this < p {
+                this
+            } else {
+                holiday_in(h, year - 1)?
+            };
+            let after = if this > p {
+                this
+            } else {
+                holiday_in(h, year + 1)?
+            };
+            let d = match dir {
+                0 if this == p => this,
+                0 if (p - before).get_days() <= (after - p).get_days() => before,
+                d if d < 0 => before,
+                _ => after,
+            };
+            Some((d, d))
+        }
         Rel::WeekdayOfWeek(w, weeks) => {
             let (monday, _) = resolve_relative(Rel::Weeks(weeks), p)?;
             let d = monday
@@ -742,6 +867,18 @@ const STARTERS: &[&str] = &[
     "summer",
     "autumn",
     "winter",
+    "christmas",
+    "xmas",
+    "boxing",
+    "new",
+    "halloween",
+    "valentine's",
+    "valentines",
+    "easter",
+    "good",
+    "thanksgiving",
+    "black",
+    "memorial",
 ];
 
 /// Why a word may start a time expression.
@@ -984,6 +1121,7 @@ fn time_at(c: &Cursor, i: usize) -> Option<(usize, When, Label)> {
         .or_else(|| words_only(c, i, day_part))
         .or_else(|| words_only(c, i, named_month))
         .or_else(|| words_only(c, i, season))
+        .or_else(|| words_only(c, i, holiday))
         .or_else(|| year_forms(c, i))
         .or_else(|| plain(relative(c, i)))?;
     Some(with_clock(c, with_day_part(c, found)))
@@ -1051,6 +1189,58 @@ fn season(c: &Cursor, i: usize) -> Option<(usize, When, Label)> {
         When::Relative(Rel::Season(first, dir)),
         Label::Season(code),
     ))
+}
+
+/// Holidays: "Christmas", "Easter 2018", "last Thanksgiving", "the following Easter",
+/// "Christmas of next year". A holiday alone is the nearest one to publication.
+fn holiday(c: &Cursor, i: usize) -> Option<(usize, When, Label)> {
+    let dir = determiner(c, i).or_else(|| {
+        if c.is(i, "previous") {
+            Some(-1)
+        } else if c.is(i, "following") {
+            Some(1)
+        } else {
+            None
+        }
+    });
+    let k = i + usize::from(dir.is_some());
+    let (words, day) = HOLIDAYS.iter().find(|(words, _)| {
+        words.iter().enumerate().all(|(n, w)| {
+            c.word(k + n)
+                .is_some_and(|t| t.replace('’', "'").eq_ignore_ascii_case(w))
+        })
+    })?;
+    let end = k + words.len();
+    // "Easter Island", "Christmas Seals": a name goes on in capitals. "the Christmas sales
+    // period", "the Easter holidays": a season around the day, not the day.
+    if c.word(end).is_some_and(|w| {
+        w.starts_with(char::is_uppercase) && any_weekday(w).is_none() && month_number(w).is_none()
+    }) || c.is_any(end, HOLIDAY_SEASON_WORDS)
+        || c.is(end, "and") && c.is_any(end + 3, HOLIDAY_SEASON_WORDS)
+    {
+        return None;
+    }
+    let of = usize::from(c.is(end, "of"));
+    if let Some(y) = c.year(end + of) {
+        let d = holiday_in(*day, y)?;
+        return Some((end + 1 + of, When::Fixed(d, d), Label::Plain));
+    }
+    // "Christmas of this year", "Easter of next year".
+    if of == 1 && c.is(end + 2, "year") {
+        if let Some(n) = determiner(c, end + 1) {
+            return Some((
+                end + 3,
+                When::Relative(Rel::HolidayOfYear(*day, n)),
+                Label::Plain,
+            ));
+        }
+    }
+    let when = match dir {
+        Some(0) => Rel::HolidayOfYear(*day, 0),
+        Some(n) => Rel::Holiday(*day, n),
+        None => Rel::Holiday(*day, 0),
+    };
+    Some((end, When::Relative(when), Label::Plain))
 }
 
 /// A matcher's result: where the expression ends, what it means and how its value reads.
@@ -2223,6 +2413,96 @@ mod tests {
         // Thursday) is two times.
         let got = timexes("closed until Friday September 18, 2008 The", "2008-09-18");
         assert_eq!(got.len(), 2, "{got:?}");
+    }
+
+    #[test]
+    fn easter_follows_the_computus() {
+        for (year, day) in [
+            (2018, "2018-04-01"),
+            (2019, "2019-04-21"),
+            (2024, "2024-03-31"),
+        ] {
+            let d = holiday_in(Holiday::Easter(0), year).map(|d| d.to_string());
+            assert_eq!(d.as_deref(), Some(day));
+        }
+    }
+
+    #[test]
+    fn holidays_by_year_determiner_or_nearest_day() {
+        let cases = [
+            (
+                "They met on Easter 2018.",
+                "2019-03-01",
+                "Easter 2018",
+                "2018-04-01",
+            ),
+            (
+                "It was signed last Easter.",
+                "2019-03-01",
+                "last Easter",
+                "2018-04-01",
+            ),
+            (
+                "Talks resume the following Easter.",
+                "2019-05-01",
+                "following Easter",
+                "2020-04-12",
+            ),
+            (
+                "Sales peaked on Thanksgiving 2023.",
+                "2024-01-10",
+                "Thanksgiving 2023",
+                "2023-11-23",
+            ),
+            (
+                "Stores opened on Black Friday 2023.",
+                "2024-01-10",
+                "Black Friday 2023",
+                "2023-11-24",
+            ),
+            (
+                "The deal closes before Christmas.",
+                "2023-11-02",
+                "Christmas",
+                "2023-12-25",
+            ),
+            (
+                "We met on New Year's Eve 2020.",
+                "2021-02-01",
+                "New Year's Eve 2020",
+                "2020-12-31",
+            ),
+            (
+                "A vote on Good Friday of next year.",
+                "2023-06-01",
+                "Good Friday of next year",
+                "2024-03-29",
+            ),
+        ];
+        for (text, published, expr, value) in cases {
+            let found = timexes(text, published);
+            assert!(
+                found.iter().any(|(t, v)| t.ends_with(expr) && v == value),
+                "{text}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn holiday_names_in_other_names_and_seasons_are_no_days() {
+        for text in [
+            "They sailed to Easter Island.",
+            "Retailers expect strong Christmas sales this year.",
+            "The Christmas and New Year holidays cut output.",
+        ] {
+            let found = timexes(text, "2023-11-02");
+            assert!(
+                found
+                    .iter()
+                    .all(|(t, _)| !t.contains("Easter") && !t.contains("Christmas")),
+                "{text}: {found:?}"
+            );
+        }
     }
 
     #[test]

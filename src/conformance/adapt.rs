@@ -608,19 +608,19 @@ fn day_readings(when: times::When, day: Date, today: Date) -> Vec<(String, Date)
 /// A day with no year ("May 9") or a weekday with no "next"/"last": its TIMEX
 /// (`XXXX-05-09`, `XXXX-WXX-5`) and the specs' two readings, the last one and the coming one.
 fn undated_day(when: times::When, day: Date, today: Date) -> Option<(String, Date, Date)> {
+    if let Some((m, d1)) = day_of_no_year(when) {
+        let in_year = |y: i16| Date::new(y, m, d1).ok();
+        let this = in_year(today.year())?;
+        let (past, future) = if this < today {
+            (this, in_year(today.year() + 1)?)
+        } else if this > today {
+            (in_year(today.year() - 1)?, this)
+        } else {
+            (this, this)
+        };
+        return Some((format!("XXXX-{m:02}-{d1:02}"), past, future));
+    }
     match when {
-        times::When::Relative(times::Rel::MonthDay(m, d1, d2)) if d1 == d2 => {
-            let in_year = |y: i16| Date::new(y, m, d1).ok();
-            let this = in_year(today.year())?;
-            let (past, future) = if this < today {
-                (this, in_year(today.year() + 1)?)
-            } else if this > today {
-                (in_year(today.year() - 1)?, this)
-            } else {
-                (this, this)
-            };
-            Some((format!("XXXX-{m:02}-{d1:02}"), past, future))
-        }
         times::When::Relative(times::Rel::Weekday(w, 0)) => {
             let back = (7 + today.weekday().to_monday_zero_offset()
                 - day.weekday().to_monday_zero_offset())
@@ -636,6 +636,15 @@ fn undated_day(when: times::When, day: Date, today: Date) -> Option<(String, Dat
                 future,
             ))
         }
+        _ => None,
+    }
+}
+
+/// The month and day of a one-day time with no year: "May 9", "Christmas".
+fn day_of_no_year(when: times::When) -> Option<(i8, i8)> {
+    match when {
+        times::When::Relative(times::Rel::MonthDay(m, d1, d2)) if d1 == d2 => Some((m, d1)),
+        times::When::Relative(times::Rel::Holiday(times::Holiday::OnDay(m, d), 0)) => Some((m, d)),
         _ => None,
     }
 }

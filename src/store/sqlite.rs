@@ -113,12 +113,7 @@ const SCHEMA_VERSION: i64 = 3;
 /// they lacked.
 fn upgrade(conn: &Connection) -> rusqlite::Result<()> {
     let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
-    let has_documents: bool = conn.query_row(
-        "SELECT COUNT(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'documents'",
-        [],
-        |r| r.get(0),
-    )?;
-    if version >= SCHEMA_VERSION || !has_documents {
+    if version >= SCHEMA_VERSION || !has_table(conn, "documents")? {
         return Ok(());
     }
     if version < 2 {
@@ -129,15 +124,19 @@ fn upgrade(conn: &Connection) -> rusqlite::Result<()> {
              ALTER TABLE entities ADD COLUMN country TEXT;",
         )?;
     }
-    let has_claims: bool = conn.query_row(
-        "SELECT COUNT(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'claims'",
-        [],
-        |r| r.get(0),
-    )?;
-    if has_claims {
+    if has_table(conn, "claims")? {
         conn.execute_batch("ALTER TABLE claims ADD COLUMN product TEXT;")?;
     }
     conn.execute_batch("UPDATE documents SET content_hash = '';")
+}
+
+/// Whether the database has a table of this name.
+fn has_table(conn: &Connection, name: &str) -> rusqlite::Result<bool> {
+    conn.query_row(
+        "SELECT COUNT(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = ?",
+        [name],
+        |r| r.get(0),
+    )
 }
 
 /// A factline database in one SQLite file.
@@ -694,32 +693,42 @@ mod tests {
         INSERT INTO documents VALUES ('a', 'hash', NULL, NULL, NULL, NULL, NULL, 'a.txt', NULL,
             'text', '2026-01-01');";
 
-    #[test]
-    fn a_version_2_database_gains_the_claims_product_and_is_read_again() {
-        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-        let path = dir.path().join("v2.db");
-        let old = Connection::open(&path).unwrap_or_else(|e| panic!("{e}"));
-        // Version 2's claims table, without the product column.
-        let v2 = SCHEMA.replace("    product TEXT,\n", "");
-        assert_ne!(v2, SCHEMA);
-        old.execute_batch(&v2).unwrap_or_else(|e| panic!("{e}"));
-        old.execute_batch(
-            "INSERT INTO documents VALUES ('a', 'hash', NULL, NULL, NULL, NULL, NULL, 'a.txt',
-                NULL, 'text', '2026-01-01');
-             PRAGMA user_version = 2;",
-        )
-        .unwrap_or_else(|e| panic!("{e}"));
+    /// Writes a database of an older layout with `sql`, then opens it as the store does.
+    fn open_old(path: &Path, sql: &str) -> SqliteStore {
+        let old = Connection::open(path).unwrap_or_else(|e| panic!("{e}"));
+        old.execute_batch(sql).unwrap_or_else(|e| panic!("{e}"));
         drop(old);
-        let store = SqliteStore::open(&path).unwrap_or_else(|e| panic!("{e}"));
-        let hash: String = store
+        SqliteStore::open(path).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// The content hash of document 'a'.
+    fn hash_of_a(store: &SqliteStore) -> String {
+        store
             .conn
             .query_row(
                 "SELECT content_hash FROM documents WHERE id = 'a'",
                 [],
                 |r| r.get(0),
             )
-            .unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(hash, "", "the next ingest must replace it");
+            .unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn a_version_2_database_gains_the_claims_product_and_is_read_again() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        // Version 2's claims table, without the product column.
+        let v2 = SCHEMA.replace("    product TEXT,\n", "");
+        assert_ne!(v2, SCHEMA);
+        let store = open_old(
+            &dir.path().join("v2.db"),
+            &format!(
+                "{v2}
+                 INSERT INTO documents VALUES ('a', 'hash', NULL, NULL, NULL, NULL, NULL,
+                    'a.txt', NULL, 'text', '2026-01-01');
+                 PRAGMA user_version = 2;"
+            ),
+        );
+        assert_eq!(hash_of_a(&store), "", "the next ingest must replace it");
         let claims = store
             .claims(&ClaimFilter::default())
             .unwrap_or_else(|e| panic!("{e}"));
@@ -730,20 +739,8 @@ mod tests {
     fn a_version_1_database_is_upgraded_and_its_documents_are_read_again() {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         let path = dir.path().join("old.db");
-        let old = Connection::open(&path).unwrap_or_else(|e| panic!("{e}"));
-        old.execute_batch(VERSION_1)
-            .unwrap_or_else(|e| panic!("{e}"));
-        drop(old);
-        let store = SqliteStore::open(&path).unwrap_or_else(|e| panic!("{e}"));
-        let hash: String = store
-            .conn
-            .query_row(
-                "SELECT content_hash FROM documents WHERE id = 'a'",
-                [],
-                |r| r.get(0),
-            )
-            .unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(hash, "", "the next ingest must replace it");
+        let store = open_old(&path, VERSION_1);
+        assert_eq!(hash_of_a(&store), "", "the next ingest must replace it");
         let events = store
             .events(&ClaimFilter::default())
             .unwrap_or_else(|e| panic!("{e}"));

@@ -630,8 +630,8 @@ impl<'a> Cursor<'a> {
     }
 }
 
-/// Month names, January first.
-const MONTHS: [&str; 12] = [
+/// Month names in lower case, January first.
+pub(crate) const MONTHS: [&str; 12] = [
     "january",
     "february",
     "march",

@@ -116,25 +116,26 @@ fn sentence_claims(
     if !analysis.quantities.iter().any(|q| span.contains(q.span)) {
         return;
     }
-    let names: Vec<Span> = inside(&analysis.entities, span, |e| e.span)
-        .map(|e| e.span)
-        .collect();
-    let orgs: Vec<Span> = inside(&analysis.entities, span, |e| e.span)
-        .filter(|e| e.kind == EntityKind::Org)
-        .map(|e| e.span)
-        .collect();
+    let entities: Vec<&Entity> = inside(&analysis.entities, span, |e| e.span).collect();
     // "Shell Transport and Trading", "Export-Import Bank": a trigger inside a name is a name.
     let triggers: Vec<Trigger> = ontology
         .triggers(text, span.start, span.end)
         .into_iter()
-        .filter(|t| !orgs.iter().any(|o| o.overlaps(Span::new(t.start, t.end))))
+        .filter(|t| {
+            !entities
+                .iter()
+                .any(|e| e.kind == EntityKind::Org && e.span.overlaps(Span::new(t.start, t.end)))
+        })
         .collect();
     if triggers.is_empty() {
         return;
     }
-    let countries: Vec<&Entity> = inside(&analysis.entities, span, |e| e.span)
+    let countries: Vec<&Entity> = entities
+        .iter()
         .filter(|e| e.kind == EntityKind::Country)
+        .copied()
         .collect();
+    let names: Vec<Span> = entities.iter().map(|e| e.span).collect();
     let breaks = clause_breaks(text, span);
     let cues = modality_cues(text, span);
     for q in inside(&analysis.quantities, span, |q| q.span) {

@@ -9,6 +9,7 @@
 //! reading.
 
 use super::ontology::Trigger;
+use crate::analyze::times::MONTHS;
 use crate::model::Span;
 
 /// The indicators whose figures can be of one good or sector.
@@ -178,19 +179,7 @@ const NOT_BEFORE: &[&str] = &[
     "interest",
     "balance",
     "group",
-    // Times.
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
+    // Times (month names are asked of `times::MONTHS`).
     "year",
     "years",
     "month",
@@ -449,7 +438,8 @@ pub fn product(
         .then(|| words_before(before, |at| named(sentence.start + at)))
         .flatten()
         .or_else(|| {
-            words_after(after, indicator).map(|w| w.into_iter().map(str::to_string).collect())
+            words_after(after, indicator.starts_with("trade"))
+                .map(|w| w.into_iter().map(str::to_string).collect())
         })?;
     Some(singular_phrase(&words))
 }
@@ -466,12 +456,12 @@ pub fn product_after_figure(
         return None;
     }
     let after = text.get(end..sentence.end)?;
-    let words: Vec<String> = words_after(after, "")?
+    let words: Vec<String> = words_after(after, false)?
         .into_iter()
         .map(str::to_string)
         .collect();
     // "5 billion dlrs of exports": the figure is the indicator's, not a good's.
-    if words.iter().any(|w| NOT_BEFORE.contains(&w.as_str())) {
+    if words.iter().any(|w| qualifies(w)) {
         return None;
     }
     Some(singular_phrase(&words))
@@ -499,7 +489,7 @@ fn words_before(before: &str, named: impl Fn(usize) -> bool) -> Option<Vec<Strin
         };
         if words.len() == MAX_WORDS
             || !is_product_word(&word)
-            || NOT_BEFORE.contains(&word.as_str())
+            || qualifies(&word)
             || NUMBER_WORDS.contains(&word.as_str())
             || VERB_MARKERS.contains(&word.as_str())
             || word.ends_with("ed")
@@ -523,14 +513,11 @@ fn words_before(before: &str, named: impl Fn(usize) -> bool) -> Option<Vec<Strin
     (!words.is_empty()).then_some(words)
 }
 
-/// "cars" in "exports of cars to …", "services" in "trade in services".
-fn words_after<'t>(after: &'t str, indicator: &str) -> Option<Vec<&'t str>> {
-    let rest = after.strip_prefix(" of ").or_else(|| {
-        indicator
-            .starts_with("trade")
-            .then(|| after.strip_prefix(" in "))
-            .flatten()
-    })?;
+/// "cars" in "exports of cars to …", and with `in_too` "services" in "trade in services".
+fn words_after(after: &str, in_too: bool) -> Option<Vec<&str>> {
+    let rest = after
+        .strip_prefix(" of ")
+        .or_else(|| in_too.then(|| after.strip_prefix(" in ")).flatten())?;
     let mut words: Vec<&str> = Vec::new();
     for word in rest.split(' ') {
         let bare = word.trim_end_matches([',', '.', ';', ':']);
@@ -551,6 +538,12 @@ fn words_after<'t>(after: &'t str, indicator: &str) -> Option<Vec<&'t str>> {
         words.pop();
     }
     (!words.is_empty()).then_some(words)
+}
+
+/// True for a word that qualifies a figure or ends the phrase before it rather than naming
+/// a good: [`NOT_BEFORE`] and the month names.
+fn qualifies(word: &str) -> bool {
+    NOT_BEFORE.contains(&word) || MONTHS.contains(&word)
 }
 
 /// A lower-case word of letters, with hyphens inside ("non-oil").

@@ -381,6 +381,7 @@ mod class {
     pub const AFFIX: u16 = 64;
     pub const OFFICE: u16 = 128;
     pub const NOT_PERSON: u16 = 256;
+    pub const COMPASS: u16 = 512;
 }
 
 static CLASSES: LazyLock<FxHashMap<&'static str, u16>> = LazyLock::new(|| {
@@ -395,6 +396,7 @@ static CLASSES: LazyLock<FxHashMap<&'static str, u16>> = LazyLock::new(|| {
         (AFFIX_WORDS, class::AFFIX),
         (OFFICE_WORDS, class::OFFICE),
         (NOT_PERSON_WORDS, class::NOT_PERSON),
+        (COMPASS_WORDS, class::COMPASS),
     ] {
         for word in list {
             *map.entry(word).or_default() |= bit;
@@ -894,7 +896,6 @@ impl Reader<'_> {
             ) || is_org_head(w)
                 || w.chars().all(|c| c.is_uppercase())
         }) || self.overlaps_country(span)
-            || places::resolve(strip_possessive(text), &self.mentioned).is_some()
         {
             return None;
         }
@@ -913,6 +914,11 @@ impl Reader<'_> {
             return None;
         };
         let name = strip_possessive(text);
+        // "New York said": a place in the gazetteer speaks for its government. Asked last, as
+        // it is the costliest test.
+        if places::resolve(name, &self.mentioned).is_some() {
+            return None;
+        }
         Some(self.person(
             Span::new(span.start, span.start + name.len()),
             name,
@@ -969,7 +975,7 @@ impl Reader<'_> {
         }
         let name = strip_possessive(&self.text[span.start..span.end]);
         // "the summit of Western industrial democracies": a compass word alone describes.
-        if COMPASS_WORDS.contains(&name) {
+        if is(name, class::COMPASS) {
             return None;
         }
         let place = places::resolve(name, &self.mentioned)?;

@@ -1207,7 +1207,7 @@ fn holiday(c: &Cursor, i: usize) -> Option<(usize, When, Label)> {
     let (words, day) = HOLIDAYS.iter().find(|(words, _)| {
         words.iter().enumerate().all(|(n, w)| {
             c.word(k + n)
-                .is_some_and(|t| t.replace('’', "'").eq_ignore_ascii_case(w))
+                .is_some_and(|t| same_word_any_apostrophe(t, w))
         })
     })?;
     let end = k + words.len();
@@ -1241,6 +1241,20 @@ fn holiday(c: &Cursor, i: usize) -> Option<(usize, When, Label)> {
         None => Rel::Holiday(*day, 0),
     };
     Some((end, When::Relative(when), Label::Plain))
+}
+
+/// True when `word` is `lower` in any case, a typographic apostrophe counting as "'"
+/// ("New Year’s"); compared without allocating, as this runs for every starter word.
+fn same_word_any_apostrophe(word: &str, lower: &str) -> bool {
+    word.chars()
+        .map(|ch| {
+            if ch == '’' {
+                '\''
+            } else {
+                ch.to_ascii_lowercase()
+            }
+        })
+        .eq(lower.chars())
 }
 
 /// A matcher's result: where the expression ends, what it means and how its value reads.

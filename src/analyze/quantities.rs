@@ -83,6 +83,7 @@ const HISTORIC_CODES: &[(&str, &str)] = &[
     ("BRC", "Brazilian Cruzado"),
     ("ARA", "Argentine Austral"),
     ("FIM", "Finnish Markka"),
+    ("IEP", "Irish Pound"),
     // Not ISO 4217; the code exchanges use for bitcoin.
     ("XBT", "Bitcoin"),
 ];
@@ -93,6 +94,9 @@ const CURRENCY_WORDS: &[(&str, &str)] = &[
     ("us dollar", "USD"),
     ("u.s. dollars", "USD"),
     ("u.s. dollar", "USD"),
+    ("u.s. dlrs", "USD"),
+    ("u.s. dlr", "USD"),
+    ("us dlrs", "USD"),
     ("american dollars", "USD"),
     ("dollars", "USD"),
     ("dollar", "USD"),
@@ -117,6 +121,9 @@ const CURRENCY_WORDS: &[(&str, &str)] = &[
     ("pounds", "GBP"),
     ("pound", "GBP"),
     ("egyptian pounds", "EGP"),
+    ("irish pounds", "IEP"),
+    ("punts", "IEP"),
+    ("punt", "IEP"),
     ("japanese yen", "JPY"),
     ("yen", "JPY"),
     ("chinese yuan", "CNY"),
@@ -904,7 +911,7 @@ fn quantity_at(tokens: &[Token], i: usize, text: &str) -> Option<(Found, usize)>
     value *= code_scale;
     scale *= code_scale;
     // "a 12-cent dividend", "its one-yen bid"
-    // "a 3-inch screen", "a six-mile trip", "a 45-acre farm"
+    // "a 3-inch screen", "a six-mile trip", "a 45-acre farm", "a 50-pct stake"
     let hyphen_then_glued = tokens
         .get(end)
         .is_some_and(|t| t.joined && t.text(text) == "-")
@@ -912,6 +919,7 @@ fn quantity_at(tokens: &[Token], i: usize, text: &str) -> Option<(Found, usize)>
     if hyphen_then_glued
         && (CURRENCIES.longest_at(tokens, end + 1, text).is_some()
             || cent_after(tokens, end + 1, text).is_some()
+            || PERCENTS.longest_at(tokens, end + 1, text).is_some()
             || UNITS.longest_at(tokens, end + 1, text).is_some())
     {
         end += 1;
@@ -1297,6 +1305,9 @@ mod tests {
         quoted_qualifier: "he replied: \"Below 15.8 mln bpd\"" => (1.58e7, Some("bbl/d"), Upper, "15.8 mln bpd");
         qualifier_on_previous_line: "said.\nSome 230 mln dlrs" => (2.3e8, Some("USD"), Approx, "230 mln dlrs");
         reuters_dlrs: "profit of 5.3 mln dlrs" => (5.3e6, Some("USD"), Exact, "5.3 mln dlrs");
+        irish_punt: "a 31 mln punt trade surplus" => (3.1e7, Some("IEP"), Exact, "31 mln punt");
+        reuters_us_dlrs: "maintain the 32 U.S. Dlrs price" => (32.0, Some("USD"), Exact, "32 U.S. Dlrs");
+        hyphenated_pct: "through 50-pct owned units" => (50.0, Some("percent"), Exact, "50-pct");
         reuters_stg: "a loss of 12 mln stg" => (1.2e7, Some("GBP"), Exact, "12 mln stg");
         czech_crowns: "worth 2.5 billion Czech crowns" => (2.5e9, Some("CZK"), Exact, "2.5 billion Czech crowns");
         cents: "a dividend of 12 cts" => (0.12, Some("USD"), Exact, "12 cts");

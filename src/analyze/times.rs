@@ -755,6 +755,7 @@ pub fn scan(tokens: &[Token], text: &str) -> Vec<RawTime> {
 /// before it and from a second clock time ("tomorrow" and "8:00am", "5pm" and "7pm"), as a
 /// calendar that splits dates and times reads them.
 pub fn scan_with(tokens: &[Token], text: &str, join_clocks: bool) -> Vec<RawTime> {
+    let tokens = &*split_possessives(tokens, text);
     let c = Cursor {
         tokens,
         text,
@@ -794,6 +795,77 @@ pub fn scan_with(tokens: &[Token], text: &str, join_clocks: bool) -> Vec<RawTime
     merge_year_ranges(&mut out, text);
     with_year_noun(&mut out, text);
     out
+}
+
+/// Time nouns read through a possessive: "last year's record", "Monday's talks". Not
+/// "today": "today's GM" is the present, not a day.
+const POSSESSIVE_TIME_NOUNS: &[&str] = &[
+    "year",
+    "month",
+    "week",
+    "quarter",
+    "decade",
+    "century",
+    "weekend",
+    "yesterday",
+    "tomorrow",
+    "tonight",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// The stem of a time noun written with a possessive ("year's" → 5, the length of
+/// "year"), unless it is part of a holiday's name ("New Year's Day").
+fn possessive_time_noun(tokens: &[Token], k: usize, text: &str) -> Option<usize> {
+    let word = tokens[k].text(text);
+    let stem = word
+        .strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))?;
+    let holiday = k > 0 && tokens[k - 1].text(text).eq_ignore_ascii_case("new");
+    let known = POSSESSIVE_TIME_NOUNS
+        .iter()
+        .chain(&MONTHS)
+        .any(|n| n.eq_ignore_ascii_case(stem));
+    (known && !holiday).then_some(stem.len())
+}
+
+/// The tokens with each possessive time noun split from its "'s", so the matchers see the
+/// noun ("last year's" reads as "last year" and a trailing "'s"); borrowed when there is none.
+fn split_possessives<'t>(tokens: &'t [Token], text: &str) -> std::borrow::Cow<'t, [Token]> {
+    let at = |k: usize| {
+        (tokens[k].kind == Kind::Word)
+            .then(|| possessive_time_noun(tokens, k, text))
+            .flatten()
+    };
+    if !(0..tokens.len()).any(|k| at(k).is_some()) {
+        return std::borrow::Cow::Borrowed(tokens);
+    }
+    let mut out = Vec::with_capacity(tokens.len() + 4);
+    for (k, t) in tokens.iter().enumerate() {
+        match at(k) {
+            Some(stem) => {
+                let cut = t.start + stem;
+                out.push(Token { end: cut, ..*t });
+                out.push(Token {
+                    kind: Kind::Punct,
+                    start: cut,
+                    end: t.end,
+                    joined: true,
+                });
+            }
+            None => out.push(*t),
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// Words a time expression can start with (lower case) besides the [`WEAK_STARTERS`];
@@ -2500,6 +2572,26 @@ mod tests {
                 "{text}: {found:?}"
             );
         }
+    }
+
+    #[test]
+    fn possessive_time_nouns_are_times_without_the_s() {
+        assert_eq!(
+            timexes(
+                "Last year's deficit hit a record, and Monday's talks and March's data followed.",
+                "1987-04-17"
+            ),
+            [
+                ("Last year".to_string(), "1986".to_string()),
+                ("Monday".to_string(), "1987-04-13".to_string()),
+                ("March".to_string(), "1987-03".to_string()),
+            ]
+        );
+        // A holiday keeps its own possessive.
+        assert_eq!(
+            timexes("Shops close on New Year's Day.", "1987-04-17")[0].0,
+            "New Year's Day"
+        );
     }
 
     #[test]

@@ -139,7 +139,7 @@ fn sentence_claims(
     let breaks = clause_breaks(text, span);
     let cues = modality_cues(text, span);
     for q in inside(&analysis.quantities, span, |q| q.span) {
-        if is_rate(text, q.span.end) || is_price_sized(q) {
+        if is_rate(text, q.span.end) || is_price_sized(q) || is_actor_count(q) {
             continue;
         }
         // Two statements joined in one sentence ("…, while Polish exports to Vietnam …"):
@@ -150,8 +150,8 @@ fn sentence_claims(
             .filter(|t| own_clause.contains(Span::new(t.start, t.end)))
             .copied()
             .collect();
-        let Some((indicator, trigger)) = choose_indicator(ontology, &in_scope, q)
-            .or_else(|| choose_indicator(ontology, &triggers, q))
+        let Some((indicator, trigger)) = choose_indicator(text, ontology, &in_scope, q)
+            .or_else(|| choose_indicator(text, ontology, &triggers, q))
         else {
             continue;
         };
@@ -207,6 +207,7 @@ fn sentence_claims(
 /// The indicator a quantity states: the noun it counts, else the nearest trigger whose
 /// indicator accepts the quantity's unit.
 fn choose_indicator(
+    text: &str,
     ontology: &Ontology,
     triggers: &[Trigger],
     q: &Quantity,
@@ -220,10 +221,17 @@ fn choose_indicator(
     }
     let accepts = |t: &Trigger| {
         let units = &ontology.indicators[t.indicator].units;
+        let counts_only = units.iter().all(|u| u == "count");
         match kind {
+            // "Four congressional panels … U.S. companies": a count of something else is
+            // not a count of the indicator's nouns (those were matched above).
+            Some("count") if q.concept.is_some() && counts_only => false,
+            // "imports of 22 agricultural products": how many kinds, not how much.
+            Some("count") if q.concept.as_deref().is_some_and(is_kinds_noun) => false,
             Some(k) => units.iter().any(|u| u == k),
-            // A bare number counts only for indicators of counts alone, next to their trigger.
-            None => units.iter().all(|u| u == "count") && distance(t, q.span) <= 40,
+            // A bare number counts only for indicators of counts alone, and only the noun
+            // a few words after it ("8,328 large and small firms").
+            None => counts_only && counts_noun_after(text, q, t),
         }
     };
     triggers
@@ -265,6 +273,51 @@ const SMALLEST_TOTAL: f64 = 1000.0;
 /// revenue, aid…) is a total, and no total worth a ledger line is under a thousand units.
 fn is_price_sized(q: &Quantity) -> bool {
     unit_kind(q.unit.as_deref()) == Some("money") && q.amount.abs() < SMALLEST_TOTAL
+}
+
+/// Most words between a bare whole number and the noun it counts.
+const MAX_COUNT_MODIFIERS: usize = 3;
+
+/// Whether the bare number `q` counts the trigger `t` written after it, with at most a few
+/// plain words between: "34 deposit-taking companies", not "closed at 398.72" after "355
+/// listed firms", nor "11 oil tankers over to U.S. firms".
+fn counts_noun_after(text: &str, q: &Quantity, t: &Trigger) -> bool {
+    let Some(gap) = text.get(q.span.end..t.start) else {
+        return false;
+    };
+    q.amount.fract() == 0.0
+        && t.start >= q.span.end
+        && !gap.contains(|c: char| c.is_ascii_digit() || matches!(c, ',' | '.' | ';' | ':'))
+        && gap.split_whitespace().count() <= MAX_COUNT_MODIFIERS
+}
+
+/// Nouns that count kinds or parties rather than goods: "22 agricultural products", "12
+/// countries" are never a volume of trade or output.
+const KINDS_NOUNS: &[&str] = &[
+    "products",
+    "items",
+    "goods",
+    "categories",
+    "lines",
+    "countries",
+    "nations",
+    "markets",
+    "sectors",
+    "types",
+    "kinds",
+];
+
+fn is_kinds_noun(noun: &str) -> bool {
+    KINDS_NOUNS.iter().any(|k| k.eq_ignore_ascii_case(noun))
+}
+
+/// Counts below this are the sentence's actors, not a figure.
+const SMALLEST_COUNT: f64 = 3.0;
+
+/// True for "two companies", "one firm": a count of one or two names who acted ("two
+/// Japanese companies plan to…"), not a number a ledger tracks over time.
+fn is_actor_count(q: &Quantity) -> bool {
+    q.concept.is_some() && q.unit.as_deref() == Some("count") && q.amount < SMALLEST_COUNT
 }
 
 /// Distance from a trigger to a quantity; triggers after the quantity count half again.
@@ -905,6 +958,32 @@ mod tests {
         }
         let c = only("Exports reached 1,200 dlrs in 1986.", "1987-03-01");
         assert_eq!(c.value.amount, 1200.0);
+    }
+
+    #[test]
+    fn counts_of_actors_or_of_other_nouns_are_not_figures() {
+        for text in [
+            "Two Japanese companies plan to build a plant in Ohio in 1988.",
+            "Four congressional panels met today on a bill to help U.S. companies compete.",
+        ] {
+            assert!(extract(text, "1987-03-01").is_empty(), "{text}");
+        }
+        assert!(extract(
+            "Japan currently restricts imports of 22 agricultural products.",
+            "1987-03-01"
+        )
+        .is_empty());
+        // The index level is not a count of the firms named before it.
+        let c = only(
+            "The index, a weighted average of 355 listed firms, closed at 398.72 yesterday.",
+            "1987-03-01",
+        );
+        assert_eq!(c.value.amount, 355.0);
+        let c = only("Some 40 Japanese companies operate in Ohio.", "1987-03-01");
+        assert_eq!(
+            (c.indicator.as_str(), c.value.amount),
+            ("company_count", 40.0)
+        );
     }
 
     #[test]

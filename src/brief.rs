@@ -92,6 +92,59 @@ impl Brief {
     }
 }
 
+/// Narrows a brief about several countries to what is about them alone: a claim or event
+/// that also names a third country ("exports from Zimbabwe to Germany, the U.S. and Japan",
+/// a Group of Seven meeting) says nothing about the pair's relationship. Returns how many
+/// claims and events were left out; with fewer than two countries asked for, none are.
+pub fn focus(
+    claims: &mut Vec<StoredClaim>,
+    events: &mut Vec<StoredEvent>,
+    entities: &[String],
+) -> usize {
+    let asked: Vec<&String> = entities
+        .iter()
+        .filter(|e| country_name(e).is_some())
+        .collect();
+    if asked.len() < 2 {
+        return 0;
+    }
+    let only_asked = |ids: &mut dyn Iterator<Item = &String>| {
+        ids.filter(|id| country_name(id).is_some())
+            .all(|id| asked.contains(&id))
+    };
+    let before = claims.len() + events.len();
+    claims.retain(|c| only_asked(&mut c.subjects.iter().chain(c.from.iter()).chain(c.to.iter())));
+    events.retain(|e| {
+        only_asked(
+            &mut e
+                .countries
+                .iter()
+                .chain(e.participants.iter().map(|(id, _)| id)),
+        )
+    });
+    before - claims.len() - events.len()
+}
+
+impl Brief {
+    /// Adds to the scope how many figures and events [`focus`] left out, so a reader knows
+    /// they exist and how to list them.
+    pub fn mention_left_out(&mut self, left_out: usize) {
+        let what = match left_out {
+            0 => return,
+            1 => "1 further figure or event names these countries together with others and is"
+                .to_string(),
+            n => format!(
+                "{n} further figures and events name these countries together with others and are"
+            ),
+        };
+        let _ = write!(
+            self.scope,
+            " {what} left out (`factline claims` with the same `--entity` options lists the \
+             figures)."
+        );
+    }
+}
+
 /// Builds the brief of `series` (reconciled from `claims`), whose documents are `docs`;
 /// `entities` name what it is about (empty: everything).
 pub fn build(
@@ -387,26 +440,39 @@ fn supporting(p: &PeriodValues) -> Vec<usize> {
 fn latest_figures(claims: &[StoredClaim], series: &[Series], namer: &Namer<'_>) -> Vec<Statement> {
     let mut out = Vec::new();
     for s in series {
-        let settled: Vec<&PeriodValues> = s
+        let known: Vec<&PeriodValues> = s
             .periods
             .iter()
-            .filter(|p| p.verdict != Verdict::Conflict && !p.start.is_empty())
+            .filter(|p| !p.start.is_empty())
             .filter(|p| p.readings.iter().all(|r| r.role != Role::Outlier))
             .collect();
-        // The latest period, compared with the one before it of the same length (a day's
-        // stock with a day's stock, a year's flow with a year's flow).
-        let Some(&last) = settled
+        // A figure with its own date ("in 1986") outranks one dated only by its article: a
+        // dateless "trade of 84 million dlrs" is no newer figure for the year.
+        let stated = |p: &&PeriodValues| claims[p.value].time_text.is_some();
+        let pool: Vec<&PeriodValues> = if known.iter().any(stated) {
+            known.into_iter().filter(stated).collect()
+        } else {
+            known
+        };
+        let Some(&last) = pool
             .iter()
             .max_by(|a, b| (&a.end, &a.start).cmp(&(&b.end, &b.start)))
         else {
             continue;
         };
-        let prev = settled
+        let name = namer.series(s);
+        // The latest period, compared with the one before it of the same length (a day's
+        // stock with a day's stock, a year's flow with a year's flow).
+        let prev = pool
             .iter()
+            .filter(|p| p.verdict != Verdict::Conflict)
             .filter(|p| period_kind(p) == period_kind(last) && p.end < last.end)
             .max_by(|a, b| (&a.end, &a.start).cmp(&(&b.end, &b.start)));
+        if last.verdict == Verdict::Conflict {
+            out.push(disputed(claims, &name, last, prev.copied()));
+            continue;
+        }
         let c = &claims[last.value];
-        let name = namer.series(s);
         let verb = if is_plural(&name) { "were" } else { "was" };
         let mut text = format!(
             "{name} {verb} {} {}",
@@ -429,6 +495,51 @@ fn latest_figures(claims: &[StoredClaim], series: &[Series], namer: &Namer<'_>) 
         out.push(Statement { text, cites });
     }
     out
+}
+
+/// The latest figure when its sources disagree: the range they give, every one cited, a
+/// pointer to the conflict below, and the settled figure before it if there is one.
+fn disputed(
+    claims: &[StoredClaim],
+    name: &str,
+    p: &PeriodValues,
+    prev: Option<&PeriodValues>,
+) -> Statement {
+    let mut cites: Vec<usize> = p.readings.iter().map(|r| r.claim).collect();
+    cites.sort_by(|&a, &b| claims[a].amount.total_cmp(&claims[b].amount));
+    let (low, high) = match (cites.first(), cites.last()) {
+        (Some(&l), Some(&h)) => (value_phrase(&claims[l]), value_phrase(&claims[h])),
+        _ => (String::new(), String::new()),
+    };
+    let mut articles: Vec<&str> = cites.iter().map(|&c| claims[c].doc.as_str()).collect();
+    articles.sort_unstable();
+    articles.dedup();
+    let sources = match articles.len() {
+        1 => "in one article".to_string(),
+        n => format!("from {n} articles"),
+    };
+    let (is, was) = if is_plural(name) {
+        ("are", "they were")
+    } else {
+        ("is", "it was")
+    };
+    let mut text = format!(
+        "{name} {} {is} disputed: {} figures {sources} range from {low} to {high} (see \
+         Conflicts to check)",
+        period_phrase(&p.start, &p.end),
+        cites.len(),
+    );
+    if let Some(prev) = prev {
+        let _ = write!(
+            text,
+            "; {} {was} {}",
+            period_phrase(&prev.start, &prev.end),
+            value_phrase(&claims[prev.value])
+        );
+        cites.extend(supporting(prev));
+    }
+    text.push('.');
+    Statement { text, cites }
 }
 
 /// "up from", "down from", "about the same as": exact only when both figures are stated
@@ -510,9 +621,14 @@ fn replaced_chain(s: &Series, claim: usize) -> Vec<usize> {
     chain
 }
 
+/// "by 2030" for a deadline; "as of 1987-03-27" for a time already past when the article
+/// appeared (when the goal was stated); else "with no stated deadline".
 fn deadline_phrase(c: &StoredClaim) -> String {
     match (&c.time_start, &c.time_end) {
-        (Some(s), Some(e)) => format!("by {}", calendar_year(s, e).unwrap_or(e)),
+        (Some(s), Some(e)) if c.deadline().is_some() => {
+            format!("by {}", calendar_year(s, e).unwrap_or(e))
+        }
+        (Some(s), Some(e)) => format!("as of {}", calendar_year(s, e).unwrap_or(e)),
         _ => "with no stated deadline".into(),
     }
 }
@@ -869,6 +985,71 @@ mod tests {
     }
 
     #[test]
+    fn a_pair_brief_leaves_out_what_also_names_a_third_country() {
+        let (mut claims, _) = ledger();
+        let asked = ["CZ".to_string(), "DE".to_string()];
+        let kept = claims.len();
+        let mut with_austria = claims[0].clone();
+        with_austria.subjects.push("AT".into());
+        let mut from_poland = claims[1].clone();
+        from_poland.from = Some("PL".into());
+        claims.extend([with_austria, from_poland]);
+        let mut events = vec![
+            meeting("a", "2023-04-02", &[("CZ", None), ("DE", None)]),
+            meeting(
+                "b",
+                "2024-02-20",
+                &[
+                    ("person:petr-fiala", Some("Petr Fiala")),
+                    ("CZ", None),
+                    ("FR", None),
+                ],
+            ),
+        ];
+        let mut one = (claims.clone(), events.clone());
+        assert_eq!(focus(&mut claims, &mut events, &asked), 3);
+        assert_eq!((claims.len(), events.len()), (kept, 1));
+        // About one country, every figure and event concerns it.
+        assert_eq!(focus(&mut one.0, &mut one.1, &asked[..1]), 0);
+    }
+
+    #[test]
+    fn a_figure_with_its_own_date_outranks_one_dated_by_its_article() {
+        let mut dateless = claim(
+            "c",
+            "2024-06-01",
+            "2024-06-01",
+            84e6,
+            "exact",
+            "Trade of €84 million.",
+        );
+        dateless.time_text = None;
+        let claims = vec![
+            claim(
+                "a",
+                "2024-02-20",
+                "2023",
+                121.3e9,
+                "exact",
+                "Trade reached €121.3 billion in 2023.",
+            ),
+            dateless,
+        ];
+        let docs = vec![
+            doc("a", "2024-02-20", "Trade"),
+            doc("c", "2024-06-01", "Trade"),
+        ];
+        let latest = statements(&brief_of(&claims, &docs), "Latest figures")
+            .iter()
+            .map(|s| s.text.clone())
+            .collect::<Vec<_>>();
+        assert_eq!(
+            latest,
+            ["Trade volume between Czechia and Germany was 121.3 billion EUR in 2023."]
+        );
+    }
+
+    #[test]
     fn the_verb_agrees_with_the_head_noun_not_the_product() {
         assert!(is_plural("Steel exports from Taiwan to United States"));
         assert!(is_plural("Exports from Czechia"));
@@ -1031,11 +1212,16 @@ mod tests {
             "{}",
             targets[0].text
         );
-        // The conflicting year is not a latest figure; the one before it is.
+        // The latest year is disputed, so its range is given, then the settled year before.
         let latest = statements(&brief, "Latest figures");
         assert_eq!(latest.len(), 1);
         assert!(
-            latest[0].text.contains("was 117 billion EUR in 2022"),
+            latest[0].text.contains(
+                "in 2023 is disputed: 2 figures from 2 articles range from at most 110 billion \
+                 EUR to 121.3 billion EUR"
+            ) && latest[0]
+                .text
+                .ends_with("; in 2022 it was 117 billion EUR."),
             "{}",
             latest[0].text
         );

@@ -663,6 +663,19 @@ pub struct StoredClaim {
     pub sentence: [usize; 2],
 }
 
+impl StoredClaim {
+    /// The last day of a goal's time when it lies after the article was published ("by
+    /// 2030"): a deadline. A time already past when the article appeared ("plans announced
+    /// on Friday") says when the goal stood, not when it is due; it gives `None`.
+    pub fn deadline(&self) -> Option<&str> {
+        let end = self.time_end.as_deref()?;
+        match self.published.as_deref() {
+            Some(published) if end <= published => None,
+            _ => Some(end),
+        }
+    }
+}
+
 /// An event as stored, with its source document.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StoredEvent {

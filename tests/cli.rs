@@ -309,9 +309,12 @@ fn ingest_is_idempotent_and_queries_work() {
         // The hydrogen-talks article says only "Chancellor Merz" and "the Czech president":
         // both are named from the state-visit article, which shows who held the office.
         "reported 2026-10-07: Friedrich Merz and Petr Pavel met in Saxony.",
+        // Electricity exports to Austria and Germany are not about the pair alone.
+        "1 further figure or event names these countries together with others and is left out",
     ] {
         assert!(md.contains(expected), "missing {expected:?} in\n{md}");
     }
+    assert!(!md.contains("Austria"), "{md}");
     // Events are in date order: 1993 recognition before the 2023 meeting and the 2026 visit.
     let chronology: Vec<&str> = md
         .split("## Chronology")

@@ -262,7 +262,8 @@ fn median(values: &mut [f64]) -> Option<f64> {
 /// Goals in the order they were stated. Targets form one chain: a later target with another
 /// figure replaces the current one ("raised from $5 billion to $8 billion"), the same figure
 /// again repeats it. Forecasts replace earlier forecasts for the same period. Plans stand
-/// side by side.
+/// side by side, but a plan reported again (the same figure, no other deadline) repeats the
+/// first report.
 fn goal_readings(claims: &[StoredClaim], goals: &[usize]) -> Vec<Reading> {
     // Publication order; within one article, "from X" is the old figure and comes first
     // whatever the wording.
@@ -276,8 +277,17 @@ fn goal_readings(claims: &[StoredClaim], goals: &[usize]) -> Vec<Reading> {
             .rev()
             .find(|r| r.role == Role::Value && same_chain(&claims[r.claim], c))
             .map(|r| r.claim);
+        let reported = || {
+            readings
+                .iter()
+                .find(|r| r.role == Role::Value && same_plan(&claims[r.claim], c))
+                .map(|r| r.claim)
+        };
         match chain {
-            None => readings.push(reading(i, Role::Value, None)),
+            None => match reported() {
+                Some(first) => readings.push(reading(i, Role::Repeats, Some(first))),
+                None => readings.push(reading(i, Role::Value, None)),
+            },
             Some(current) if compatible(&claims[current], c) => {
                 readings.push(reading(i, Role::Repeats, Some(current)));
             }
@@ -309,6 +319,22 @@ fn same_chain(old: &StoredClaim, new: &StoredClaim) -> bool {
             "target" => true,
             "forecast" => period_of(old) == period_of(new),
             _ => false,
+        }
+}
+
+/// Whether `new` reports the plan `old` again: both plans, the same figure within rounding
+/// whatever its bound ("up to $300 million", "about $300 million"), and deadlines that do
+/// not differ (either may be unstated).
+fn same_plan(old: &StoredClaim, new: &StoredClaim) -> bool {
+    let (old_lo, old_hi) = interval(old.amount, "exact");
+    let (new_lo, new_hi) = interval(new.amount, "exact");
+    old.modality == "plan"
+        && new.modality == "plan"
+        && old_lo <= new_hi
+        && new_lo <= old_hi
+        && match (old.deadline(), new.deadline()) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
         }
 }
 
@@ -572,6 +598,41 @@ pub(crate) mod tests {
                 (2, Role::Repeats, Some(0)),
                 (1, Role::Value, None),
                 (3, Role::Repeats, Some(1)),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_plan_reported_again_repeats_and_other_plans_stand_apart() {
+        let plan = |doc: &str, published: &str, period: Option<&str>, amount: f64| StoredClaim {
+            modality: "plan".into(),
+            ..claim(doc, published, period, amount, "exact")
+        };
+        let claims = [
+            plan("a", "1987-03-27", Some("1987"), 300e6),
+            plan("b", "1987-03-28", None, 300e6),
+            plan("c", "1987-03-29", Some("1987"), 500e6),
+            plan("d", "1987-03-30", Some("1988"), 300e6),
+            // A past day is when the plan was stated, not its deadline.
+            plan("e", "1987-04-01", Some("1987-03-27"), 300e6),
+            // "Up to $30 million" is another figure, though both bounds could hold.
+            StoredClaim {
+                bound: "upper".into(),
+                ..plan("f", "1987-04-02", None, 30e6)
+            },
+        ];
+        let s = &reconcile(&claims)[0];
+        let goals: Vec<(usize, Role, Option<usize>)> =
+            s.goals.iter().map(|r| (r.claim, r.role, r.other)).collect();
+        assert_eq!(
+            goals,
+            [
+                (0, Role::Value, None),
+                (1, Role::Repeats, Some(0)),
+                (2, Role::Value, None),
+                (3, Role::Value, None),
+                (4, Role::Repeats, Some(0)),
+                (5, Role::Value, None),
             ]
         );
     }

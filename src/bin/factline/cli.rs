@@ -118,7 +118,8 @@ pub enum Command {
         after_help = "Example:\n  factline brief --entity CZ --entity DE --since 2023-01-01 --format html > brief.html"
     )]
     Brief {
-        /// Only claims about this entity; repeat to require several.
+        /// Only claims about this entity; repeat to require several. With two or more
+        /// countries, figures and events that also name a third country are left out.
         #[arg(long = "entity", value_name = "ID")]
         entities: Vec<String>,
         /// Only articles published on or after this date (YYYY-MM-DD).

@@ -187,9 +187,11 @@ fn brief(
         claims.retain(|c| kept(&c.published));
         events.retain(|e| kept(&e.published));
     }
+    let left_out = factline::brief::focus(&mut claims, &mut events, &entities);
     let series = factline::reconcile::reconcile(&claims);
     let docs = store.documents()?;
-    let brief = factline::brief::build(&claims, &series, &events, &docs, &ontology, &entities);
+    let mut brief = factline::brief::build(&claims, &series, &events, &docs, &ontology, &entities);
+    brief.mention_left_out(left_out);
     let text = match format {
         BriefFormat::Md => factline::brief::markdown(&brief),
         BriefFormat::Html => {

@@ -1763,13 +1763,15 @@ fn day_first_date(c: &Cursor, i: usize) -> Option<Hit> {
     }
 }
 
-/// "June 5, 2019", "Jan. 5", "June 3-4, 2019", "June 2019", "June of 2019", "in June".
+/// "June 5, 2019", "Jan. 5", "June 3-4, 2019", "June 2019", "June of 2019", "Dec/2018",
+/// "in June".
 fn month_first_date(c: &Cursor, i: usize) -> Option<Hit> {
     let (m, k) = c.month(i)?;
     if let Some(y) = c.year(k) {
         return Some((k + 1, When::Fixed(month_span(y, m)?.0, month_span(y, m)?.1)));
     }
-    if c.is(k, "of") {
+    // "June of 2019", "Dec/2018", "Dec, 2018".
+    if c.is_any(k, &["of", "/", ","]) {
         if let Some(y) = c.year(k + 1) {
             let (s, e) = month_span(y, m)?;
             return Some((k + 2, When::Fixed(s, e)));
@@ -2316,7 +2318,7 @@ fn merge_year_ranges(times: &mut Vec<RawTime>, text: &str) {
             k += 1;
             continue;
         }
-        if let (When::Relative(Rel::Month(m1)), When::Relative(Rel::Month(m2))) = (a.when, b.when) {
+        if let (Some(m1), Some(m2)) = (month_alone(&a, text), month_alone(&b, text)) {
             times[k - 1] = RawTime {
                 span: Span::new(range_word.unwrap_or(a.span.start), b.span.end),
                 core: Span::new(range_word.unwrap_or(a.core.start), b.span.end),
@@ -2327,7 +2329,7 @@ fn merge_year_ranges(times: &mut Vec<RawTime>, text: &str) {
             times.remove(k);
             continue;
         }
-        if let (Some(s), When::Fixed(b_start, e)) = (start_in_year_of(a.when, b.when), b.when) {
+        if let (Some(s), When::Fixed(b_start, e)) = (start_in_year_of(&a, b.when, text), b.when) {
             if s < e {
                 let start = range_word.unwrap_or(a.span.start);
                 // "in 2014 through May 2018": "in" stays a preposition outside the range.
@@ -2357,17 +2359,30 @@ fn merge_year_ranges(times: &mut Vec<RawTime>, text: &str) {
     }
 }
 
+/// The month of a month named alone ("May", "in October"; in a future clause a bare
+/// month reads as the next one, but not "next May"), which a range of months joins.
+fn month_alone(t: &RawTime, text: &str) -> Option<i8> {
+    match t.when {
+        When::Relative(Rel::Month(m)) => Some(m),
+        When::Relative(Rel::MonthIn(m, _)) => {
+            let core = text.get(t.core.start..t.core.end)?;
+            (!core.contains(char::is_whitespace)).then_some(m)
+        }
+        _ => None,
+    }
+}
+
 /// The first day of a range's first time: its own, or for a month or day with no year
 /// ("from May to October 2020", "Nov 18-Dec 19, 2015"), in the year of the second time, or
 /// the year before when it would fall after the second's start ("Nov-Feb 2017").
-fn start_in_year_of(first: When, second: When) -> Option<Date> {
+fn start_in_year_of(first: &RawTime, second: When, text: &str) -> Option<Date> {
     let When::Fixed(second_start, _) = second else {
         return None;
     };
-    let (m, d) = match first {
-        When::Fixed(s, _) => return Some(s),
-        When::Relative(Rel::Month(m)) => (m, 1),
-        When::Relative(Rel::MonthDay(m, d, _)) => (m, d),
+    let (m, d) = match (first.when, month_alone(first, text)) {
+        (When::Fixed(s, _), _) => return Some(s),
+        (_, Some(m)) => (m, 1),
+        (When::Relative(Rel::MonthDay(m, d, _)), _) => (m, d),
         _ => return None,
     };
     let date = Date::new(second_start.year(), m, d).ok()?;
@@ -2653,6 +2668,35 @@ mod tests {
                 "2016-05-31".to_string()
             )]
         );
+    }
+
+    #[test]
+    fn months_in_a_future_clause_still_make_one_range() {
+        // A future clause reads a bare month as the next one; a range of two still joins.
+        for (text, span, start, end) in [
+            (
+                "What will happen from Sep to Nov",
+                "from Sep to Nov",
+                "2018-09-01",
+                "2018-11-30",
+            ),
+            (
+                "It will happen in Korea Nov-Feb 2017",
+                "Nov-Feb 2017",
+                "2016-11-01",
+                "2017-02-28",
+            ),
+        ] {
+            let got = times(text, "2018-09-07");
+            assert_eq!(got, [(span.into(), start.into(), end.into())], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_month_and_year_with_a_slash_or_comma_is_that_month() {
+        for text in ["plans for Dec/2018", "plans for Dec, 2018"] {
+            assert_eq!(timexes(text, "2018-11-01")[0].1, "2018-12", "{text}");
+        }
     }
 
     #[test]

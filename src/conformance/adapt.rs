@@ -733,11 +733,25 @@ fn undated_month_firsts(m: i8, today: Date) -> Option<[Date; 2]> {
     })
 }
 
-/// "from March to May" with no year: `(XXXX-03-01,XXXX-05-01,P2M)`, the last and the
-/// coming one, ending where the second month begins.
+/// "from March to May" with no year: `(XXXX-03-01,XXXX-05-01,P2M)`, ending where the second
+/// month begins. Under way today (begun in an earlier month, not yet over): that one alone.
+/// Else the last and the coming one, a span that begins this month being the coming one.
 fn undated_month_span(m1: i8, m2: i8, today: Date) -> Option<Vec<Value>> {
-    let firsts = undated_month_firsts(m1, today)?;
     let months = (i32::from(m2) - i32::from(m1)).rem_euclid(12);
+    let into = (i32::from(today.month()) - i32::from(m1)).rem_euclid(12);
+    let this = Date::new(today.year(), m1, 1).ok()?;
+    let firsts = if into > 0 && into <= months {
+        let start = if this > today {
+            Date::new(today.year() - 1, m1, 1).ok()?
+        } else {
+            this
+        };
+        vec![start]
+    } else if this < today.first_of_month() {
+        vec![this, Date::new(today.year() + 1, m1, 1).ok()?]
+    } else {
+        vec![Date::new(today.year() - 1, m1, 1).ok()?, this]
+    };
     let timex = format!("(XXXX-{m1:02}-01,XXXX-{m2:02}-01,P{months}M)");
     firsts
         .iter()
@@ -873,5 +887,34 @@ mod tests {
         assert!(values
             .iter()
             .all(|v| v["timex"] == "XXXX-08" && v["Mod"] == "since"));
+    }
+
+    #[test]
+    fn a_span_of_months_under_way_is_the_current_one_else_the_last_and_coming() {
+        let now: DateTime = "2018-09-07T12:00:00".parse().expect("date-time");
+        let starts = |text: &str| -> Vec<String> {
+            let found = recognize(Model::DateTime, text, Some(now));
+            found[0].resolution["values"]
+                .as_array()
+                .expect("values")
+                .iter()
+                .map(|v| v["start"].as_str().unwrap_or_default().to_string())
+                .collect()
+        };
+        // Begun in August, not over: this year's alone.
+        assert_eq!(
+            starts("What will happen from August to October"),
+            ["2018-08-01"]
+        );
+        // Begins this month: the coming one, and the one before it.
+        assert_eq!(
+            starts("What will happen from Sep to Nov"),
+            ["2017-09-01", "2018-09-01"]
+        );
+        // Over: the last and the coming one.
+        assert_eq!(
+            starts("Where were you from March to May"),
+            ["2018-03-01", "2019-03-01"]
+        );
     }
 }

@@ -2056,6 +2056,9 @@ fn year_forms(c: &Cursor, i: usize) -> Option<(usize, When, Label)> {
 
 /// Relative expressions.
 fn relative(c: &Cursor, i: usize) -> Option<Hit> {
+    if c.int(i).is_some() {
+        return counted_units(c, i, None);
+    }
     let w = c.word(i)?;
     let lower = w.to_ascii_lowercase();
     match lower.as_str() {
@@ -2171,11 +2174,17 @@ fn relative(c: &Cursor, i: usize) -> Option<Hit> {
     {
         return Some((i + 3, When::Relative(Rel::YearsBefore(1))));
     }
-    // "two decades ago", "three years earlier", "five months ago"
+    counted_units(c, i, Some(w))
+}
+
+/// "two decades ago", "3 years earlier", "five months ago", "in 2 weeks" (in a future
+/// clause), "two days from now": a count of units before or after publication. `word` is
+/// the count's word when it is written as one.
+fn counted_units(c: &Cursor, i: usize, word: Option<&str>) -> Option<Hit> {
     let n = c
         .int(i)
         .map(|(n, _)| i32::try_from(n).ok())
-        .unwrap_or_else(|| number_word(w));
+        .unwrap_or_else(|| word.and_then(number_word));
     if let (Some(n), Some(unit)) = (n, c.word(i + 1).map(str::to_ascii_lowercase)) {
         if c.is_any(i + 2, &["ago", "earlier", "before"]) {
             let earlier = !c.is(i + 2, "ago");
@@ -2697,6 +2706,19 @@ mod tests {
         for text in ["plans for Dec/2018", "plans for Dec, 2018"] {
             assert_eq!(timexes(text, "2018-11-01")[0].1, "2018-12", "{text}");
         }
+    }
+
+    #[test]
+    fn counts_written_in_digits_are_offsets_like_words() {
+        assert_eq!(
+            timexes("We will have a meeting in 2 weeks.", "2018-03-23"),
+            [("in 2 weeks".to_string(), "2018-04-06".to_string())]
+        );
+        assert_eq!(
+            timexes("Prices peaked 20 years ago.", "2007-10-20"),
+            [("20 years ago".to_string(), "1987".to_string())]
+        );
+        assert!(timexes("exports were the highest in 10 years", "1987-03-01").is_empty());
     }
 
     #[test]

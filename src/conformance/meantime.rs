@@ -220,12 +220,13 @@ fn annotated_end(
     text[last..].find('\n').map_or(text.len(), |k| last + k)
 }
 
-/// A creation time's date: `YYYY-MM-DD…`, or `MM-DD-YYYY` as one article writes it.
+/// A creation time's date: ISO ("2009-02-03"), or day first ("03-02-2009", the one
+/// article that writes it so has "February 03, 2009" in its text).
 fn creation_date(value: &str) -> Option<Date> {
     value
         .get(..10)
         .and_then(|v| v.parse().ok())
-        .or_else(|| Date::strptime("%m-%d-%Y", value).ok())
+        .or_else(|| Date::strptime("%d-%m-%Y", value).ok())
 }
 
 /// The `m_id` of the creation time: the TIMEX3 marked `CREATION_TIME`, or (two articles lack
@@ -443,5 +444,15 @@ mod tests {
     fn malformed_xml_names_the_file() {
         let err = read_article(Path::new("bad.xml"), "<Document><token>").expect_err("fails");
         assert!(err.to_string().starts_with("bad.xml: invalid XML"));
+    }
+
+    #[test]
+    fn a_creation_time_is_iso_or_day_first() {
+        assert_eq!(
+            creation_date("2009-02-03T00:00:00"),
+            Date::new(2009, 2, 3).ok()
+        );
+        assert_eq!(creation_date("03-02-2009"), Date::new(2009, 2, 3).ok());
+        assert_eq!(creation_date("February"), None);
     }
 }

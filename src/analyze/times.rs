@@ -797,8 +797,8 @@ pub fn scan_with(tokens: &[Token], text: &str, join_clocks: bool) -> Vec<RawTime
     out
 }
 
-/// Time nouns read through a possessive: "last year's record", "Monday's talks". Not
-/// "today": "today's GM" is the present, not a day.
+/// Time nouns read through a possessive besides weekdays and months: "last year's record".
+/// Not "today": "today's GM" is the present, not a day.
 const POSSESSIVE_TIME_NOUNS: &[&str] = &[
     "year",
     "month",
@@ -814,13 +814,6 @@ const POSSESSIVE_TIME_NOUNS: &[&str] = &[
     "afternoon",
     "evening",
     "night",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
 ];
 
 /// The stem of a time noun written with a possessive ("year's" → 5, the length of
@@ -831,10 +824,11 @@ fn possessive_time_noun(tokens: &[Token], k: usize, text: &str) -> Option<usize>
         .strip_suffix("'s")
         .or_else(|| word.strip_suffix("’s"))?;
     let holiday = k > 0 && tokens[k - 1].text(text).eq_ignore_ascii_case("new");
-    let known = POSSESSIVE_TIME_NOUNS
-        .iter()
-        .chain(&MONTHS)
-        .any(|n| n.eq_ignore_ascii_case(stem));
+    let known = weekday(stem).is_some()
+        || POSSESSIVE_TIME_NOUNS
+            .iter()
+            .chain(&MONTHS)
+            .any(|n| n.eq_ignore_ascii_case(stem));
     (known && !holiday).then_some(stem.len())
 }
 

@@ -90,6 +90,24 @@ impl Brief {
             .position(|s| &s.doc.id == doc)
             .map(|k| k + 1)
     }
+
+    /// Adds to the scope how many figures and events [`focus`] left out, so a reader knows
+    /// they exist and how to list them.
+    pub fn mention_left_out(&mut self, left_out: usize) {
+        let what = match left_out {
+            0 => return,
+            1 => "1 further figure or event names these countries together with others and is"
+                .to_string(),
+            n => format!(
+                "{n} further figures and events name these countries together with others and are"
+            ),
+        };
+        let _ = write!(
+            self.scope,
+            " {what} left out (`factline claims` with the same `--entity` options lists the \
+             figures)."
+        );
+    }
 }
 
 /// Narrows a brief about several countries to what is about them alone: a claim or event
@@ -123,26 +141,6 @@ pub fn focus(
         )
     });
     before - claims.len() - events.len()
-}
-
-impl Brief {
-    /// Adds to the scope how many figures and events [`focus`] left out, so a reader knows
-    /// they exist and how to list them.
-    pub fn mention_left_out(&mut self, left_out: usize) {
-        let what = match left_out {
-            0 => return,
-            1 => "1 further figure or event names these countries together with others and is"
-                .to_string(),
-            n => format!(
-                "{n} further figures and events name these countries together with others and are"
-            ),
-        };
-        let _ = write!(
-            self.scope,
-            " {what} left out (`factline claims` with the same `--entity` options lists the \
-             figures)."
-        );
-    }
 }
 
 /// Builds the brief of `series` (reconciled from `claims`), whose documents are `docs`;
@@ -624,13 +622,15 @@ fn replaced_chain(s: &Series, claim: usize) -> Vec<usize> {
 /// "by 2030" for a deadline; "as of 1987-03-27" for a time already past when the article
 /// appeared (when the goal was stated); else "with no stated deadline".
 fn deadline_phrase(c: &StoredClaim) -> String {
-    match (&c.time_start, &c.time_end) {
-        (Some(s), Some(e)) if c.deadline().is_some() => {
-            format!("by {}", calendar_year(s, e).unwrap_or(e))
-        }
-        (Some(s), Some(e)) => format!("as of {}", calendar_year(s, e).unwrap_or(e)),
-        _ => "with no stated deadline".into(),
-    }
+    let (Some(s), Some(e)) = (&c.time_start, &c.time_end) else {
+        return "with no stated deadline".into();
+    };
+    let word = if c.deadline().is_some() {
+        "by"
+    } else {
+        "as of"
+    };
+    format!("{word} {}", calendar_year(s, e).unwrap_or(e))
 }
 
 fn lower_first(s: &str) -> String {

@@ -840,11 +840,12 @@ fn split_possessives<'t>(tokens: &'t [Token], text: &str) -> std::borrow::Cow<'t
             .then(|| possessive_time_noun(tokens, k, text))
             .flatten()
     };
-    if !(0..tokens.len()).any(|k| at(k).is_some()) {
+    let Some(first) = (0..tokens.len()).position(|k| at(k).is_some()) else {
         return std::borrow::Cow::Borrowed(tokens);
-    }
+    };
     let mut out = Vec::with_capacity(tokens.len() + 4);
-    for (k, t) in tokens.iter().enumerate() {
+    out.extend_from_slice(&tokens[..first]);
+    for (k, t) in tokens.iter().enumerate().skip(first) {
         match at(k) {
             Some(stem) => {
                 let cut = t.start + stem;

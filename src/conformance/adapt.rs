@@ -739,18 +739,11 @@ fn undated_month_firsts(m: i8, today: Date) -> Option<[Date; 2]> {
 fn undated_month_span(m1: i8, m2: i8, today: Date) -> Option<Vec<Value>> {
     let months = (i32::from(m2) - i32::from(m1)).rem_euclid(12);
     let into = (i32::from(today.month()) - i32::from(m1)).rem_euclid(12);
-    let this = Date::new(today.year(), m1, 1).ok()?;
-    let firsts = if into > 0 && into <= months {
-        let start = if this > today {
-            Date::new(today.year() - 1, m1, 1).ok()?
-        } else {
-            this
-        };
-        vec![start]
-    } else if this < today.first_of_month() {
-        vec![this, Date::new(today.year() + 1, m1, 1).ok()?]
-    } else {
-        vec![Date::new(today.year() - 1, m1, 1).ok()?, this]
+    let [last, coming] = undated_month_firsts(m1, today)?;
+    let firsts = match into {
+        0 => vec![last.checked_sub(jiff::Span::new().years(1)).ok()?, last],
+        i if i <= months => vec![last],
+        _ => vec![last, coming],
     };
     let timex = format!("(XXXX-{m1:02}-01,XXXX-{m2:02}-01,P{months}M)");
     firsts

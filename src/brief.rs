@@ -170,7 +170,14 @@ pub fn build(
     let sections: Vec<Section> = [
         ("Latest figures", latest_figures(claims, series, &namer)),
         ("Targets and plans", goals(claims, series, &namer)),
-        ("Chronology", chronology(events, claims.len())),
+        (
+            "Chronology",
+            chronology(events, claims.len(), |k| k != Some(EventType::Statement)),
+        ),
+        (
+            "Stated aims",
+            chronology(events, claims.len(), |k| k == Some(EventType::Statement)),
+        ),
         ("Revised figures", revisions(claims, series, &namer)),
         ("Conflicts to check", conflicts(claims, series, &namer)),
         ("Outliers to check", outliers(claims, series, &namer)),
@@ -192,30 +199,118 @@ pub fn build(
     }
 }
 
-/// What happened, in date order: one templated sentence per event, citing its quote
-/// (events' quotes follow the claims' in [`Brief::quotes`], from `first_quote` on). An
-/// event that reads the same as one before it (a story reported twice, by one article or
-/// by several) is said once, citing every report.
-fn chronology(events: &[StoredEvent], first_quote: usize) -> Vec<Statement> {
-    let mut out: Vec<Statement> = Vec::new();
-    let mut said: HashMap<String, usize> = HashMap::new();
+/// What happened, in date order: one templated sentence per event of the kinds `wanted`
+/// picks, citing its quote (events' quotes follow the claims' in [`Brief::quotes`], from
+/// `first_quote` on). Reports of one event are said once, citing every report: sentences
+/// that read the same, and visits or meetings of one person at one place in overlapping
+/// periods ("will visit Washington next month", "visits Washington on April 29"). The
+/// sentence said is the report that tells most ([`most_telling`]), in the past tense when
+/// any report tells it as done.
+fn chronology(
+    events: &[StoredEvent],
+    first_quote: usize,
+    wanted: fn(Option<EventType>) -> bool,
+) -> Vec<Statement> {
+    let mut occasions: Vec<Vec<usize>> = Vec::new();
+    let sentences: Vec<String> = events.iter().map(event_sentence).collect();
     for (k, e) in events.iter().enumerate() {
-        let text = event_sentence(e);
-        match said.get(&text) {
-            Some(&at) => out[at].cites.push(first_quote + k),
-            None => {
-                said.insert(text.clone(), out.len());
-                out.push(Statement {
-                    text,
-                    cites: vec![first_quote + k],
-                });
-            }
+        if !wanted(EventType::parse(&e.kind)) {
+            continue;
+        }
+        let same = |&j: &usize| sentences[j] == sentences[k] || same_occasion(&events[j], e);
+        match occasions.iter_mut().find(|o| o.iter().any(same)) {
+            Some(reports) => reports.push(k),
+            None => occasions.push(vec![k]),
         }
     }
-    out
+    let mut told: Vec<(usize, Vec<usize>)> = occasions
+        .into_iter()
+        .map(|reports| (most_telling(events, &reports), reports))
+        .collect();
+    told.sort_by(|a, b| events[a.0].time_start.cmp(&events[b.0].time_start));
+    told.into_iter()
+        .map(|(said, reports)| {
+            // Announced by some reports, told as done by another: it happened.
+            let happened = reports.iter().any(|&k| !events[k].planned);
+            let text = if events[said].planned && happened {
+                event_sentence(&StoredEvent {
+                    planned: false,
+                    ..events[said].clone()
+                })
+            } else {
+                sentences[said].clone()
+            };
+            Statement {
+                text,
+                cites: reports.into_iter().map(|k| first_quote + k).collect(),
+            }
+        })
+        .collect()
 }
 
-/// "On 12 March 2025, Prime Minister Petr Fiala visited Gdańsk (Poland)."
+/// Whether two reports tell of one visit or meeting: same type and place, a person in
+/// common, and periods that overlap.
+fn same_occasion(a: &StoredEvent, b: &StoredEvent) -> bool {
+    let kind = EventType::parse(&a.kind);
+    let person = |(id, _): &(String, Option<String>)| id.starts_with("person:");
+    matches!(kind, Some(EventType::Visit | EventType::Meeting))
+        && a.kind == b.kind
+        && a.place == b.place
+        && a.participants
+            .iter()
+            .filter(|p| person(p))
+            .any(|p| b.participants.iter().any(|q| q.0 == p.0))
+        && matches!(
+            (&a.time_start, &a.time_end, &b.time_start, &b.time_end),
+            (Some(a0), Some(a1), Some(b0), Some(b1)) if a0 <= b1 && b0 <= a1
+        )
+}
+
+/// Of the reports of one event, the one to say: the one whose period most reports'
+/// periods contain (reports agree on "April 29" where one misread "Wednesday"), then one
+/// with a time of its own, then told as done rather than announced, then the shortest
+/// period, then the first.
+fn most_telling(events: &[StoredEvent], reports: &[usize]) -> usize {
+    let within = |inner: &StoredEvent, outer: &StoredEvent| {
+        matches!(
+            (&inner.time_start, &inner.time_end, &outer.time_start, &outer.time_end),
+            (Some(i0), Some(i1), Some(o0), Some(o1)) if o0 <= i0 && i1 <= o1
+        )
+    };
+    let dated = |e: &StoredEvent| e.time_text.is_some();
+    let support = |e: &StoredEvent| {
+        reports
+            .iter()
+            .filter(|&&j| dated(&events[j]) && within(e, &events[j]))
+            .count()
+    };
+    let days = |e: &StoredEvent| match (&e.time_start, &e.time_end) {
+        (Some(s), Some(end)) => days_between(s, end).unwrap_or(i64::MAX),
+        _ => i64::MAX,
+    };
+    reports
+        .iter()
+        .copied()
+        .min_by_key(|&k| {
+            let e = &events[k];
+            (std::cmp::Reverse(support(e)), !dated(e), e.planned, days(e))
+        })
+        .unwrap_or_default()
+}
+
+/// Days from one ISO date to another, when both parse.
+fn days_between(start: &str, end: &str) -> Option<i64> {
+    match (
+        start.parse::<jiff::civil::Date>(),
+        end.parse::<jiff::civil::Date>(),
+    ) {
+        (Ok(s), Ok(e)) => Some(i64::from((e - s).get_days())),
+        _ => None,
+    }
+}
+
+/// "On 12 March 2025, Prime Minister Petr Fiala visited Gdańsk (Poland)."; an announced
+/// event "was to" happen.
 fn event_sentence(e: &StoredEvent) -> String {
     let when = match (&e.time_start, &e.time_end, &e.time_text) {
         (Some(s), Some(end), Some(_)) => period_phrase(s, end),
@@ -223,13 +318,22 @@ fn event_sentence(e: &StoredEvent) -> String {
         _ => "undated".into(),
     };
     let who = names_list(&e.participants);
+    let did = |past: &str, base: &str| match (e.planned, e.participants.len()) {
+        (false, _) => past.to_string(),
+        (true, 1) => format!("was to {base}"),
+        (true, _) => format!("were to {base}"),
+    };
     let place = e
         .place
         .as_deref()
         .map(|p| place_phrase(p, e.place_name.as_deref()));
     let object = e.object.as_deref().unwrap_or("");
     let what = match EventType::parse(&e.kind) {
-        Some(EventType::Visit) => format!("{who} visited {}", place.clone().unwrap_or_default()),
+        Some(EventType::Visit) => format!(
+            "{who} {} {}",
+            did("visited", "visit"),
+            place.clone().unwrap_or_default()
+        ),
         Some(EventType::Meeting) => {
             let nth = e
                 .ordinal
@@ -239,11 +343,15 @@ fn event_sentence(e: &StoredEvent) -> String {
                 .clone()
                 .map(|p| format!(" in {p}"))
                 .unwrap_or_default();
-            format!("{who} met{at}{nth}")
+            format!("{who} {}{at}{nth}", did("met", "meet"))
         }
-        Some(EventType::Agreement) => format!("{who} signed {object}"),
-        Some(EventType::Establishment) => format!("{who} established {object}"),
-        Some(EventType::Recognition) => format!("{who} recognised {object}"),
+        Some(EventType::Agreement) => format!("{who} {} {object}", did("signed", "sign")),
+        Some(EventType::Establishment) => {
+            format!("{who} {} {object}", did("established", "establish"))
+        }
+        Some(EventType::Recognition) => {
+            format!("{who} {} {object}", did("recognised", "recognise"))
+        }
         Some(EventType::Award) => format!("{who}: “{} {object}”", e.trigger),
         Some(EventType::Statement) => format!("{who} stated an aim: “{} {object}”", e.trigger),
         None => format!("{who}: {} {object}", e.kind),
@@ -366,12 +474,8 @@ impl Namer<'_> {
 /// The length of a period, in classes that compare: a day, a month, a quarter, a year, else
 /// its number of days. A week's figure is not compared with a year's.
 fn period_kind(p: &PeriodValues) -> i64 {
-    let days = match (
-        p.start.parse::<jiff::civil::Date>(),
-        p.end.parse::<jiff::civil::Date>(),
-    ) {
-        (Ok(s), Ok(e)) => (e - s).get_days() as i64 + 1,
-        _ => return -1,
+    let Some(days) = days_between(&p.start, &p.end).map(|d| d + 1) else {
+        return -1;
     };
     match days {
         28..=31 => 30,
@@ -978,6 +1082,7 @@ mod tests {
             object: None,
             count: None,
             ordinal: None,
+            planned: false,
             trigger: "met".into(),
             quote: format!("{doc}: they met."),
             span: [0, 10],
@@ -1061,15 +1166,17 @@ mod tests {
     }
 
     #[test]
-    fn one_meeting_reported_by_two_articles_is_one_cited_sentence() {
+    fn one_meeting_reported_by_several_articles_is_one_cited_sentence() {
         let lyng = ("person:richard-lyng", Some("Richard Lyng"));
         let kato = ("person:mutsuki-kato", Some("Mutsuki Kato"));
+        let baker = ("person:james-baker", Some("James Baker"));
         let events = vec![
             meeting("a", "1987-04-20", &[("JP", None), lyng, kato]),
             meeting("b", "1987-04-20", &[("US", None), lyng]),
-            meeting("c", "1987-04-20", &[lyng, ("JP", None), kato]),
+            meeting("c", "1987-04-20", &[baker, ("JP", None)]),
+            meeting("d", "1987-04-20", &[lyng, ("JP", None), kato]),
         ];
-        let said = chronology(&events, 5);
+        let said = chronology(&events, 5, |_| true);
         let texts: Vec<(&str, &[usize])> = said
             .iter()
             .map(|s| (s.text.as_str(), s.cites.as_slice()))
@@ -1079,14 +1186,62 @@ mod tests {
             vec![
                 (
                     "on 1987-04-20: Richard Lyng, Mutsuki Kato and Japan met.",
-                    &[5, 7][..]
+                    &[5, 6, 8][..]
+                ),
+                ("on 1987-04-20: James Baker and Japan met.", &[7][..]),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_announced_visit_and_its_report_are_said_once_as_it_happened() {
+        let nakasone = ("person:yasuhiro-nakasone", Some("Yasuhiro Nakasone"));
+        let visit =
+            |doc: &str, published: &str, start: &str, end: &str, planned: bool| StoredEvent {
+                kind: "visit".into(),
+                place: Some("US".into()),
+                place_name: Some("Washington".into()),
+                time_start: Some(start.into()),
+                time_end: Some(end.into()),
+                planned,
+                published: Some(published.into()),
+                ..meeting(doc, start, &[nakasone])
+            };
+        let announced = visit("a", "1987-03-27", "1987-04-01", "1987-04-30", true);
+        let said = chronology(std::slice::from_ref(&announced), 0, |_| true);
+        assert_eq!(
+            said[0].text,
+            "from 1987-04-01 to 1987-04-30: Yasuhiro Nakasone was to visit Washington."
+        );
+        let events = vec![
+            announced,
+            visit("b", "1987-04-29", "1987-04-29", "1987-04-29", true),
+            visit("c", "1987-05-02", "1987-04-29", "1987-05-05", false),
+            // Another visit, a year later.
+            visit("d", "1988-01-12", "1988-01-12", "1988-01-12", false),
+        ];
+        let said = chronology(&events, 0, |_| true);
+        let texts: Vec<(&str, &[usize])> = said
+            .iter()
+            .map(|s| (s.text.as_str(), s.cites.as_slice()))
+            .collect();
+        assert_eq!(
+            texts,
+            vec![
+                // The day all three reports agree on, told as done as the last one does.
+                (
+                    "on 1987-04-29: Yasuhiro Nakasone visited Washington.",
+                    &[0, 1, 2][..]
                 ),
                 (
-                    "on 1987-04-20: Richard Lyng and United States met.",
-                    &[6][..]
+                    "on 1988-01-12: Yasuhiro Nakasone visited Washington.",
+                    &[3][..]
                 ),
             ]
         );
+        // Statements of intent are their own section.
+        let aims = chronology(&events, 0, |k| k == Some(EventType::Statement));
+        assert!(aims.is_empty());
     }
 
     /// A small ledger with a trend, a conflict, a raised target and its confirmation.

@@ -499,6 +499,9 @@ pub struct Event {
     pub count: Option<f64>,
     /// Its number in a series ("the third meeting of the joint commission").
     pub ordinal: Option<u32>,
+    /// Announced, not yet happened when the article appeared ("will visit", "next week's
+    /// summit").
+    pub planned: bool,
     /// The words that say what happened ("visited", "signed").
     pub trigger: Span,
     /// The sentence it comes from.
@@ -707,6 +710,8 @@ pub struct StoredEvent {
     pub count: Option<f64>,
     /// Number in a series of meetings.
     pub ordinal: Option<u32>,
+    /// Announced, not yet happened when the article appeared.
+    pub planned: bool,
     /// The words that say what happened.
     pub trigger: String,
     /// The sentence quoted.

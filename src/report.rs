@@ -94,6 +94,7 @@ pub fn extraction_json(ex: &Extraction, with_text: bool) -> Value {
                 "object": e.object.map(slice),
                 "count": e.count,
                 "ordinal": e.ordinal,
+                "planned": e.planned,
                 "trigger": slice(e.trigger),
                 "quote": slice(e.sentence),
                 "span": idx.span(e.sentence),
@@ -597,9 +598,10 @@ pub fn annotated(
         let time = time_source(text, e.time.as_ref());
         let _ = writeln!(
             out,
-            "  E{} {} (CAMEO {}) · participants {} · place {} · {}{}{}\n     trigger \"{}\"{} · quote: {}",
+            "  E{} {}{} (CAMEO {}) · participants {} · place {} · {}{}{}\n     trigger \"{}\"{} · quote: {}",
             k + 1,
             e.kind.as_str(),
+            if e.planned { " (planned)" } else { "" },
             e.kind.cameo(),
             e.participants.join(", "),
             e.place.as_deref().unwrap_or("-"),

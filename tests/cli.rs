@@ -309,6 +309,12 @@ fn ingest_is_idempotent_and_queries_work() {
         // The hydrogen-talks article says only "Chancellor Merz" and "the Czech president":
         // both are named from the state-visit article, which shows who held the office.
         "reported 2026-10-07: Friedrich Merz and Petr Pavel met in Saxony.",
+        // Announced, not yet happened: the chancellor is German as the state-visit article
+        // says, so the visit is about the pair.
+        "from 2026-11-01 to 2026-11-30: Friedrich Merz was to visit Prague.",
+        // Aims are stated apart from what happened.
+        "## Stated aims",
+        "Czechia and Germany stated an aim: “aim to raise bilateral trade above €200 billion”",
         // Electricity exports to Austria and Germany are not about the pair alone.
         "1 further figure or event names these countries together with others and is left out",
     ] {

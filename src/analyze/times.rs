@@ -54,8 +54,10 @@ pub enum Rel {
     MonthToDate,
     /// A month with no year: the nearest one not far after publication.
     Month(i8),
-    /// A day of a month with no year; the second day ends a range ("June 3-4").
-    MonthDay(i8, i8, i8),
+    /// A day of a month with no year; the second day ends a range ("June 3-4"); the flag
+    /// says the clause speaks of the future ("will visit from April 29"), so it is the
+    /// next such day rather than the nearest.
+    MonthDay(i8, i8, i8, bool),
     /// Quarter `q` of the publication year at this offset in years.
     Quarter(i8, i32),
     /// Half `h` of the publication year at this offset in years.
@@ -439,17 +441,19 @@ fn resolve_relative(rel: Rel, p: Date) -> Option<(Date, Date)> {
             let y = i32::from(start.year()) + i32::from(m2 < m1);
             Some((start, month_span(y, m2)?.1))
         }
-        Rel::MonthDay(m, d1, d2) => {
+        Rel::MonthDay(m, d1, d2, ahead) => {
             let y = i16::try_from(year).ok()?;
             let mut start = Date::new(y, m, d1).ok()?;
-            if start > add_months(p, 1)? {
+            if ahead && start < p {
+                start = Date::new(y + 1, m, d1).ok()?;
+            } else if !ahead && start > add_months(p, 1)? {
                 start = Date::new(y - 1, m, d1).ok()?;
             }
             let end = Date::new(start.year(), m, d2).ok()?;
             Some((start, end))
         }
         Rel::WeekEnding(m, d) => {
-            let (_, last) = resolve_relative(Rel::MonthDay(m, d, d), p)?;
+            let (_, last) = resolve_relative(Rel::MonthDay(m, d, d, false), p)?;
             Some((last.checked_sub(6.days()).ok()?, last))
         }
         Rel::MonthIn(m, dir) => {
@@ -543,6 +547,8 @@ const FUTURE_WORDS: &[&str] = &[
     "due",
     "upcoming",
     "expected",
+    "would",
+    "hopes",
 ];
 
 /// Read-only view of the tokens with the lookups the matchers need.
@@ -575,10 +581,14 @@ impl<'a> Cursor<'a> {
     /// True when the clause before token `k` speaks of the future ("will", "is due to",
     /// "scheduled"): up to twelve tokens back, stopping at a sentence or clause end.
     fn future_before(&self, k: usize) -> bool {
-        (k.saturating_sub(12)..k)
+        (k.saturating_sub(20)..k)
             .rev()
             .take_while(|&j| !self.is_any(j, &[".", ";", "!", "?"]))
-            .any(|j| self.is_any(j, FUTURE_WORDS))
+            .any(|j| {
+                // "I would like to …" is a wish, not a time ahead.
+                self.is_any(j, FUTURE_WORDS)
+                    && !(self.is(j, "would") && self.is_any(j + 1, &["like", "love", "prefer"]))
+            })
     }
     fn int(&self, k: usize) -> Option<(u32, usize)> {
         let t = self.tok(k).filter(|t| t.kind == Kind::Number)?;
@@ -1679,7 +1689,7 @@ fn date_after_weekday(c: &Cursor, k: usize, day: Weekday) -> Option<Hit> {
 fn is_one_day(when: When) -> bool {
     match when {
         When::Fixed(s, e) => s == e,
-        When::Relative(Rel::MonthDay(_, d1, d2)) => d1 == d2,
+        When::Relative(Rel::MonthDay(_, d1, d2, _)) => d1 == d2,
         When::Relative(Rel::Days(_) | Rel::Weekday(..) | Rel::WeekdayOfWeek(..)) => true,
         _ => false,
     }
@@ -1723,7 +1733,13 @@ fn month_slash_day(c: &Cursor, i: usize) -> Option<Hit> {
     }
     let (m, d) = (i8::try_from(m).ok()?, i8::try_from(d).ok()?);
     Date::new(2000, m, d).ok()?;
-    Some((i + 3, When::Relative(Rel::MonthDay(m, d, d))))
+    Some((i + 3, When::Relative(Rel::MonthDay(m, d, d, false))))
+}
+
+/// A day of a month with no year at token `i`, the next such day in a clause that speaks of
+/// the future.
+fn month_day(c: &Cursor, i: usize, m: i8, d1: i8, d2: i8) -> When {
+    When::Relative(Rel::MonthDay(m, d1, d2, c.future_before(i)))
 }
 
 /// A second day closing a range: "-4", "to 4", "and 4".
@@ -1753,7 +1769,7 @@ fn day_first_date(c: &Cursor, i: usize) -> Option<Hit> {
         Some(y) => Some((k + 1, fixed(y, m, d1, d2)?)),
         None => {
             let end = if c.raw(k - 1) == Some(",") { k - 1 } else { k };
-            Some((end, When::Relative(Rel::MonthDay(m, d1, d2))))
+            Some((end, month_day(c, i, m, d1, d2)))
         }
     }
 }
@@ -1782,7 +1798,7 @@ fn month_first_date(c: &Cursor, i: usize) -> Option<Hit> {
         if let Some(y) = c.year(with_comma) {
             return Some((with_comma + 1, fixed(y, m, d1, d2)?));
         }
-        return Some((e, When::Relative(Rel::MonthDay(m, d1, d2))));
+        return Some((e, month_day(c, i, m, d1, d2)));
     }
     // A bare month name: "May" only after a preposition-like word, since it is also a verb.
     let word = c.word(i)?;
@@ -1835,7 +1851,7 @@ fn week_ended(c: &Cursor, i: usize) -> Option<Hit> {
     let (end, when) = day_first_date(c, start + 2).or_else(|| month_first_date(c, start + 2))?;
     let when = match when {
         When::Fixed(_, last) => When::Fixed(last.checked_sub(6.days()).ok()?, last),
-        When::Relative(Rel::MonthDay(m, d, _)) => When::Relative(Rel::WeekEnding(m, d)),
+        When::Relative(Rel::MonthDay(m, d, ..)) => When::Relative(Rel::WeekEnding(m, d)),
         other => other,
     };
     Some((end, when))
@@ -2386,7 +2402,7 @@ fn start_in_year_of(first: &RawTime, second: When, text: &str) -> Option<Date> {
     let (m, d) = match (first.when, month_alone(first, text)) {
         (When::Fixed(s, _), _) => return Some(s),
         (_, Some(m)) => (m, 1),
-        (When::Relative(Rel::MonthDay(m, d, _)), _) => (m, d),
+        (When::Relative(Rel::MonthDay(m, d, ..)), _) => (m, d),
         _ => return None,
     };
     let date = Date::new(second_start.year(), m, d).ok()?;
@@ -2774,6 +2790,9 @@ mod tests {
         decade: "in the 1990s trade", "2024-03-01" => "in the 1990s", "1990-01-01", "1999-12-31";
         month_no_year: "in June the ministers", "2023-09-10" => "in June", "2023-06-01", "2023-06-30";
         month_no_year_ahead: "they will meet again in June", "2023-09-10" => "in June", "2024-06-01", "2024-06-30";
+        month_day_ahead_far_in_the_clause: "Nakasone will make an official week-long visit to the United States from April 29", "1987-05-26" => "April 29", "1988-04-29", "1988-04-29";
+        month_no_year_reported_future: "Nakasone said he would discuss the June Venice summit", "1987-03-26" => "June", "1987-06-01", "1987-06-30";
+        month_day_past_clause: "Nakasone made an official visit to the United States on April 29", "1987-05-26" => "April 29", "1987-04-29", "1987-04-29";
         month_no_year_later_this_year: "talks will resume in December", "2026-10-07" => "in December", "2026-12-01", "2026-12-31";
         month_no_year_past_clause: "Talks will go on. They met in June", "2023-09-10" => "in June", "2023-06-01", "2023-06-30";
         mid_year: "by mid-2025 the plant", "2023-09-10" => "by mid-2025", "2025-05-01", "2025-08-31";

@@ -643,7 +643,7 @@ fn undated_day(when: times::When, day: Date, today: Date) -> Option<(String, Dat
 /// The month and day of a one-day time with no year: "May 9", "Christmas".
 fn day_of_no_year(when: times::When) -> Option<(i8, i8)> {
     match when {
-        times::When::Relative(times::Rel::MonthDay(m, d1, d2)) if d1 == d2 => Some((m, d1)),
+        times::When::Relative(times::Rel::MonthDay(m, d1, d2, _)) if d1 == d2 => Some((m, d1)),
         times::When::Relative(times::Rel::Holiday(times::Holiday::OnDay(m, d), 0)) => Some((m, d)),
         _ => None,
     }

@@ -113,10 +113,12 @@ pub fn events(text: &str, analysis: &Analysis, published: Option<Date>) -> Vec<E
         if found.is_empty() {
             continue;
         }
-        // "The two governments signed …": the article's two countries take part.
+        // "The two governments signed …", "They also established …": the article's two
+        // countries take part.
+        let they = text[span.start..span.end].starts_with("They ");
         let pair = pair
             .as_ref()
-            .filter(|_| first_within(&bilateral, span).is_some());
+            .filter(|_| they || first_within(&bilateral, span).is_some());
         sentence_events(text, analysis, *sentence, &found, published, pair, &mut out);
     }
     out
@@ -171,17 +173,35 @@ fn sentence_events(
 ) {
     let span = sentence.span;
     let words = &text[span.start..span.end];
-    let entities = entities_within(&analysis.entities, span);
-    if !entities.iter().any(|e| e.kind != EntityKind::Place) {
+    let in_sentence = entities_within(&analysis.entities, span);
+    if bilateral.is_none() && !in_sentence.iter().any(|e| e.kind != EntityKind::Place) {
         return;
     }
     for &(kind, trigger) in triggers {
-        // "during the visit", "the visit came": a visit already told, not a new one.
-        if kind == EventType::Visit && refers_back(&text[span.start..trigger.start]) {
+        // "during the visit", "the visit came": a visit already told, not a new one; "the
+        // June Venice summit" is a meeting named, not reported (unless numbered: "the
+        // fourth meeting of the commission took place").
+        let before = &text[span.start..trigger.start];
+        if (kind == EventType::Visit && refers_back(before))
+            || (kind == EventType::Meeting
+                && is_noun_trigger(&text[trigger.start..trigger.end])
+                && ordinal(words).is_none()
+                && names_back(before))
+        {
             continue;
         }
-        let object = object_after(text, analysis, trigger, span);
+        let clause = clause_of(text, &in_sentence, span, trigger);
+        let entities: Vec<&Entity> = in_sentence
+            .iter()
+            .copied()
+            .filter(|e| clause.contains(e.span))
+            .collect();
+        let mut object = object_after(text, analysis, trigger, clause);
         let object_text = object.map_or("", |o| &text[o.start..o.end]);
+        // "stated an aim: “agreed to”" says nothing: an aim needs what was aimed at.
+        if kind == EventType::Statement && object_text.split_whitespace().count() < 2 {
+            continue;
+        }
         let required = match kind {
             EventType::Establishment => Some(&*ESTABLISHED),
             EventType::Award => Some(&*AWARDED),
@@ -190,63 +210,96 @@ fn sentence_events(
         };
         // The thing established, awarded or signed is named after the trigger, or before it
         // ("an agreement was signed").
-        if let Some(required) = required {
-            if !required.is_match(object_text)
-                && !required.is_match(&text[span.start..trigger.start])
-            {
-                continue;
+        if let Some(required) = required.filter(|r| !r.is_match(object_text)) {
+            match named_before(text, required, Span::new(clause.start, trigger.start)) {
+                Some(named) => object = Some(named),
+                None => continue,
             }
         }
-        let place = place_of(kind, &entities, trigger);
+        let place = match kind {
+            EventType::Visit => visit_destination(text, &entities, trigger),
+            _ => place_of(&in_sentence, trigger),
+        };
         if kind == EventType::Visit && place.is_none() {
             continue;
         }
         // What was established is not who established it, unless nobody else is named.
-        let established = |e: &&&Entity| {
+        let established = |e: &&Entity| {
             kind == EventType::Establishment && object.is_some_and(|o| o.contains(e.span))
         };
-        let others = entities
+        let actors: Vec<&Entity> = entities
             .iter()
-            .any(|e| e.kind != EntityKind::Place && !established(&e));
-        let participants: Vec<String> = unique(
-            entities
+            .copied()
+            .filter(|e| e.kind != EntityKind::Place)
+            .filter(|e| !describes_another(e, &entities))
+            // "German" in "Czech-German Council for Innovation" is part of a name.
+            .filter(|e| {
+                !entities
+                    .iter()
+                    .any(|o| o.span != e.span && o.span.contains(e.span))
+            })
+            .filter(|e| !modifies_a_thing(text, e))
+            .collect();
+        let others = bilateral.is_some() || actors.iter().any(|e| !established(e));
+        let mut taking_part: Vec<&Entity> = actors
+            .into_iter()
+            .filter(|e| !others || !established(e))
+            // A visit's destination is where it went, not who went; the capital where a
+            // meeting was held ("talks in Tokyo") is no party to it.
+            .filter(|e| place.is_none_or(|p| p.span != e.span))
+            .filter(|e| kind != EventType::Visit || Some(&e.id) != place.map(|p| &p.id))
+            .collect();
+        if kind == EventType::Visit {
+            // Who went is named before "visited"; others after it are whom they saw.
+            if taking_part.iter().any(|e| e.span.end <= trigger.start) {
+                taking_part.retain(|e| e.span.end <= trigger.start);
+            }
+            // "a visit to Tokyo by Japanese officials" names no visitor from elsewhere.
+            let destination = place.and_then(|p| p.country.as_deref().or(Some(&p.id)));
+            if taking_part
                 .iter()
-                .filter(|e| e.kind != EntityKind::Place)
-                .filter(|e| !others || !established(e))
-                // A visit's destination is where it went, not who went.
-                .filter(|e| kind != EventType::Visit || Some(&e.id) != place.map(|p| &p.id))
-                .filter(|e| !describes_another(e, &entities))
+                .all(|e| Some(e.id.as_str()) == destination)
+            {
+                continue;
+            }
+        }
+        // "the two leaders" are the article's two countries, unless the clause names them.
+        let pair_ids = bilateral
+            .filter(|_| taking_part.len() < 2)
+            .into_iter()
+            .flat_map(|(a, b)| [a.clone(), b.clone()]);
+        let participants: Vec<String> = unique(
+            taking_part
+                .iter()
                 .map(|e| e.id.clone())
-                .chain(
-                    bilateral
-                        .into_iter()
-                        .flat_map(|(a, b)| [a.clone(), b.clone()]),
-                ),
+                .chain(pair_ids.clone()),
         );
-        if participants.is_empty() {
+        if participants.is_empty()
+            || (kind == EventType::Meeting && !two_parties(&taking_part, bilateral.is_some()))
+        {
             continue;
         }
         let countries = unique_sorted(
-            entities
+            taking_part
                 .iter()
-                .filter(|e| e.kind != EntityKind::Place || place.is_some_and(|p| p.span == e.span))
+                .chain(place.iter())
                 .filter_map(|e| match e.kind {
                     EntityKind::Country => Some(e.id.clone()),
                     _ => e.country.clone(),
                 })
-                .chain(
-                    bilateral
-                        .into_iter()
-                        .flat_map(|(a, b)| [a.clone(), b.clone()]),
-                ),
+                .chain(pair_ids),
         );
+        let time = event_time(analysis, span, trigger, published);
         out.push(Event {
             kind,
             participants,
             place: place.map(|p| p.id.clone()),
             place_span: place.map(|p| p.span),
             countries,
-            time: event_time(analysis, span, trigger, published),
+            planned: kind != EventType::Statement
+                && (announced(&text[clause.start..trigger.start])
+                    || is_after_publication(time.as_ref(), published)),
+            time,
             object,
             count: count_of(text, object, kind),
             ordinal: ordinal(words),
@@ -254,6 +307,214 @@ fn sentence_events(
             sentence: span,
         });
     }
+}
+
+/// Words that open another clause: "…; ", ", but", ", which", "said (that)". Participants
+/// are named in the trigger's clause.
+static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i);|,\s+(?:but|while|whereas|although|though|because|since|after|before|when|as|if|which|who|where)(?-u:\b)|(?-u:\b)(?:said|says|say|told)(?-u:\b)(?:\s+that(?-u:\b))?",
+    )
+});
+
+/// A reporting clause after the event: ", the Commerce Department said", ", officials told".
+static ATTRIBUTION: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i),\s+[^,;]{0,80}?(?-u:\b)(?:said|says|told|added|reported)(?-u:\b)"));
+
+/// The trigger's clause inside its sentence. It begins at the latest clause break before
+/// the trigger that still leaves someone named before it ("Government sources said
+/// [Nakasone would visit …]"); with nobody named there, the subject is further back ("Lyng,
+/// who is visiting Japan"). It ends at the first break or reporting clause after the
+/// trigger (", the Commerce Department said").
+fn clause_of(text: &str, entities: &[&Entity], sentence: Span, trigger: Span) -> Span {
+    let named_from = |at: usize| {
+        entities.iter().any(|e| {
+            e.kind != EntityKind::Place && e.span.start >= at && e.span.end <= trigger.start
+        })
+    };
+    let before = &text[sentence.start..trigger.start];
+    let start = CLAUSE_BREAK
+        .find_iter(before)
+        .map(|m| sentence.start + m.end())
+        .filter(|&at| named_from(at))
+        .last()
+        .unwrap_or(sentence.start);
+    let after = &text[trigger.end..sentence.end];
+    let end = [CLAUSE_BREAK.find(after), ATTRIBUTION.find(after)]
+        .into_iter()
+        .flatten()
+        .map(|m| trigger.end + m.start())
+        .min()
+        .unwrap_or(sentence.end);
+    Span::new(start, end)
+}
+
+/// True when the words before a trigger announce it rather than report it: "will visit",
+/// "is to sign", "plans to meet", "would also visit".
+fn announced(before: &str) -> bool {
+    static ANNOUNCED: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?i)(?-u:\b)(?:will|would|shall|to)\s+(?:[a-z]+ly\s+)?$"));
+    ANNOUNCED.is_match(before)
+}
+
+/// True when the event's own time starts after its article appeared ("next week's summit").
+fn is_after_publication(time: Option<&ClaimTime>, published: Option<Date>) -> bool {
+    matches!((time, published), (Some(t), Some(p)) if t.span.is_some() && t.start > p)
+}
+
+/// Whether a meeting has two sides: two participants that are not one country and its own
+/// people ("Japan met in Venice" has one), or a body that meets ("the joint commission met"),
+/// or the article's two countries ("the two sides met").
+fn two_parties(taking_part: &[&Entity], bilateral: bool) -> bool {
+    if bilateral || taking_part.iter().any(|e| e.kind == EntityKind::Org) {
+        return true;
+    }
+    let mut sides: Vec<&str> = taking_part
+        .iter()
+        .map(|e| match (e.kind, e.country.as_deref()) {
+            (EntityKind::Country, _) => e.id.as_str(),
+            (_, Some(country)) if taking_part.iter().any(|o| o.id == country) => country,
+            _ => e.id.as_str(),
+        })
+        .collect();
+    sides.sort_unstable();
+    sides.dedup();
+    sides.len() >= 2
+}
+
+/// "the semiconductor trade agreement signed last summer": the thing signed, named before
+/// the trigger, from its determiner (or from the clause's start) to the noun `required`
+/// matches.
+fn named_before(text: &str, required: &Regex, before: Span) -> Option<Span> {
+    let words = &text[before.start..before.end];
+    let noun = required.find_iter(words).last()?;
+    let opening = words[..noun.start()]
+        .rmatch_indices(' ')
+        .map(|(at, _)| at + 1)
+        .take(4)
+        .find(|&at| {
+            let word = words[at..].split(' ').next().unwrap_or("");
+            matches!(
+                word.to_ascii_lowercase().as_str(),
+                "the" | "a" | "an" | "this" | "that"
+            )
+        })
+        .unwrap_or(noun.start());
+    Some(Span::new(before.start + opening, before.start + noun.end()))
+}
+
+/// Where a visit went: the first place or country after the trigger that does not say
+/// whose a visitor is ("visiting U.S. Agriculture Secretary Richard Lyng": "U.S." is his
+/// country, not where he went).
+fn visit_destination<'e>(text: &str, entities: &[&'e Entity], trigger: Span) -> Option<&'e Entity> {
+    let after: Vec<&&Entity> = entities
+        .iter()
+        .filter(|e| e.span.start >= trigger.end)
+        .collect();
+    after
+        .iter()
+        .enumerate()
+        .find(|(i, e)| {
+            (e.kind == EntityKind::Place
+                || (e.kind == EntityKind::Country && e.form != MentionForm::Demonym))
+                && !after.get(i + 1).is_some_and(|next| {
+                    // Mentions may overlap ("Soviet Union" and "Union"): no title between.
+                    let title = text.get(e.span.end..next.span.start);
+                    next.kind == EntityKind::Person
+                        && title.is_some_and(|t| {
+                            t.split_whitespace().count() <= 8 && !t.contains([',', ';', '.'])
+                        })
+                })
+        })
+        .map(|(_, e)| **e)
+}
+
+/// Nouns after a country's demonym or possessive that make it an actor ("Japanese
+/// officials", "Japan's trade minister", "Japanese chip makers"), not a description of a
+/// thing ("Japanese trade policies", "Japan's policy").
+const ACTOR_NOUNS: &[&str] = &[
+    "government",
+    "governments",
+    "officials",
+    "official",
+    "delegation",
+    "delegates",
+    "minister",
+    "ministers",
+    "ministry",
+    "leader",
+    "leaders",
+    "negotiators",
+    "negotiator",
+    "side",
+    "authorities",
+    "president",
+    "premier",
+    "prime",
+    "chancellor",
+    "ambassador",
+    "envoy",
+    "diplomats",
+    "diplomat",
+    "team",
+    "counterpart",
+    "counterparts",
+    "companies",
+    "firms",
+    "makers",
+    "producers",
+    "exporters",
+    "importers",
+    "industry",
+    "businessmen",
+    "banks",
+    "investors",
+    "parliament",
+    "lawmakers",
+    "king",
+    "queen",
+    "secretary",
+    "representative",
+    "army",
+    "forces",
+    "navy",
+    "embassy",
+    "consulate",
+];
+
+/// True for a demonym or possessive that describes a thing ("Japanese trade policies",
+/// "Japan's policy of self-sufficiency"): none of the next four words ("Czech and German
+/// economy ministers") is an actor noun, and the next is no capitalised title.
+fn modifies_a_thing(text: &str, e: &Entity) -> bool {
+    if e.kind != EntityKind::Country {
+        return false;
+    }
+    let rest = &text[e.span.end..];
+    let possessive = rest.strip_prefix("'s").or_else(|| rest.strip_prefix("’s"));
+    let rest = match (e.form, possessive) {
+        (_, Some(rest)) => rest,
+        (MentionForm::Demonym, None) => rest,
+        _ => return false,
+    };
+    // "Czech-German Strategic Dialogue": the words after the compound.
+    let rest = match rest.strip_prefix('-') {
+        Some(compound) => compound.trim_start_matches(char::is_alphabetic),
+        None => rest,
+    };
+    let head: Vec<&str> = rest
+        .split_whitespace()
+        .take(4)
+        .take_while(|w| w.chars().all(|c| c.is_alphabetic() || c == '-'))
+        .collect();
+    if head
+        .first()
+        .is_some_and(|w| w.starts_with(char::is_uppercase))
+    {
+        return false;
+    }
+    !head
+        .iter()
+        .any(|w| ACTOR_NOUNS.contains(&w.to_ascii_lowercase().as_str()))
 }
 
 /// A demonym that gives a person's or organisation's country ("Czech" in "Czech Prime
@@ -285,34 +546,26 @@ fn unique_sorted(ids: impl Iterator<Item = String>) -> Vec<String> {
     out
 }
 
-/// Where it happened: for a visit, the first place or country after the trigger; else a
-/// place (or a country) after "in" or "at".
-fn place_of<'e>(kind: EventType, entities: &[&'e Entity], trigger: Span) -> Option<&'e Entity> {
-    // A place, or a country named or meant by its capital ("to Hanoi"); a demonym
-    // ("the Polish president") says whose, not where.
-    let is_place = |e: &&&Entity| {
-        e.kind == EntityKind::Place
-            || (e.kind == EntityKind::Country && e.form != MentionForm::Demonym)
-    };
-    let after = entities.iter().filter(|e| e.span.start >= trigger.end);
-    if kind == EventType::Visit {
-        return after.clone().find(is_place).copied();
-    }
+/// Where a meeting, signing or other event happened: a place in the sentence, else a
+/// country named by its capital after the trigger ("talks in Hanoi").
+fn place_of<'e>(entities: &[&'e Entity], trigger: Span) -> Option<&'e Entity> {
     entities
         .iter()
         .find(|e| e.kind == EntityKind::Place)
         .or_else(|| {
-            after
-                .clone()
-                .find(|e| e.kind == EntityKind::Country && e.form == MentionForm::Capital)
+            entities.iter().find(|e| {
+                e.span.start >= trigger.end
+                    && e.kind == EntityKind::Country
+                    && e.form == MentionForm::Capital
+            })
         })
         .copied()
 }
 
 /// The words after the trigger up to the clause's end, at most ten words: what was signed,
 /// established, awarded or intended.
-fn object_after(text: &str, analysis: &Analysis, trigger: Span, sentence: Span) -> Option<Span> {
-    let rest = &text[trigger.end..sentence.end];
+fn object_after(text: &str, analysis: &Analysis, trigger: Span, clause: Span) -> Option<Span> {
+    let rest = &text[trigger.end..clause.end];
     let lead = rest.len() - rest.trim_start().len();
     let start = trigger.end + lead;
     // A time expression ends the object: "12 agreements [on 27 February 2025]".
@@ -320,23 +573,30 @@ fn object_after(text: &str, analysis: &Analysis, trigger: Span, sentence: Span) 
         .times
         .iter()
         .map(|t| t.span.start)
-        .find(|&t| t >= start && t < sentence.end)
-        .unwrap_or(sentence.end);
+        .find(|&t| t >= start && t < clause.end)
+        .unwrap_or(clause.end);
     let mut end = start;
     let mut words = 0;
+    let mut last_word = "";
     for (i, c) in text[start..stop].char_indices() {
         let at = start + i;
-        if matches!(c, ',' | ';' | ':' | '(' | '"' | '“' | '”')
-            || (c == '.' && text[at + 1..sentence.end].trim().is_empty())
+        // "5,000 billion yen": a comma inside a number goes on.
+        let in_number = c == ','
+            && text[..at].ends_with(|d: char| d.is_ascii_digit())
+            && text[at + 1..].starts_with(|d: char| d.is_ascii_digit());
+        if (matches!(c, ',' | ';' | ':' | '(' | '"' | '“' | '”') && !in_number)
+            || (c == '.' && text[at + 1..clause.end].trim().is_empty())
         {
             break;
         }
         if c == ' ' {
             words += 1;
-            let next = text[at + 1..stop].split(' ').next().unwrap_or("");
-            if words >= 10 || OBJECT_ENDS.contains(&next) {
+            let mut next = text[at + 1..stop].split(' ');
+            let word = next.next().unwrap_or("");
+            if words >= 10 || ends_object(last_word, word, next.next()) {
                 break;
             }
+            last_word = word;
         }
         end = at + c.len_utf8();
     }
@@ -352,6 +612,14 @@ fn object_after(text: &str, analysis: &Analysis, trigger: Span, sentence: Span) 
 const OBJECT_ENDS: &[&str] = &[
     "during", "after", "before", "when", "while", "as", "at", "with", "said", "says",
 ];
+
+/// Whether `word` (after `before`, followed by `then`) ends an event's object; "as much
+/// as" and "as many as" open an amount instead ("plans to slap as much as 300 mln dlrs").
+fn ends_object(before: &str, word: &str, then: Option<&str>) -> bool {
+    let amount = word == "as"
+        && (matches!(then, Some("much" | "many")) || matches!(before, "much" | "many"));
+    OBJECT_ENDS.contains(&word) && !amount
+}
 
 /// The time expression nearest the trigger, else the publication date.
 fn event_time(
@@ -387,14 +655,28 @@ fn count_of(text: &str, object: Option<Span>, kind: EventType) -> Option<f64> {
     numbers::number_at(&tokens, 0, words).map(|n| n.value)
 }
 
-/// True when the words before a trigger end with "the", "this", "his" …: the event is
-/// one the article has already told ("during the visit").
+/// True when the words before a trigger end with "the", "this", "his" or a possessive:
+/// the event is one the article has already told ("during the visit", "Nakasone's visit").
 fn refers_back(before: &str) -> bool {
     let last = before.trim_end().rsplit(' ').next().unwrap_or("");
     matches!(
         last.to_ascii_lowercase().as_str(),
         "the" | "this" | "that" | "his" | "her" | "their" | "its"
-    )
+    ) || last.ends_with("'s")
+        || last.ends_with("’s")
+}
+
+/// Whether a meeting's trigger is a noun ("summit", "meeting of") rather than a verb.
+fn is_noun_trigger(trigger: &str) -> bool {
+    let t = trigger.to_ascii_lowercase();
+    t == "summit" || t.starts_with("meeting of") || t.starts_with("session of")
+}
+
+/// True when one of the last four words before a noun opens a definite noun phrase ("the
+/// 1986 Tokyo summit", "last year's summit"): the article names a meeting it has not
+/// reported.
+fn names_back(before: &str) -> bool {
+    before.split_whitespace().rev().take(4).any(refers_back)
 }
 
 /// The number of a meeting in its series.
@@ -497,6 +779,99 @@ mod tests {
             st.time.map(|t| (t.start.to_string(), t.span)),
             Some(("2025-03-14".into(), None))
         );
+    }
+
+    #[test]
+    fn participants_are_named_in_the_triggers_clause() {
+        // The reporting clause names a source, not a party.
+        let st = of_type(
+            "Japan has pledged to buy more U.S. car parts, the Commerce Department said.",
+            EventType::Statement,
+        );
+        assert_eq!(st.participants, vec!["JP", "US"]);
+        // "Japanese trade policies" describes a thing; "Japanese officials" act.
+        let visit = of_type(
+            "Prime Minister Yasuhiro Nakasone will visit Washington next month to soothe \
+             anger over Japanese trade policies.",
+            EventType::Visit,
+        );
+        assert_eq!(visit.participants, vec!["person:yasuhiro-nakasone"]);
+        assert!(visit.planned, "announced, not yet happened");
+        let talks = of_type(
+            "Japanese officials held talks with Germany in Berlin.",
+            EventType::Meeting,
+        );
+        assert_eq!(talks.participants, vec!["JP", "DE"]);
+        assert!(!talks.planned);
+        // "Czech and German economy ministers": both demonyms name actors.
+        let met = of_type(
+            "Czech and German economy ministers met in Dresden.",
+            EventType::Meeting,
+        );
+        assert_eq!(met.participants, vec!["CZ", "DE"]);
+    }
+
+    #[test]
+    fn a_visitors_country_is_not_where_the_visit_went() {
+        let text = "Rice policy is protectionist, visiting U.S. Agriculture Secretary Richard \
+                    Lyng told a press conference.";
+        assert!(read(text).iter().all(|e| e.kind != EventType::Visit));
+        // Officials of the country visited name no visitor from elsewhere.
+        assert!(
+            read("A visit to Tokyo by Japanese trade officials was cancelled.")
+                .iter()
+                .all(|e| e.kind != EventType::Visit)
+        );
+    }
+
+    #[test]
+    fn a_meeting_has_two_sides_and_is_reported_not_named() {
+        let no_meeting = |text: &str| read(text).iter().all(|e| e.kind != EventType::Meeting);
+        // One country alone meets nobody.
+        assert!(no_meeting(
+            "At a summit, Japan was asked to cut its surplus."
+        ));
+        // A summit named is not one reported.
+        assert!(no_meeting(
+            "Prime Minister Yasuhiro Nakasone and President Ronald Reagan recalled the \
+             1986 Tokyo summit."
+        ));
+        let summit = of_type(
+            "Prime Minister Yasuhiro Nakasone and President Ronald Reagan will discuss trade \
+             at a summit in Tokyo next week.",
+            EventType::Meeting,
+        );
+        assert_eq!(summit.place.as_deref(), Some("JP"));
+        assert_eq!(
+            summit.participants,
+            vec!["person:yasuhiro-nakasone", "person:ronald-reagan"]
+        );
+        assert!(summit.planned);
+    }
+
+    #[test]
+    fn objects_run_through_amounts_and_names_before_the_trigger() {
+        let words = |e: &Event, text: &str| e.object.map(|o| text[o.start..o.end].to_string());
+        let text = "Japan plans to spend over 5,000 billion yen to boost demand.";
+        let st = of_type(text, EventType::Statement);
+        assert_eq!(
+            words(&st, text).as_deref(),
+            Some("spend over 5,000 billion yen to boost demand")
+        );
+        let text = "Washington plans to put as much as 300 mln dlrs in tariffs on Japan.";
+        let st = of_type(text, EventType::Statement);
+        assert_eq!(
+            words(&st, text).as_deref(),
+            Some("put as much as 300 mln dlrs in tariffs")
+        );
+        let text = "Japan and the United States honoured the chip agreement signed last summer.";
+        let signed = of_type(text, EventType::Agreement);
+        assert_eq!(words(&signed, text).as_deref(), Some("the chip agreement"));
+        // "They" are the article's two countries.
+        let text = "Poland and Vietnam met in Hanoi. They also established a joint council.";
+        let est = of_type(text, EventType::Establishment);
+        assert_eq!(est.countries, vec!["PL", "VN"]);
+        assert_eq!(est.participants.len(), 2);
     }
 
     #[test]

@@ -31,7 +31,8 @@ CREATE TABLE IF NOT EXISTS entities (
     role TEXT,
     country TEXT
 );
-CREATE INDEX IF NOT EXISTS entities_by_id ON entities(entity_id);
+DROP INDEX IF EXISTS entities_by_id;
+CREATE INDEX IF NOT EXISTS entities_by_id_country ON entities(entity_id, country);
 CREATE TABLE IF NOT EXISTS events (
     id INTEGER PRIMARY KEY,
     doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
@@ -44,6 +45,7 @@ CREATE TABLE IF NOT EXISTS events (
     object TEXT,
     count REAL,
     ordinal INTEGER,
+    planned INTEGER NOT NULL DEFAULT 0,
     trigger TEXT NOT NULL,
     quote TEXT NOT NULL,
     span_start INTEGER NOT NULL,
@@ -105,12 +107,12 @@ CREATE INDEX IF NOT EXISTS claim_subjects_by_claim ON claim_subjects(claim_id);
 ";
 
 /// The layout [`SCHEMA`] creates; databases written by older versions are upgraded on open.
-const SCHEMA_VERSION: i64 = 3;
+const SCHEMA_VERSION: i64 = 4;
 
 /// Brings a database of an older layout up to [`SCHEMA_VERSION`]: version 1 (no events, no
-/// names on entities) gains the columns, version 2 the claims' product; in both, documents
-/// lose their content hash so the next ingest of the same input reads them again with what
-/// they lacked.
+/// names on entities) gains the columns, version 2 the claims' product, version 3 whether
+/// an event was announced; in all, documents lose their content hash so the next ingest of
+/// the same input reads them again with what they lacked.
 fn upgrade(conn: &Connection) -> rusqlite::Result<()> {
     let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
     if version >= SCHEMA_VERSION || !has_table(conn, "documents")? {
@@ -124,8 +126,11 @@ fn upgrade(conn: &Connection) -> rusqlite::Result<()> {
              ALTER TABLE entities ADD COLUMN country TEXT;",
         )?;
     }
-    if has_table(conn, "claims")? {
+    if version < 3 && has_table(conn, "claims")? {
         conn.execute_batch("ALTER TABLE claims ADD COLUMN product TEXT;")?;
+    }
+    if has_table(conn, "events")? {
+        conn.execute_batch("ALTER TABLE events ADD COLUMN planned INTEGER NOT NULL DEFAULT 0;")?;
     }
     conn.execute_batch("UPDATE documents SET content_hash = '';")
 }
@@ -298,13 +303,15 @@ impl SqliteStore {
         rows
     }
 
-    /// Events involving every entity of `filter` (as a participant, the place, or a country
-    /// involved), in the order they happened.
+    /// Events involving every entity of `filter` (as a participant, the place, a country
+    /// involved, or the country of a participant as any document states it: "Chancellor
+    /// Merz" is German where another article says "German Chancellor Friedrich Merz"), in
+    /// the order they happened.
     pub fn events(&self, filter: &ClaimFilter) -> Result<Vec<StoredEvent>, StoreError> {
         let mut sql = String::from(
             "SELECT e.id, e.doc_id, d.published, e.type, e.place, e.place_name, e.time_start,
                     e.time_end, e.time_text, e.object, e.count, e.ordinal, e.trigger, e.quote,
-                    e.span_start, e.span_end,
+                    e.span_start, e.span_end, e.planned,
                     (SELECT group_concat(country, ',') FROM
                         (SELECT country FROM event_countries c WHERE c.event_id = e.id ORDER BY country))
              FROM events e JOIN documents d ON d.id = e.doc_id WHERE 1=1",
@@ -316,6 +323,10 @@ impl SqliteStore {
                    OR EXISTS (SELECT 1 FROM event_participants p JOIN entity_links l
                               ON l.doc_id = e.doc_id AND l.alias_id = p.entity_id
                               WHERE p.event_id = e.id AND l.canonical_id = ?1)
+                   OR EXISTS (SELECT 1 FROM event_participants p LEFT JOIN entity_links l
+                              ON l.doc_id = e.doc_id AND l.alias_id = p.entity_id
+                              JOIN entities x ON x.entity_id = COALESCE(l.canonical_id, p.entity_id)
+                              WHERE p.event_id = e.id AND x.country = ?1)
                    OR e.place = ?1)"
                     .replace("?1", "?")
                     .as_str(),
@@ -324,11 +335,15 @@ impl SqliteStore {
         sql.push_str(
             " ORDER BY e.time_start IS NULL, e.time_start, d.published, e.doc_id, e.span_start",
         );
-        let args: Vec<&String> = filter.entities.iter().flat_map(|e| [e, e, e, e]).collect();
+        let args: Vec<&String> = filter
+            .entities
+            .iter()
+            .flat_map(|e| [e, e, e, e, e])
+            .collect();
         let mut stmt = self.conn.prepare(&sql).map_err(|e| self.err(e))?;
         let mut events: Vec<(i64, StoredEvent)> = stmt
             .query_map(rusqlite::params_from_iter(args), |r| {
-                let countries: Option<String> = r.get(16)?;
+                let countries: Option<String> = r.get(17)?;
                 Ok((
                     r.get(0)?,
                     StoredEvent {
@@ -347,6 +362,7 @@ impl SqliteStore {
                         object: r.get(9)?,
                         count: r.get(10)?,
                         ordinal: r.get(11)?,
+                        planned: r.get(16)?,
                         trigger: r.get(12)?,
                         quote: r.get(13)?,
                         span: char_span(r, 14)?,
@@ -626,8 +642,8 @@ fn put_events(
     let id = &ex.doc.raw.id;
     let mut event_stmt = tx.prepare_cached(
         "INSERT INTO events (doc_id, type, place, place_name, time_start, time_end, time_text,
-             object, count, ordinal, trigger, quote, span_start, span_end)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             object, count, ordinal, planned, trigger, quote, span_start, span_end)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     )?;
     let mut part_stmt = tx.prepare_cached(
         "INSERT INTO event_participants (event_id, position, entity_id, name) VALUES (?, ?, ?, ?)",
@@ -647,6 +663,7 @@ fn put_events(
             e.object.map(|s| &text[s.start..s.end]),
             e.count,
             e.ordinal,
+            e.planned,
             &text[e.trigger.start..e.trigger.end],
             &text[e.sentence.start..e.sentence.end],
             sql_int(chars.char_at(e.sentence.start)),
@@ -714,25 +731,31 @@ mod tests {
     }
 
     #[test]
-    fn a_version_2_database_gains_the_claims_product_and_is_read_again() {
+    fn versions_2_and_3_gain_their_columns_and_are_read_again() {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-        // Version 2's claims table, without the product column.
-        let v2 = SCHEMA.replace("    product TEXT,\n", "");
-        assert_ne!(v2, SCHEMA);
-        let store = open_old(
-            &dir.path().join("v2.db"),
-            &format!(
-                "{v2}
-                 INSERT INTO documents VALUES ('a', 'hash', NULL, NULL, NULL, NULL, NULL,
-                    'a.txt', NULL, 'text', '2026-01-01');
-                 PRAGMA user_version = 2;"
-            ),
-        );
-        assert_eq!(hash_of_a(&store), "", "the next ingest must replace it");
-        let claims = store
-            .claims(&ClaimFilter::default())
-            .unwrap_or_else(|e| panic!("{e}"));
-        assert!(claims.is_empty(), "the product column is read");
+        // Version 2 had neither the claims' product nor the events' planned flag; 3 had
+        // the product.
+        let planned = "    planned INTEGER NOT NULL DEFAULT 0,\n";
+        let v3 = SCHEMA.replace(planned, "");
+        let v2 = v3.replace("    product TEXT,\n", "");
+        assert!(v3 != SCHEMA && v2 != v3);
+        for (version, layout) in [(2, v2), (3, v3)] {
+            let store = open_old(
+                &dir.path().join(format!("v{version}.db")),
+                &format!(
+                    "{layout}
+                     INSERT INTO documents VALUES ('a', 'hash', NULL, NULL, NULL, NULL, NULL,
+                        'a.txt', NULL, 'text', '2026-01-01');
+                     PRAGMA user_version = {version};"
+                ),
+            );
+            assert_eq!(hash_of_a(&store), "", "the next ingest must replace it");
+            let read = store
+                .claims(&ClaimFilter::default())
+                .and_then(|c| Ok((c, store.events(&ClaimFilter::default())?)))
+                .unwrap_or_else(|e| panic!("version {version}: {e}"));
+            assert_eq!(read, (Vec::new(), Vec::new()), "the new columns are read");
+        }
     }
 
     #[test]

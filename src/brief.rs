@@ -212,9 +212,13 @@ fn chronology(
     wanted: fn(Option<EventType>) -> bool,
 ) -> Vec<Statement> {
     let mut occasions: Vec<Vec<usize>> = Vec::new();
-    let sentences: Vec<String> = events.iter().map(event_sentence).collect();
+    // Each sentence is made once, and only for the events asked for.
+    let sentences: Vec<Option<String>> = events
+        .iter()
+        .map(|e| wanted(EventType::parse(&e.kind)).then(|| event_sentence(e)))
+        .collect();
     for (k, e) in events.iter().enumerate() {
-        if !wanted(EventType::parse(&e.kind)) {
+        if sentences[k].is_none() {
             continue;
         }
         let same = |&j: &usize| sentences[j] == sentences[k] || same_occasion(&events[j], e);
@@ -238,7 +242,7 @@ fn chronology(
                     ..events[said].clone()
                 })
             } else {
-                sentences[said].clone()
+                sentences[said].clone().unwrap_or_default()
             };
             Statement {
                 text,
@@ -1165,6 +1169,13 @@ mod tests {
         assert!(!is_plural("Employment (Germany, Japan)"));
     }
 
+    /// Each statement's text with the quotes it cites.
+    fn said_and_cited(said: &[Statement]) -> Vec<(&str, &[usize])> {
+        said.iter()
+            .map(|s| (s.text.as_str(), s.cites.as_slice()))
+            .collect()
+    }
+
     #[test]
     fn one_meeting_reported_by_several_articles_is_one_cited_sentence() {
         let lyng = ("person:richard-lyng", Some("Richard Lyng"));
@@ -1176,13 +1187,8 @@ mod tests {
             meeting("c", "1987-04-20", &[baker, ("JP", None)]),
             meeting("d", "1987-04-20", &[lyng, ("JP", None), kato]),
         ];
-        let said = chronology(&events, 5, |_| true);
-        let texts: Vec<(&str, &[usize])> = said
-            .iter()
-            .map(|s| (s.text.as_str(), s.cites.as_slice()))
-            .collect();
         assert_eq!(
-            texts,
+            said_and_cited(&chronology(&events, 5, |_| true)),
             vec![
                 (
                     "on 1987-04-20: Richard Lyng, Mutsuki Kato and Japan met.",
@@ -1220,13 +1226,8 @@ mod tests {
             // Another visit, a year later.
             visit("d", "1988-01-12", "1988-01-12", "1988-01-12", false),
         ];
-        let said = chronology(&events, 0, |_| true);
-        let texts: Vec<(&str, &[usize])> = said
-            .iter()
-            .map(|s| (s.text.as_str(), s.cites.as_slice()))
-            .collect();
         assert_eq!(
-            texts,
+            said_and_cited(&chronology(&events, 0, |_| true)),
             vec![
                 // The day all three reports agree on, told as done as the last one does.
                 (

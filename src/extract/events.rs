@@ -223,46 +223,17 @@ fn sentence_events(
         if kind == EventType::Visit && place.is_none() {
             continue;
         }
-        // What was established is not who established it, unless nobody else is named.
-        let established = |e: &&Entity| {
-            kind == EventType::Establishment && object.is_some_and(|o| o.contains(e.span))
+        let Some(taking_part) = taking_part(
+            text,
+            kind,
+            &entities,
+            trigger,
+            object,
+            place,
+            bilateral.is_some(),
+        ) else {
+            continue;
         };
-        let actors: Vec<&Entity> = entities
-            .iter()
-            .copied()
-            .filter(|e| e.kind != EntityKind::Place)
-            .filter(|e| !describes_another(e, &entities))
-            // "German" in "Czech-German Council for Innovation" is part of a name.
-            .filter(|e| {
-                !entities
-                    .iter()
-                    .any(|o| o.span != e.span && o.span.contains(e.span))
-            })
-            .filter(|e| !modifies_a_thing(text, e))
-            .collect();
-        let others = bilateral.is_some() || actors.iter().any(|e| !established(e));
-        let mut taking_part: Vec<&Entity> = actors
-            .into_iter()
-            .filter(|e| !others || !established(e))
-            // A visit's destination is where it went, not who went; the capital where a
-            // meeting was held ("talks in Tokyo") is no party to it.
-            .filter(|e| place.is_none_or(|p| p.span != e.span))
-            .filter(|e| kind != EventType::Visit || Some(&e.id) != place.map(|p| &p.id))
-            .collect();
-        if kind == EventType::Visit {
-            // Who went is named before "visited"; others after it are whom they saw.
-            if taking_part.iter().any(|e| e.span.end <= trigger.start) {
-                taking_part.retain(|e| e.span.end <= trigger.start);
-            }
-            // "a visit to Tokyo by Japanese officials" names no visitor from elsewhere.
-            let destination = place.and_then(|p| p.country.as_deref().or(Some(&p.id)));
-            if taking_part
-                .iter()
-                .all(|e| Some(e.id.as_str()) == destination)
-            {
-                continue;
-            }
-        }
         // "the two leaders" are the article's two countries, unless the clause names them.
         let pair_ids = bilateral
             .filter(|_| taking_part.len() < 2)
@@ -307,6 +278,63 @@ fn sentence_events(
             sentence: span,
         });
     }
+}
+
+/// Who took part in an event of `kind`, of the entities named in its clause: people,
+/// organisations and countries, not a demonym that says whose someone is or describes a
+/// thing, not a word inside a longer name, not the thing established (unless nobody else is
+/// named, or the article's two countries are), not the place; a visit's visitors are named
+/// before the trigger. `None` for a visit that names no visitor from elsewhere.
+fn taking_part<'e>(
+    text: &str,
+    kind: EventType,
+    entities: &[&'e Entity],
+    trigger: Span,
+    object: Option<Span>,
+    place: Option<&Entity>,
+    bilateral: bool,
+) -> Option<Vec<&'e Entity>> {
+    // What was established is not who established it, unless nobody else is named.
+    let established = |e: &&Entity| {
+        kind == EventType::Establishment && object.is_some_and(|o| o.contains(e.span))
+    };
+    let actors: Vec<&Entity> = entities
+        .iter()
+        .copied()
+        .filter(|e| e.kind != EntityKind::Place)
+        .filter(|e| !describes_another(e, entities))
+        // "German" in "Czech-German Council for Innovation" is part of a name.
+        .filter(|e| {
+            !entities
+                .iter()
+                .any(|o| o.span != e.span && o.span.contains(e.span))
+        })
+        .filter(|e| !modifies_a_thing(text, e))
+        .collect();
+    let others = bilateral || actors.iter().any(|e| !established(e));
+    let mut taking_part: Vec<&Entity> = actors
+        .into_iter()
+        .filter(|e| !others || !established(e))
+        // A visit's destination is where it went, not who went; the capital where a
+        // meeting was held ("talks in Tokyo") is no party to it.
+        .filter(|e| place.is_none_or(|p| p.span != e.span))
+        .filter(|e| kind != EventType::Visit || Some(&e.id) != place.map(|p| &p.id))
+        .collect();
+    if kind == EventType::Visit {
+        // Who went is named before "visited"; others after it are whom they saw.
+        if taking_part.iter().any(|e| e.span.end <= trigger.start) {
+            taking_part.retain(|e| e.span.end <= trigger.start);
+        }
+        // "a visit to Tokyo by Japanese officials" names no visitor from elsewhere.
+        let destination = place.and_then(|p| p.country.as_deref().or(Some(&p.id)));
+        if taking_part
+            .iter()
+            .all(|e| Some(e.id.as_str()) == destination)
+        {
+            return None;
+        }
+    }
+    Some(taking_part)
 }
 
 /// Words that open another clause: "…; ", ", but", ", which", "said (that)". Participants

@@ -126,21 +126,29 @@ pub fn focus(
     if asked.len() < 2 {
         return 0;
     }
-    let only_asked = |ids: &mut dyn Iterator<Item = &String>| {
-        ids.filter(|id| country_name(id).is_some())
-            .all(|id| asked.contains(&id))
-    };
     let before = claims.len() + events.len();
-    claims.retain(|c| only_asked(&mut c.subjects.iter().chain(c.from.iter()).chain(c.to.iter())));
+    claims.retain(|c| {
+        names_only(
+            &asked,
+            c.subjects.iter().chain(c.from.iter()).chain(c.to.iter()),
+        )
+    });
     events.retain(|e| {
-        only_asked(
-            &mut e
-                .countries
+        names_only(
+            &asked,
+            e.countries
                 .iter()
                 .chain(e.participants.iter().map(|(id, _)| id)),
         )
     });
     before - claims.len() - events.len()
+}
+
+/// Whether every country among `ids` is one of those `asked` for.
+fn names_only<'i>(asked: &[&String], ids: impl IntoIterator<Item = &'i String>) -> bool {
+    ids.into_iter()
+        .filter(|id| country_name(id).is_some())
+        .all(|id| asked.contains(&id))
 }
 
 /// Builds the brief of `series` (reconciled from `claims`), whose documents are `docs`;
@@ -265,9 +273,14 @@ fn same_occasion(a: &StoredEvent, b: &StoredEvent) -> bool {
             .filter(|p| person(p))
             .any(|p| b.participants.iter().any(|q| q.0 == p.0))
         && matches!(
-            (&a.time_start, &a.time_end, &b.time_start, &b.time_end),
-            (Some(a0), Some(a1), Some(b0), Some(b1)) if a0 <= b1 && b0 <= a1
+            (event_period(a), event_period(b)),
+            (Some((a0, a1)), Some((b0, b1))) if a0 <= b1 && b0 <= a1
         )
+}
+
+/// An event's first and last day (ISO dates, which compare as strings), when dated.
+fn event_period(e: &StoredEvent) -> Option<(&str, &str)> {
+    Some((e.time_start.as_deref()?, e.time_end.as_deref()?))
 }
 
 /// Of the reports of one event, the one to say: the one whose period most reports'
@@ -277,8 +290,8 @@ fn same_occasion(a: &StoredEvent, b: &StoredEvent) -> bool {
 fn most_telling(events: &[StoredEvent], reports: &[usize]) -> usize {
     let within = |inner: &StoredEvent, outer: &StoredEvent| {
         matches!(
-            (&inner.time_start, &inner.time_end, &outer.time_start, &outer.time_end),
-            (Some(i0), Some(i1), Some(o0), Some(o1)) if o0 <= i0 && i1 <= o1
+            (event_period(inner), event_period(outer)),
+            (Some((i0, i1)), Some((o0, o1))) if o0 <= i0 && i1 <= o1
         )
     };
     let dated = |e: &StoredEvent| e.time_text.is_some();
@@ -288,9 +301,10 @@ fn most_telling(events: &[StoredEvent], reports: &[usize]) -> usize {
             .filter(|&&j| dated(&events[j]) && within(e, &events[j]))
             .count()
     };
-    let days = |e: &StoredEvent| match (&e.time_start, &e.time_end) {
-        (Some(s), Some(end)) => days_between(s, end).unwrap_or(i64::MAX),
-        _ => i64::MAX,
+    let days = |e: &StoredEvent| {
+        event_period(e)
+            .and_then(|(s, end)| days_between(s, end))
+            .unwrap_or(i64::MAX)
     };
     reports
         .iter()

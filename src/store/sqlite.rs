@@ -316,7 +316,8 @@ impl SqliteStore {
                         (SELECT country FROM event_countries c WHERE c.event_id = e.id ORDER BY country))
              FROM events e JOIN documents d ON d.id = e.doc_id WHERE 1=1",
         );
-        for _ in &filter.entities {
+        // Entity k is parameter ?k, named in each of its conditions.
+        for k in 1..=filter.entities.len() {
             sql.push_str(
                 " AND (EXISTS (SELECT 1 FROM event_countries c WHERE c.event_id = e.id AND c.country = ?1)
                    OR EXISTS (SELECT 1 FROM event_participants p WHERE p.event_id = e.id AND p.entity_id = ?1)
@@ -328,21 +329,16 @@ impl SqliteStore {
                               JOIN entities x ON x.entity_id = COALESCE(l.canonical_id, p.entity_id)
                               WHERE p.event_id = e.id AND x.country = ?1)
                    OR e.place = ?1)"
-                    .replace("?1", "?")
+                    .replace("?1", &format!("?{k}"))
                     .as_str(),
             );
         }
         sql.push_str(
             " ORDER BY e.time_start IS NULL, e.time_start, d.published, e.doc_id, e.span_start",
         );
-        let args: Vec<&String> = filter
-            .entities
-            .iter()
-            .flat_map(|e| [e, e, e, e, e])
-            .collect();
         let mut stmt = self.conn.prepare(&sql).map_err(|e| self.err(e))?;
         let mut events: Vec<(i64, StoredEvent)> = stmt
-            .query_map(rusqlite::params_from_iter(args), |r| {
+            .query_map(rusqlite::params_from_iter(&filter.entities), |r| {
                 let countries: Option<String> = r.get(17)?;
                 Ok((
                     r.get(0)?,

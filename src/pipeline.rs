@@ -6,7 +6,7 @@
 use crate::analyze;
 use crate::clean::clean;
 use crate::extract::{self, ontology::Ontology};
-use crate::ingest::{self, IngestError, Input};
+use crate::ingest::{self, IngestError, IngestErrorKind, Input};
 use crate::model::{Extraction, Findings, RawDocument};
 use crate::published;
 use jiff::civil::Date;
@@ -96,11 +96,30 @@ pub fn run(
         for pending in rx {
             let batch: Vec<_> = pending
                 .into_par_iter()
-                .map(|r| r.map(|raw| extract_document(raw, opts)))
+                .map(|r| r.and_then(|raw| extract_guarded(raw, opts)))
                 .collect();
             on_batch(batch);
         }
     });
+}
+
+/// Extracts one document; a panic in any stage becomes that document's error, so one
+/// document that trips a bug never loses the others.
+fn extract_guarded(raw: RawDocument, opts: &Options) -> Result<Extraction, IngestError> {
+    let origin = raw.origin.clone();
+    guarded(&origin, || extract_document(raw, opts))
+}
+
+/// Runs `work`, turning a panic into an error naming `origin` and the panic's message.
+fn guarded<T>(origin: &str, work: impl FnOnce() -> T) -> Result<T, IngestError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)).map_err(|panic| {
+        let message = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".into());
+        IngestError::new(origin, IngestErrorKind::Failed(message))
+    })
 }
 
 /// Reads every input in order, handing over batches of [`BATCH_SIZE`] documents (errors
@@ -249,6 +268,18 @@ pub fn relink(
 mod tests {
     use super::*;
     use crate::model::EntityKind;
+
+    #[test]
+    fn a_panicking_document_becomes_its_own_error() {
+        let failed = guarded("feed.jsonl:7", || -> usize { panic!("index out of range") });
+        let message = failed.map_err(|e| e.to_string()).err().unwrap_or_default();
+        assert!(
+            message.starts_with("feed.jsonl:7: extraction failed"),
+            "{message}"
+        );
+        assert!(message.ends_with("index out of range"), "{message}");
+        assert_eq!(guarded("feed.jsonl:8", || 3).ok(), Some(3));
+    }
 
     #[test]
     fn warm_up_article_goes_through_every_stage() {

@@ -54,6 +54,10 @@ pub enum IngestErrorKind {
     /// HTML with no readable text in its body.
     #[error("HTML has no body text")]
     NoBody,
+    /// A stage failed on this document: a bug in factline, reported instead of stopping the
+    /// run so the other documents are still read.
+    #[error("extraction failed (a bug in factline; please report it with this document): {0}")]
+    Failed(String),
 }
 
 /// A document that could not be read, with the place it came from.
@@ -67,7 +71,7 @@ pub struct IngestError {
 }
 
 impl IngestError {
-    fn new(origin: impl Into<String>, kind: IngestErrorKind) -> Self {
+    pub(crate) fn new(origin: impl Into<String>, kind: IngestErrorKind) -> Self {
         IngestError {
             origin: origin.into(),
             kind,

@@ -19,6 +19,79 @@ pub enum When {
     Fixed(Date, Date),
     /// Needs the publication date.
     Relative(Rel),
+    /// From the first time to the second, each stated on its own ("from next Friday to
+    /// October 1 2020", "between January 2019 and today").
+    Between(End, End),
+}
+
+/// One end of a [`When::Between`]: what a time stated alone refers to.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum End {
+    /// A fixed interval of days.
+    Fixed(Date, Date),
+    /// Needs the publication date.
+    Relative(Rel),
+}
+
+impl End {
+    /// The end a single time makes; a range is no end of another.
+    fn of(when: When) -> Option<End> {
+        match when {
+            When::Fixed(s, e) => Some(End::Fixed(s, e)),
+            When::Relative(rel) => Some(End::Relative(rel)),
+            When::Between(..) => None,
+        }
+    }
+
+    /// A day or month with no year or weekday ("October 1", "May", "Friday").
+    pub fn is_undated(self) -> bool {
+        matches!(
+            self,
+            End::Relative(Rel::MonthDay(..) | Rel::Month(_) | Rel::Weekday(_, 0))
+        )
+    }
+}
+
+/// The intervals of a range's two ends. The first is resolved against publication; a second
+/// with no year or week of its own is the first one on or after the first's start ("from
+/// next Monday to Friday", "from 10/25 to 01/25"), so a range never runs backwards.
+pub fn resolve_ends(a: End, b: End, published: Option<Date>) -> Option<[(Date, Date); 2]> {
+    let first = resolve_end(a, published)?;
+    let second = match b {
+        End::Relative(rel) if b.is_undated() => first_on_or_after(rel, first.0)?,
+        _ => resolve_end(b, published)?,
+    };
+    (second.0 >= first.0).then_some([first, second])
+}
+
+fn resolve_end(end: End, published: Option<Date>) -> Option<(Date, Date)> {
+    match end {
+        End::Fixed(s, e) => Some((s, e)),
+        End::Relative(rel) => resolve_relative(rel, published?),
+    }
+}
+
+/// An undated month, month day or weekday: the first one starting on or after `from`.
+fn first_on_or_after(rel: Rel, from: Date) -> Option<(Date, Date)> {
+    match rel {
+        Rel::MonthDay(m, d1, d2, _) => resolve_relative(Rel::MonthDay(m, d1, d2, true), from),
+        Rel::Month(m) => {
+            let y = i32::from(from.year());
+            let (s, e) = month_span(y, m)?;
+            if s < from.first_of_month() {
+                month_span(y + 1, m)
+            } else {
+                Some((s, e))
+            }
+        }
+        Rel::Weekday(w, _) => {
+            let ahead =
+                (7 + w.to_monday_zero_offset() - from.weekday().to_monday_zero_offset()) % 7;
+            let d = from.checked_add(i64::from(ahead).days()).ok()?;
+            Some((d, d))
+        }
+        _ => None,
+    }
 }
 
 /// Relative expressions, resolved against the publication date.
@@ -66,6 +139,9 @@ pub enum Rel {
     WeekEnding(i8, i8),
     /// A weekday: the latest one on or before publication (offset -1: strictly before, +1: after).
     Weekday(Weekday, i32),
+    /// A weekday with a day of the month and no month ("Monday 21", "Friday the 26th"): the
+    /// nearest day of that number falling on that weekday.
+    WeekdayDay(Weekday, i8),
     /// A weekday in the calendar week (Monday–Sunday) at this offset: "this Friday" (0),
     /// "next Friday" (1, the Friday of next week), "last Friday" (-1).
     WeekdayOfWeek(Weekday, i32),
@@ -284,6 +360,11 @@ pub fn resolve(raw: &RawTime, published: Option<Date>) -> Option<TimeExpr> {
         When::Relative(rel) => {
             let (s, e) = resolve_relative(rel, published?)?;
             (s, e, true)
+        }
+        When::Between(a, b) => {
+            let [(s, _), (_, e)] = resolve_ends(a, b, published)?;
+            let fixed = matches!((a, b), (End::Fixed(..), End::Fixed(..)));
+            (s, e, !fixed)
         }
     };
     Some(TimeExpr {
@@ -512,6 +593,15 @@ fn resolve_relative(rel: Rel, p: Date) -> Option<(Date, Date)> {
             };
             Some((d, d))
         }
+        Rel::WeekdayDay(w, d) => {
+            let [past, coming] = weekday_days(w, d, p)?;
+            let nearer = if (p - past).get_days() <= (coming - p).get_days() {
+                past
+            } else {
+                coming
+            };
+            Some((nearer, nearer))
+        }
         Rel::WeekdayOfWeek(w, weeks) => {
             let (monday, _) = resolve_relative(Rel::Weeks(weeks), p)?;
             let d = monday
@@ -535,6 +625,27 @@ fn resolve_relative(rel: Rel, p: Date) -> Option<(Date, Date)> {
             Some((d, d))
         }
     }
+}
+
+/// The days numbered `d` that fall on weekday `w`: the latest on or before `p` and the first
+/// after it (within seven years either way, as the calendar repeats by then).
+pub fn weekday_days(w: Weekday, d: i8, p: Date) -> Option<[Date; 2]> {
+    let month_day = |first: Date| {
+        first
+            .with()
+            .day(d)
+            .build()
+            .ok()
+            .filter(|x| x.weekday() == w)
+    };
+    let start = p.first_of_month();
+    let past = (0..84)
+        .filter_map(|k| month_day(add_months(start, -k)?))
+        .find(|x| *x <= p)?;
+    let coming = (0..84)
+        .filter_map(|k| month_day(add_months(start, k)?))
+        .find(|x| *x > p)?;
+    Some([past, coming])
 }
 
 /// Words that put a clause in the future, for months named without a year.
@@ -802,7 +913,7 @@ pub fn scan_with(tokens: &[Token], text: &str, join_clocks: bool) -> Vec<RawTime
             None => i += 1,
         }
     }
-    merge_year_ranges(&mut out, text);
+    merge_ranges(&mut out, text, join_clocks);
     with_year_noun(&mut out, text);
     out
 }
@@ -1436,9 +1547,9 @@ fn clock_time(c: &Cursor, i: usize) -> Option<(usize, When, Label)> {
 }
 
 /// The day a clock time is on when written after it: "today", "Monday", "this morning",
-/// "on Friday", "on April 22".
+/// "on Friday", "on April 22", "of April 22", "on 1/1/2015".
 fn day_after_clock(c: &Cursor, k: usize) -> Option<Hit> {
-    let on = usize::from(c.is(k, "on"));
+    let on = usize::from(c.is_any(k, &["on", "of"]));
     if let Some((e, w @ When::Relative(Rel::Days(_) | Rel::Weekday(..) | Rel::WeekdayOfWeek(..)))) =
         relative(c, k + on)
     {
@@ -1448,6 +1559,7 @@ fn day_after_clock(c: &Cursor, k: usize) -> Option<Hit> {
         return Some((e, w));
     }
     weekday_then_date(c, k + on)
+        .or_else(|| numeric_date(c, k + on))
         .or_else(|| day_first_date(c, k + on))
         .or_else(|| month_first_date(c, k + on))
         .filter(|(_, w)| is_one_day(*w))
@@ -1552,7 +1664,9 @@ fn clock_range(c: &Cursor, i: usize) -> Option<(usize, Label)> {
     }
     let second = clock_reading(c, k + 1, true)?;
     let says = |r: &ClockReading| r.meridiem.is_some() || r.minutes_written;
-    if !says(&first) && !says(&second) {
+    // "between 3 and 5 on 1/1/2015": bare hours are a range only between a "between" and a day.
+    let bare_with_day = between && day_after_clock(c, second.end).is_some();
+    if !says(&first) && !says(&second) && !bare_with_day {
         return None;
     }
     let (h1, h2) = (first.hour, second.hour);
@@ -1561,10 +1675,18 @@ fn clock_range(c: &Cursor, i: usize) -> Option<(usize, Label)> {
     } else {
         h1
     };
+    let mut ambiguous = first.meridiem.is_none() && second.meridiem.is_none();
+    // "from 10:30 to 3": an end before the start is in the afternoon.
+    let h2 = if ambiguous && h2 < h1 && h2 + 12 > h1 {
+        ambiguous = false;
+        h2 + 12
+    } else {
+        h2
+    };
     let label = Label::ClockRange {
         from: (h1, first.minute),
         to: (h2, second.minute),
-        ambiguous: first.meridiem.is_none() && second.meridiem.is_none(),
+        ambiguous,
     };
     Some((second.end, label))
 }
@@ -1677,11 +1799,70 @@ fn date_after_weekday(c: &Cursor, k: usize, day: Weekday) -> Option<Hit> {
     let hit = numeric_date(c, k)
         .or_else(|| month_slash_day(c, k))
         .or_else(|| day_first_date(c, k))
-        .or_else(|| month_first_date(c, k).filter(|(_, w)| is_one_day(*w)))?;
+        .or_else(|| month_first_date(c, k).filter(|(_, w)| is_one_day(*w)))
+        .or_else(|| day_of_weekday(c, k, day))?;
     match hit.1 {
         When::Fixed(s, e) if s != e || s.weekday() != day => None,
         _ => Some(hit),
     }
+}
+
+/// A day of the month after a weekday with no month: "Mon 13th", "Friday the 26th",
+/// "Tuesday the eleventh", "Monday 21!". A number or ordinal word must end the phrase or lead
+/// to a clock ("Friday 23 at 4"): "on Monday 21 people died" counts people, "Tuesday the
+/// first Macs" ranks them, "Monday 1-3 pm" is a clock range.
+fn day_of_weekday(c: &Cursor, k: usize, w: Weekday) -> Option<Hit> {
+    let the = usize::from(c.is(k, "the"));
+    let suffixed = c.day(k + the).filter(|&(_, end)| end > k + the + 1);
+    if let Some((d, end)) = suffixed {
+        return Some((end, When::Relative(Rel::WeekdayDay(w, d))));
+    }
+    let (d, end) = ordinal_day(c, k + the).or_else(|| c.day(k + the))?;
+    let closes = match c.raw(end) {
+        None => true,
+        Some(p) if c.is(end, "at") || ["!", "?", ",", ";", ")"].contains(&p) => true,
+        Some(".") => c.tok(end + 1).is_none_or(|t| t.kind != Kind::Number),
+        _ => false,
+    };
+    closes.then_some((end, When::Relative(Rel::WeekdayDay(w, d))))
+}
+
+/// A day of the month as an ordinal word: "eleventh", "twenty seventh", "thirty-first".
+fn ordinal_day(c: &Cursor, k: usize) -> Option<(i8, usize)> {
+    let word = c.word(k)?.to_ascii_lowercase();
+    let simple = |w: &str| -> Option<i8> {
+        const TEENS: [&str; 7] = [
+            "thirteenth",
+            "fourteenth",
+            "fifteenth",
+            "sixteenth",
+            "seventeenth",
+            "eighteenth",
+            "nineteenth",
+        ];
+        match w {
+            "twentieth" => Some(20),
+            "thirtieth" => Some(30),
+            _ => TEENS
+                .iter()
+                .position(|t| *t == w)
+                .and_then(|i| i8::try_from(i + 13).ok())
+                .or_else(|| {
+                    ordinal(w)
+                        .and_then(|n| i8::try_from(n).ok())
+                        .filter(|n| *n <= 12)
+                }),
+        }
+    };
+    let tens = match word.as_str() {
+        "twenty" => 20,
+        "thirty" => 30,
+        _ => return simple(&word).map(|d| (d, k + 1)),
+    };
+    let unit_at = if c.is(k + 1, "-") { k + 2 } else { k + 1 };
+    let unit = simple(&c.word(unit_at)?.to_ascii_lowercase()).filter(|u| *u < 10)?;
+    let d = tens + unit;
+    (d <= 31).then_some((d, unit_at + 1))
 }
 
 /// Whether a time names a single day ("May 9", "tomorrow", "next Friday"), which a part of
@@ -1690,7 +1871,9 @@ fn is_one_day(when: When) -> bool {
     match when {
         When::Fixed(s, e) => s == e,
         When::Relative(Rel::MonthDay(_, d1, d2, _)) => d1 == d2,
-        When::Relative(Rel::Days(_) | Rel::Weekday(..) | Rel::WeekdayOfWeek(..)) => true,
+        When::Relative(
+            Rel::Days(_) | Rel::Weekday(..) | Rel::WeekdayOfWeek(..) | Rel::WeekdayDay(..),
+        ) => true,
         _ => false,
     }
 }
@@ -2314,58 +2497,25 @@ fn with_year_noun(times: &mut [RawTime], text: &str) {
     }
 }
 
-/// Merges "between 2019 and 2023", "from 2019 to 2023" into one interval.
-fn merge_year_ranges(times: &mut Vec<RawTime>, text: &str) {
+/// Merges "between 2019 and 2023", "from 2019 to 2023", "from next Friday to October 1"
+/// into one interval, after a day or month takes the year stated after it ("June 26 in
+/// 2020"), and "now" ends or starts a range ("between January 2019 and now"). When `join`
+/// is false, days stated apart stay apart as the clock times do ([`scan_with`]).
+fn merge_ranges(times: &mut Vec<RawTime>, text: &str, join: bool) {
+    with_year_after(times, text);
     let mut k = 1;
     while k < times.len() {
         let (a, b) = (times[k - 1], times[k]);
-        let between = text[a.span.end..b.span.start].trim();
-        let range_word = range_word_start(text, a.span.start);
-        // "from 2014 till 2018": the second time took "till" as its own preposition.
-        let b_lead = text[b.span.start..b.core.start].trim();
-        let joined = ["to", "through", "thru", "until", "till", "-", "–", "~"]
-            .iter()
-            .any(|w| between.eq_ignore_ascii_case(w))
-            || (between.is_empty()
-                && range_word.is_some()
-                && ["till", "until"]
-                    .iter()
-                    .any(|w| b_lead.eq_ignore_ascii_case(w)))
-            || (between.eq_ignore_ascii_case("and")
-                && super::tokens::lower_tail(text[..a.span.start].trim_end(), 16)
-                    .ends_with("between"));
-        if !joined {
-            k += 1;
-            continue;
-        }
-        if let (Some(m1), Some(m2)) = (month_alone(&a, text), month_alone(&b, text)) {
-            times[k - 1] = RawTime {
-                span: Span::new(range_word.unwrap_or(a.span.start), b.span.end),
-                core: Span::new(range_word.unwrap_or(a.core.start), b.span.end),
-                when: When::Relative(Rel::MonthSpan(m1, m2)),
-                deadline: b.deadline,
-                label: Label::Plain,
-            };
-            times.remove(k);
-            continue;
-        }
-        if let (Some(s), When::Fixed(b_start, e)) = (start_in_year_of(&a, b.when, text), b.when) {
-            if s < e {
-                let start = range_word.unwrap_or(a.span.start);
-                // "in 2014 through May 2018": "in" stays a preposition outside the range.
-                let core_start = range_word.unwrap_or(a.core.start);
-                times[k - 1] = RawTime {
-                    span: Span::new(start, b.span.end),
-                    core: Span::new(core_start, b.span.end),
-                    when: When::Fixed(s, e),
-                    deadline: b.deadline,
-                    label: Label::Range(b_start),
-                };
+        match joined_range(&a, &b, text).filter(|r| join || !matches!(r.when, When::Between(..))) {
+            Some(merged) => {
+                times[k - 1] = merged;
                 times.remove(k);
-                continue;
             }
+            None => k += 1,
         }
-        k += 1;
+    }
+    for t in times.iter_mut() {
+        with_now(t, text);
     }
     // "between 2014-2018", "from 2014-2018": a range written in one expression.
     for t in times.iter_mut() {
@@ -2377,6 +2527,175 @@ fn merge_year_ranges(times: &mut Vec<RawTime>, text: &str) {
             }
         }
     }
+}
+
+/// "June 26 in 2020", "26th June of 2020", "April in 2016": a day or month with no year
+/// followed by "in" or "of" and a year is that day or month of that year.
+fn with_year_after(times: &mut Vec<RawTime>, text: &str) {
+    let mut k = 1;
+    while k < times.len() {
+        let (a, b) = (times[k - 1], times[k]);
+        let link = text[a.span.end..b.core.start].trim().to_ascii_lowercase();
+        let year = match b.when {
+            When::Fixed(s, e)
+                if b.label == Label::Plain && year_span(i32::from(s.year())) == Some((s, e)) =>
+            {
+                Some(s.year())
+            }
+            _ => None,
+        };
+        let dated = match (year, a.when, a.label) {
+            (Some(y), When::Relative(Rel::MonthDay(m, d1, d2, _)), Label::Plain) => {
+                fixed(i32::from(y), m, d1, d2)
+            }
+            (Some(y), _, Label::Plain) => month_alone(&a, text)
+                .and_then(|m| month_span(i32::from(y), m))
+                .map(|(s, e)| When::Fixed(s, e)),
+            _ => None,
+        };
+        match dated {
+            Some(when) if link == "in" || link == "of" => {
+                times[k - 1] = RawTime {
+                    span: Span::new(a.span.start, b.span.end),
+                    core: Span::new(a.core.start, b.span.end),
+                    when,
+                    ..a
+                };
+                times.remove(k);
+            }
+            _ => k += 1,
+        }
+    }
+}
+
+/// The range two neighbouring times make when a range word joins them ("from A to B",
+/// "between A and B", "A through B", "A-B").
+fn joined_range(a: &RawTime, b: &RawTime, text: &str) -> Option<RawTime> {
+    let between = text[a.span.end..b.span.start].trim();
+    let range_word = range_word_start(text, a.span.start);
+    // "from 2014 till 2018": the second time took "till" as its own preposition.
+    let b_lead = text[b.span.start..b.core.start].trim();
+    let joined = ["to", "through", "thru", "until", "till", "-", "–", "~"]
+        .iter()
+        .any(|w| between.eq_ignore_ascii_case(w))
+        || (between.is_empty()
+            && range_word.is_some()
+            && ["till", "until"]
+                .iter()
+                .any(|w| b_lead.eq_ignore_ascii_case(w)))
+        || (between.eq_ignore_ascii_case("and")
+            && super::tokens::lower_tail(text[..a.span.start].trim_end(), 16).ends_with("between"));
+    // "from 6.1 pct in 1985 to last year's levels": a possessive time qualifies a noun.
+    let possessive = ["'s", "’s"]
+        .iter()
+        .any(|s| text[b.span.end..].starts_with(s));
+    if !joined || possessive {
+        return None;
+    }
+    let start = range_word.unwrap_or(a.span.start);
+    // "in 2014 through May 2018": "in" stays a preposition outside the range.
+    let core_start = range_word.unwrap_or(a.core.start);
+    let range = |when, label| RawTime {
+        span: Span::new(start, b.span.end),
+        core: Span::new(core_start, b.span.end),
+        when,
+        deadline: b.deadline,
+        label,
+    };
+    if let (Some(m1), Some(m2)) = (month_alone(a, text), month_alone(b, text)) {
+        return Some(range(When::Relative(Rel::MonthSpan(m1, m2)), Label::Plain));
+    }
+    if let (Some(s), When::Fixed(b_start, e)) = (start_in_year_of(a, b.when, text), b.when) {
+        return (s < e).then(|| range(When::Fixed(s, e), Label::Range(b_start)));
+    }
+    let plain = a.label == Label::Plain && b.label == Label::Plain;
+    match (End::of(a.when), End::of(b.when)) {
+        (Some(x), Some(y)) if plain => Some(range(When::Between(x, y), Label::Plain)),
+        _ => None,
+    }
+}
+
+/// "between January 2019 and now", "from March to date", "between now and November 15th":
+/// a time joined to "now" is a range from it to the publication day, or from that day to it.
+fn with_now(t: &mut RawTime, text: &str) {
+    let Some(end) = End::of(t.when).filter(|_| t.label == Label::Plain) else {
+        return;
+    };
+    let today = End::Relative(Rel::Days(0));
+    let range_word = range_word_start(text, t.span.start);
+    let ends: &[&str] = if range_word.is_some() {
+        NOW_ENDS
+    } else {
+        &["to date"]
+    };
+    if let Some(len) = phrase_after(text, t.span.end, ends) {
+        t.span = Span::new(range_word.unwrap_or(t.span.start), t.span.end + len);
+        t.core = Span::new(range_word.unwrap_or(t.core.start), t.span.end);
+        t.when = When::Between(end, today);
+        return;
+    }
+    // "from now until May": the time took "until" as its own preposition.
+    let lead = text[t.span.start..t.core.start].trim();
+    let starts: &[&str] = if ["until", "till", "to", "through"]
+        .iter()
+        .any(|w| lead.eq_ignore_ascii_case(w))
+    {
+        &["from now"]
+    } else {
+        &[
+            "between now and",
+            "from now to",
+            "from now until",
+            "from now till",
+        ]
+    };
+    if let Some(start) = phrase_before(text, t.span.start, starts) {
+        t.span.start = start;
+        t.core.start = start;
+        t.when = When::Between(today, end);
+    }
+}
+
+/// What ends a range at the publication day: "(from March) to date", "(between May) and now".
+const NOW_ENDS: &[&str] = &[
+    "and now",
+    "to now",
+    "until now",
+    "till now",
+    "to date",
+    "till current date",
+    "until current date",
+    "to the present",
+];
+
+/// The length of the first of `phrases` that follows `at` as whole words (spaces before it
+/// included).
+fn phrase_after(text: &str, at: usize, phrases: &[&str]) -> Option<usize> {
+    let rest = &text[at..];
+    let trimmed = rest.trim_start();
+    let gap = rest.len() - trimmed.len();
+    phrases.iter().find_map(|p| {
+        let head = trimmed.get(..p.len())?;
+        let boundary = trimmed[p.len()..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
+        (head.eq_ignore_ascii_case(p) && boundary).then_some(gap + p.len())
+    })
+}
+
+/// Where the first of `phrases` starts when it directly precedes `at` as whole words.
+fn phrase_before(text: &str, at: usize, phrases: &[&str]) -> Option<usize> {
+    let prefix = text[..at].trim_end();
+    phrases.iter().find_map(|p| {
+        let cut = prefix.len().checked_sub(p.len())?;
+        let tail = prefix.get(cut..)?;
+        let boundary = prefix[..cut]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        (tail.eq_ignore_ascii_case(p) && boundary).then_some(cut)
+    })
 }
 
 /// The month of a month named alone ("May", "in October"; in a future clause a bare
@@ -2415,16 +2734,7 @@ fn start_in_year_of(first: &RawTime, second: When, text: &str) -> Option<Date> {
 
 /// Where "between" or "from" starts when it directly precedes `at`.
 fn range_word_start(text: &str, at: usize) -> Option<usize> {
-    let prefix = text[..at].trim_end();
-    ["between", "from"].iter().find_map(|w| {
-        let cut = prefix.len().checked_sub(w.len())?;
-        let word = prefix.get(cut..)?;
-        let boundary = prefix[..cut]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric());
-        (word.eq_ignore_ascii_case(w) && boundary).then_some(cut)
-    })
+    phrase_before(text, at, &["between", "from"])
 }
 
 #[cfg(test)]
@@ -2518,6 +2828,16 @@ mod tests {
         year_then_quarter: "sales in 2019 Q1", "2020-01-01" => "in 2019 Q1", "2019-Q1";
         quarter_hyphen_year: "q1-2019 sales", "2020-01-01" => "q1-2019", "2019-Q1";
         final_quarter: "in the final quarter of 2009", "2010-01-01" => "in the final quarter of 2009", "2009-Q4";
+        range_of_days_without_years: "valid February 27-July 7", "1987-03-02" => "February 27-July 7", "(1987-02-27,1987-07-08,P131D)";
+        range_from_today: "accepted between today and March 6", "1987-03-04" => "between today and March 6", "(1987-03-04,1987-03-07,P3D)";
+        range_to_a_weekday_after_its_start: "off from next Monday to Friday", "2019-09-05" => "from next Monday to Friday", "(2019-09-09,2019-09-14,P5D)";
+        range_to_now: "docked between Jan 2019 and now", "2020-04-26" => "between Jan 2019 and now", "(2019-01-01,2020-04-27,P482D)";
+        range_from_now: "spending between now and June on", "1987-03-05" => "between now and June", "(1987-03-05,1987-07-01,P118D)";
+        range_to_date: "docked from March to date", "2016-11-07" => "from March to date", "(2016-03-01,2016-11-08,P252D)";
+        month_then_year_after_a_comma: "since July, 1984", "1987-03-01" => "since July, 1984", "1984-07";
+        day_then_in_year: "travel on 26 june in 2020", "2019-05-30" => "26 june in 2020", "2020-06-26";
+        weekday_and_day_of_month: "any arrangement on Monday 21!", "2019-01-25" => "Monday 21", "2019-01-21";
+        weekday_and_ordinal_word: "coffee on tuesday the eleventh.", "2019-06-10" => "tuesday the eleventh", "2019-06-11";
         the_year_2008: "in the year 2008", "2010-01-01" => "year 2008", "2008";
         weekday_and_date: "call on Tue May 9 at", "2017-05-01" => "Tue May 9", "2017-05-09";
         weekday_and_slash_date: "done friday 5/12", "2019-05-20" => "friday 5/12", "2019-05-12";
@@ -2526,6 +2846,27 @@ mod tests {
         clock_before_a_day_part: "left 8am this morning", "2016-11-07" => "8am this morning", "2016-11-07T08:00";
         dotted_clock: "at 8.30pm today", "2019-12-26" => "8.30pm today", "2019-12-26T20:30";
         clock_range_takes_pm: "out 5 to 6pm today", "2016-11-07" => "5 to 6pm today", "(2016-11-07T17:00,2016-11-07T18:00)";
+    }
+
+    #[test]
+    fn numbers_after_weekdays_and_possessive_times_end_no_ranges() {
+        let people = timexes("On Monday 21 people died.", "2019-01-25");
+        assert_eq!(
+            people,
+            vec![("Monday".to_string(), "2019-01-21".to_string())]
+        );
+        let ranked = timexes("on Tuesday the first Macs shipped", "2006-01-12");
+        assert_eq!(
+            ranked,
+            vec![("Tuesday".to_string(), "2006-01-10".to_string())]
+        );
+        let clock = timexes("next Monday 1-3 pm", "2017-12-05");
+        assert_eq!(
+            clock[0],
+            ("next Monday".to_string(), "2017-12-11".to_string())
+        );
+        let levels = times("from 6.1 pct in 1985 to last year's levels", "1987-03-01");
+        assert_eq!(levels.len(), 2, "{levels:?}");
     }
 
     #[test]

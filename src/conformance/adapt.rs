@@ -413,7 +413,9 @@ fn spec_values(
         (undated_day(raw.when, t.start, now.date()), raw.label)
     {
         let entry = |d: Date| json!({"timex": timex, "type": "date", "value": d.to_string()});
-        return Some((span, "date", vec![entry(past), entry(future)]));
+        let mut entries = vec![entry(past), entry(future)];
+        entries.dedup();
+        return Some((span, "date", entries));
     }
     let timex = t.timex.clone();
     let modifier = match lead.as_str() {
@@ -422,6 +424,9 @@ fn spec_values(
         "after" | "later than" => Some("after"),
         _ => None,
     };
+    if let (times::When::Between(a, b), None) = (raw.when, modifier) {
+        return Some((span, "daterange", between_values(a, b, now.date())?));
+    }
     if let (times::When::Relative(times::Rel::Month(m)), times::Label::Plain) =
         (raw.when, raw.label)
     {
@@ -529,9 +534,10 @@ fn clock_range_values(
     let clock_words = [
         "am", "pm", "a", "m", "p", "to", "and", "from", "between", "till", "until", "through",
     ];
-    let has_day = core
-        .split(|c: char| !c.is_alphabetic())
-        .any(|w| !w.is_empty() && !clock_words.contains(&w));
+    let has_day = !matches!(raw.when, times::When::Relative(times::Rel::Days(0)))
+        || core
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| !w.is_empty() && !clock_words.contains(&w));
     let minutes_written = |(h, m): (i8, i8)| {
         m != 0 || core.contains(&format!("{}:", h % 12)) || core.contains(&format!("{h}:"))
     };
@@ -621,6 +627,20 @@ fn undated_day(when: times::When, day: Date, today: Date) -> Option<(String, Dat
         return Some((format!("XXXX-{m:02}-{d1:02}"), past, future));
     }
     match when {
+        times::When::Relative(times::Rel::WeekdayDay(w, d)) => {
+            let [past, coming] = times::weekday_days(w, d, today)?;
+            // This month's, still to come: that day alone.
+            let this = (coming.first_of_month() == today.first_of_month()).then_some(coming);
+            let this = this.or((past == today).then_some(past));
+            Some(match this {
+                Some(day) => (day.to_string(), day, day),
+                None => (
+                    format!("XXXX-WXX-{}", w.to_monday_one_offset()),
+                    past,
+                    coming,
+                ),
+            })
+        }
         times::When::Relative(times::Rel::Weekday(w, 0)) => {
             let back = (7 + today.weekday().to_monday_zero_offset()
                 - day.weekday().to_monday_zero_offset())
@@ -673,25 +693,84 @@ fn day_part_entry(day: Date, timex: &str, part: &str) -> Option<Value> {
     }))
 }
 
+/// A range between two times stated apart ("from next Friday to Oct 1st 2020"), ending where
+/// the second begins; an end with no year is `XXXX` in the TIMEX. With no year at either end
+/// ("from 10/25 to 01/25"): the one under way today, else the last and the coming one.
+fn between_values(a: times::End, b: times::End, today: Date) -> Option<Vec<Value>> {
+    let firsts = match (a, undated_first_day(a, today)) {
+        (_, Some(this)) if b.is_undated() => {
+            let [_, (second, _)] = times::resolve_ends(times::End::Fixed(this, this), b, None)?;
+            let year = jiff::Span::new().years(1);
+            if this > today {
+                vec![this.checked_sub(year).ok()?, this]
+            } else if second >= today {
+                vec![this]
+            } else {
+                vec![this, this.checked_add(year).ok()?]
+            }
+        }
+        _ => vec![times::resolve_ends(a, b, Some(today))?[0].0],
+    };
+    firsts
+        .into_iter()
+        .map(|first| {
+            let ends = times::resolve_ends(times::End::Fixed(first, first), b, Some(today))?;
+            let second = ends[1].0;
+            let mut entry = range_entry(first, second);
+            let timex = format!(
+                "({},{},{})",
+                end_timex(a, first),
+                end_timex(b, second),
+                range_length(first, second)
+            );
+            entry["timex"] = json!(timex);
+            Some(entry)
+        })
+        .collect()
+}
+
+/// The first day of an undated month or month day in the year of `today`.
+fn undated_first_day(end: times::End, today: Date) -> Option<Date> {
+    match end {
+        times::End::Relative(times::Rel::MonthDay(m, d, ..)) => Date::new(today.year(), m, d).ok(),
+        times::End::Relative(times::Rel::Month(m)) => Date::new(today.year(), m, 1).ok(),
+        _ => None,
+    }
+}
+
+/// How the specs write one end of a range: `XXXX-10-01` when it names no year.
+fn end_timex(end: times::End, day: Date) -> String {
+    match end {
+        times::End::Relative(times::Rel::MonthDay(..) | times::Rel::Month(_)) => {
+            format!("XXXX-{:02}-{:02}", day.month(), day.day())
+        }
+        _ => day.to_string(),
+    }
+}
+
 /// A range the specs end where its second time begins ("2014 to 2018" is 2014-01-01 to
 /// 2018-01-01, `P4Y`), its length in the coarsest unit both ends fall on.
 fn range_entry(start: Date, second: Date) -> Value {
+    json!({
+        "timex": format!("({start},{second},{})", range_length(start, second)),
+        "type": "daterange",
+        "start": start.to_string(),
+        "end": second.to_string(),
+    })
+}
+
+/// A range's length in the coarsest unit both ends fall on: `P4Y`, `P2M`, `P37D`.
+fn range_length(start: Date, second: Date) -> String {
     let months = (i32::from(second.year()) - i32::from(start.year())) * 12
         + i32::from(second.month() - start.month());
-    let length = if start.day() == 1 && second.day() == 1 && months % 12 == 0 {
+    if start.day() == 1 && second.day() == 1 && months % 12 == 0 {
         format!("P{}Y", months / 12)
     } else if start.day() == 1 && second.day() == 1 {
         format!("P{months}M")
     } else {
         let days = second.since(start).map_or(0, |s| s.get_days());
         format!("P{days}D")
-    };
-    json!({
-        "timex": format!("({start},{second},{length})"),
-        "type": "daterange",
-        "start": start.to_string(),
-        "end": second.to_string(),
-    })
+    }
 }
 
 /// A month with no year ("since August", "April"): `XXXX-MM`, resolved to the last one and
@@ -908,6 +987,58 @@ mod tests {
         assert_eq!(
             starts("Where were you from March to May"),
             ["2018-03-01", "2019-03-01"]
+        );
+    }
+
+    /// (timex, start or value) of each value of the first result.
+    fn readings(text: &str, now: &str) -> Vec<(String, String)> {
+        let now: DateTime = now.parse().expect("date-time");
+        let found = recognize(Model::DateTime, text, Some(now));
+        let values = found.first().map(|f| f.resolution["values"].clone());
+        let values = values.as_ref().and_then(Value::as_array).cloned();
+        let field = |v: &Value, k: &str| v[k].as_str().unwrap_or_default().to_string();
+        values
+            .unwrap_or_default()
+            .iter()
+            .map(|v| (field(v, "timex"), field(v, "start") + &field(v, "value")))
+            .collect()
+    }
+
+    #[test]
+    fn a_range_of_days_with_no_year_is_the_one_under_way_else_the_last_and_coming() {
+        let under_way = readings("from 10/1 to 11/7", "2018-10-24T12:00:00");
+        assert_eq!(
+            under_way,
+            [("(XXXX-10-01,XXXX-11-07,P37D)".into(), "2018-10-01".into())]
+        );
+        let ahead = readings("from 10/25 to 01/25", "2018-10-24T12:00:00");
+        let timex = "(XXXX-10-25,XXXX-01-25,P92D)".to_string();
+        assert_eq!(
+            ahead,
+            [
+                (timex.clone(), "2017-10-25".into()),
+                (timex, "2018-10-25".into())
+            ]
+        );
+        let to_now = readings("between Jan 22 and now", "2019-04-25T12:00:00");
+        assert_eq!(
+            to_now,
+            [("(XXXX-01-22,2019-04-25,P93D)".into(), "2019-01-22".into())]
+        );
+    }
+
+    #[test]
+    fn a_weekday_with_a_day_number_is_this_month_s_else_the_last_and_next_match() {
+        let this_month = readings("coffee on tuesday the eleventh.", "2019-06-10T00:00:00");
+        assert_eq!(this_month, [("2019-06-11".into(), "2019-06-11".into())]);
+        let apart = readings("I'll go back Mon 13th", "2022-05-01T00:00:00");
+        let timex = "XXXX-WXX-1".to_string();
+        assert_eq!(
+            apart,
+            [
+                (timex.clone(), "2021-12-13".into()),
+                (timex, "2022-06-13".into())
+            ]
         );
     }
 }

@@ -22,6 +22,9 @@ pub enum When {
     /// From the first time to the second, each stated on its own ("from next Friday to
     /// October 1 2020", "between January 2019 and today").
     Between(End, End),
+    /// This many months and days after a day stated on its own ("3 days after January
+    /// 12th", "two weeks before May 13 1999"; negative before).
+    Shifted(End, i32, i32),
 }
 
 /// One end of a [`When::Between`]: what a time stated alone refers to.
@@ -34,12 +37,12 @@ pub enum End {
 }
 
 impl End {
-    /// The end a single time makes; a range is no end of another.
+    /// The end a single time makes; a range or a shifted time is no end of another.
     fn of(when: When) -> Option<End> {
         match when {
             When::Fixed(s, e) => Some(End::Fixed(s, e)),
             When::Relative(rel) => Some(End::Relative(rel)),
-            When::Between(..) => None,
+            When::Between(..) | When::Shifted(..) => None,
         }
     }
 
@@ -365,6 +368,13 @@ pub fn resolve(raw: &RawTime, published: Option<Date>) -> Option<TimeExpr> {
             let [(s, _), (_, e)] = resolve_ends(a, b, published)?;
             let fixed = matches!((a, b), (End::Fixed(..), End::Fixed(..)));
             (s, e, !fixed)
+        }
+        When::Shifted(anchor, months, days) => {
+            let (day, _) = resolve_end(anchor, published)?;
+            let d = add_months(day, months)?
+                .checked_add(i64::from(days).days())
+                .ok()?;
+            (d, d, !matches!(anchor, End::Fixed(..)))
         }
     };
     Some(TimeExpr {
@@ -2380,6 +2390,9 @@ fn counted_units(c: &Cursor, i: usize, word: Option<&str>) -> Option<Hit> {
         .map(|(n, _)| i32::try_from(n).ok())
         .unwrap_or_else(|| word.and_then(number_word));
     if let (Some(n), Some(unit)) = (n, c.word(i + 1).map(str::to_ascii_lowercase)) {
+        if let Some(hit) = shifted_day(c, i, n, &unit) {
+            return Some(hit);
+        }
         if c.is_any(i + 2, &["ago", "earlier", "before"]) {
             let earlier = !c.is(i + 2, "ago");
             let rel = match unit.as_str() {
@@ -2451,6 +2464,37 @@ fn weekday_with_determiner(c: &Cursor, i: usize) -> Option<Hit> {
 /// "two days from now", "three weeks from tomorrow", and "in two weeks" when the clause
 /// speaks of the future ("will meet in two weeks"; "the highest in ten years" is no date):
 /// the day that far ahead of publication.
+/// "3 days after January 12th", "two weeks before May 13 1999", "two months after next
+/// Friday", "16 days from 01/02/2018": a count of units before or after a day stated there.
+/// "from now", "from tomorrow" are [`later`]'s.
+fn shifted_day(c: &Cursor, i: usize, n: i32, unit: &str) -> Option<Hit> {
+    let sign = match c.word(i + 2)?.to_ascii_lowercase().as_str() {
+        "after" => 1,
+        "from" if !c.is_any(i + 3, &["now", "today", "tomorrow", "tmrw"]) => 1,
+        "before" => -1,
+        _ => return None,
+    };
+    let (months, days) = match unit {
+        "day" | "days" => (0, n),
+        "week" | "weeks" => (0, 7 * n),
+        "month" | "months" => (n, 0),
+        "year" | "years" => (12 * n, 0),
+        _ => return None,
+    };
+    let (end, when, label) = time_at(c, i + 3)?;
+    let holiday = matches!(
+        when,
+        When::Relative(Rel::Holiday(..) | Rel::HolidayOfYear(..))
+    );
+    let one_day = label == Label::Plain && (is_one_day(when) || holiday);
+    let anchor = match End::of(when).filter(|_| one_day)? {
+        // "3 days from Tuesday": the coming Tuesday.
+        End::Relative(Rel::Weekday(w, 0)) if sign > 0 => End::Relative(Rel::Weekday(w, 1)),
+        anchor => anchor,
+    };
+    Some((end, When::Shifted(anchor, sign * months, sign * days)))
+}
+
 fn later(c: &Cursor, i: usize, n: i32, unit: &str) -> Option<Hit> {
     let (months, days) = match unit {
         "day" | "days" => (0, n),
@@ -2838,6 +2882,10 @@ mod tests {
         day_then_in_year: "travel on 26 june in 2020", "2019-05-30" => "26 june in 2020", "2020-06-26";
         weekday_and_day_of_month: "any arrangement on Monday 21!", "2019-01-25" => "Monday 21", "2019-01-21";
         weekday_and_ordinal_word: "coffee on tuesday the eleventh.", "2019-06-10" => "tuesday the eleventh", "2019-06-11";
+        days_after_a_day_with_no_year: "It will happen 3 days after January 12th.", "2016-11-07" => "3 days after January 12th", "2017-01-15";
+        weeks_before_a_dated_day: "It happened 2 weeks before May 13 1999.", "2016-11-07" => "2 weeks before May 13 1999", "1999-04-29";
+        days_from_a_weekday_is_after_the_coming_one: "due 3 days from Tuesday.", "2016-11-07" => "3 days from Tuesday", "2016-11-11";
+        weeks_before_a_holiday: "It happened 2 weeks before Christmas.", "2016-11-07" => "2 weeks before Christmas", "2016-12-11";
         the_year_2008: "in the year 2008", "2010-01-01" => "year 2008", "2008";
         weekday_and_date: "call on Tue May 9 at", "2017-05-01" => "Tue May 9", "2017-05-09";
         weekday_and_slash_date: "done friday 5/12", "2019-05-20" => "friday 5/12", "2019-05-12";

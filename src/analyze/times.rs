@@ -25,6 +25,9 @@ pub enum When {
     /// This many months and days after a day stated on its own ("3 days after January
     /// 12th", "two weeks before May 13 1999"; negative before).
     Shifted(End, i32, i32),
+    /// From a day stated on its own for this many months and days ("for 12 months from
+    /// April 1", "for 3 days from today").
+    Lasting(End, i32, i32),
 }
 
 /// One end of a [`When::Between`]: what a time stated alone refers to.
@@ -42,7 +45,7 @@ impl End {
         match when {
             When::Fixed(s, e) => Some(End::Fixed(s, e)),
             When::Relative(rel) => Some(End::Relative(rel)),
-            When::Between(..) | When::Shifted(..) => None,
+            When::Between(..) | When::Shifted(..) | When::Lasting(..) => None,
         }
     }
 
@@ -375,6 +378,17 @@ pub fn resolve(raw: &RawTime, published: Option<Date>) -> Option<TimeExpr> {
                 .checked_add(i64::from(days).days())
                 .ok()?;
             (d, d, !matches!(anchor, End::Fixed(..)))
+        }
+        When::Lasting(anchor, months, days) => {
+            let (start, _) = resolve_end(anchor, published)?;
+            let after = add_months(start, months)?
+                .checked_add(i64::from(days).days())
+                .ok()?;
+            (
+                start,
+                after.yesterday().ok()?.max(start),
+                !matches!(anchor, End::Fixed(..)),
+            )
         }
     };
     Some(TimeExpr {
@@ -2466,12 +2480,14 @@ fn weekday_with_determiner(c: &Cursor, i: usize) -> Option<Hit> {
 /// the day that far ahead of publication.
 /// "3 days after January 12th", "two weeks before May 13 1999", "two months after next
 /// Friday", "16 days from 01/02/2018": a count of units before or after a day stated there.
-/// "from now", "from tomorrow" are [`later`]'s.
+/// After "for", a period from that day ("for 12 months from April 1"). "3 days from now",
+/// "from tomorrow" are [`later`]'s.
 fn shifted_day(c: &Cursor, i: usize, n: i32, unit: &str) -> Option<Hit> {
+    let lasting = i > 0 && c.is(i - 1, "for");
     let sign = match c.word(i + 2)?.to_ascii_lowercase().as_str() {
         "after" => 1,
-        "from" if !c.is_any(i + 3, &["now", "today", "tomorrow", "tmrw"]) => 1,
-        "before" => -1,
+        "from" if lasting || !c.is_any(i + 3, &["now", "today", "tomorrow", "tmrw"]) => 1,
+        "before" if !lasting => -1,
         _ => return None,
     };
     let (months, days) = match unit {
@@ -2492,6 +2508,9 @@ fn shifted_day(c: &Cursor, i: usize, n: i32, unit: &str) -> Option<Hit> {
         End::Relative(Rel::Weekday(w, 0)) if sign > 0 => End::Relative(Rel::Weekday(w, 1)),
         anchor => anchor,
     };
+    if lasting {
+        return Some((end, When::Lasting(anchor, months, days)));
+    }
     Some((end, When::Shifted(anchor, sign * months, sign * days)))
 }
 
@@ -2886,6 +2905,7 @@ mod tests {
         weeks_before_a_dated_day: "It happened 2 weeks before May 13 1999.", "2016-11-07" => "2 weeks before May 13 1999", "1999-04-29";
         days_from_a_weekday_is_after_the_coming_one: "due 3 days from Tuesday.", "2016-11-07" => "3 days from Tuesday", "2016-11-11";
         weeks_before_a_holiday: "It happened 2 weeks before Christmas.", "2016-11-07" => "2 weeks before Christmas", "2016-12-11";
+        a_period_from_a_day: "extended for 12 months from April 1", "1987-03-05" => "for 12 months from April 1", "(1987-04-01,1988-04-01,P366D)";
         the_year_2008: "in the year 2008", "2010-01-01" => "year 2008", "2008";
         weekday_and_date: "call on Tue May 9 at", "2017-05-01" => "Tue May 9", "2017-05-09";
         weekday_and_slash_date: "done friday 5/12", "2019-05-20" => "friday 5/12", "2019-05-12";

@@ -333,8 +333,11 @@ fn spec_values(
     let lead = input[raw.span.start..raw.core.start]
         .trim()
         .to_ascii_lowercase();
-    // "in two weeks" is a date only with its "in".
-    let later = matches!(raw.when, times::When::Relative(times::Rel::Later(..)));
+    // "in two weeks" is a date only with its "in", "for 3 days from today" a range with "for".
+    let later = matches!(
+        raw.when,
+        times::When::Relative(times::Rel::Later(..)) | times::When::Lasting(..)
+    );
     let span = if LEFT_OUT.contains(&lead.as_str()) && !later {
         raw.core
     } else {
@@ -424,6 +427,10 @@ fn spec_values(
         "after" | "later than" => Some("after"),
         _ => None,
     };
+    if let times::When::Lasting(..) = raw.when {
+        let after = t.end.tomorrow().ok()?;
+        return Some((span, "daterange", vec![range_entry(t.start, after)]));
+    }
     if let (times::When::Between(a, b), None) = (raw.when, modifier) {
         return Some((span, "daterange", between_values(a, b, now.date())?));
     }

@@ -28,6 +28,10 @@ pub enum When {
     /// From a day stated on its own for this many months and days ("for 12 months from
     /// April 1", "for 3 days from today").
     Lasting(End, i32, i32),
+    /// Week `n` (Monday–Sunday) of a month or year, the one holding its `n`th Thursday (as
+    /// ISO numbers a year's weeks); `-1` the last, `0` the week holding a day ("the first week
+    /// of March", "the last week of 2016", "the week of April 10th").
+    WeekOf(End, i8),
 }
 
 /// One end of a [`When::Between`]: what a time stated alone refers to.
@@ -45,7 +49,7 @@ impl End {
         match when {
             When::Fixed(s, e) => Some(End::Fixed(s, e)),
             When::Relative(rel) => Some(End::Relative(rel)),
-            When::Between(..) | When::Shifted(..) | When::Lasting(..) => None,
+            When::Between(..) | When::Shifted(..) | When::Lasting(..) | When::WeekOf(..) => None,
         }
     }
 
@@ -56,6 +60,26 @@ impl End {
             End::Relative(Rel::MonthDay(..) | Rel::Month(_) | Rel::Weekday(_, 0))
         )
     }
+}
+
+/// The Monday of week `n` of the days `start..=end`: the week holding their `n`th Thursday,
+/// or their last (`n` = -1), or the week holding `start` (`n` = 0).
+pub fn week_in(start: Date, end: Date, n: i8) -> Option<Date> {
+    let monday_of = |d: Date| d.checked_sub(i64::from(d.weekday().to_monday_zero_offset()).days());
+    let thursday = match n {
+        0 => return monday_of(start).ok(),
+        -1 => {
+            let back = (7 + end.weekday().to_monday_zero_offset() - 3) % 7;
+            end.checked_sub(i64::from(back).days()).ok()?
+        }
+        n => {
+            let ahead = (7 + 3 - start.weekday().to_monday_zero_offset()) % 7;
+            let first = start.checked_add(i64::from(ahead).days()).ok()?;
+            let nth = first.checked_add((7 * i64::from(n - 1)).days()).ok()?;
+            (nth <= end).then_some(nth)?
+        }
+    };
+    monday_of(thursday).ok()
 }
 
 /// The intervals of a range's two ends. The first is resolved against publication; a second
@@ -378,6 +402,15 @@ pub fn resolve(raw: &RawTime, published: Option<Date>) -> Option<TimeExpr> {
                 .checked_add(i64::from(days).days())
                 .ok()?;
             (d, d, !matches!(anchor, End::Fixed(..)))
+        }
+        When::WeekOf(within, n) => {
+            let (s, e) = resolve_end(within, published)?;
+            let monday = week_in(s, e, n)?;
+            (
+                monday,
+                monday.checked_add(6.days()).ok()?,
+                !matches!(within, End::Fixed(..)),
+            )
         }
         When::Lasting(anchor, months, days) => {
             let (start, _) = resolve_end(anchor, published)?;
@@ -720,9 +753,10 @@ impl<'a> Cursor<'a> {
             .rev()
             .take_while(|&j| !self.is_any(j, &[".", ";", "!", "?"]))
             .any(|j| {
-                // "I would like to …" is a wish, not a time ahead.
+                // "I would like to …" is a wish, not a time ahead; "than expected" compares.
                 self.is_any(j, FUTURE_WORDS)
                     && !(self.is(j, "would") && self.is_any(j + 1, &["like", "love", "prefer"]))
+                    && !(self.is(j, "expected") && j > 0 && self.is_any(j - 1, &["than", "as"]))
             })
     }
     fn int(&self, k: usize) -> Option<(u32, usize)> {
@@ -938,6 +972,18 @@ pub fn scan_with(tokens: &[Token], text: &str, join_clocks: bool) -> Vec<RawTime
         }
     }
     merge_ranges(&mut out, text, join_clocks);
+    for t in out
+        .iter_mut()
+        .filter(|t| matches!(t.when, When::WeekOf(..)))
+    {
+        if let (true, Some(start)) = (
+            t.span == t.core,
+            phrase_before(text, t.span.start, &["the"]),
+        ) {
+            t.span.start = start;
+            t.core.start = start;
+        }
+    }
     with_year_noun(&mut out, text);
     out
 }
@@ -1239,6 +1285,7 @@ fn number_may_start_time(c: &Cursor, i: usize) -> bool {
         k += 1;
     }
     c.month(k).is_some()
+        || (c.is(k, "week") && c.is(k + 1, "of"))
         || c.word(i + 1).is_some_and(|w| {
             unit_months(w).is_some()
                 || ["day", "days", "week", "weeks"]
@@ -1320,7 +1367,8 @@ fn with_preposition(c: &Cursor, i: usize) -> Option<Found> {
 
 fn time_at(c: &Cursor, i: usize) -> Option<(usize, When, Label)> {
     let plain = |h: Option<Hit>| h.map(|(e, w)| (e, w, Label::Plain));
-    let found = plain(weekday_then_date(c, i))
+    let found = plain(week_of(c, i))
+        .or_else(|| plain(weekday_then_date(c, i)))
         .or_else(|| plain(numeric_date(c, i)))
         .or_else(|| plain(month_slash_day(c, i)))
         .or_else(|| plain(day_first_date(c, i)))
@@ -1829,6 +1877,39 @@ fn date_after_weekday(c: &Cursor, k: usize, day: Weekday) -> Option<Hit> {
         When::Fixed(s, e) if s != e || s.weekday() != day => None,
         _ => Some(hit),
     }
+}
+
+/// "the first week of March", "3rd week of 2018", "the last week of this month", "the week
+/// of April 10th": a week of a month or year, or the week holding a day.
+fn week_of(c: &Cursor, i: usize) -> Option<Hit> {
+    let i = i + usize::from(c.is(i, "the"));
+    let (n, k) = if c.is(i, "week") {
+        (0, i)
+    } else if c.is(i, "last") {
+        (-1, i + 1)
+    } else if let Some((d, end)) = c.day(i).filter(|&(_, end)| end == i + 2) {
+        (d, end)
+    } else {
+        let n = ordinal(c.word(i)?).and_then(|n| i8::try_from(n).ok())?;
+        (n, i + 1)
+    };
+    if !(-1..=5).contains(&n) || !c.is(k, "week") || !c.is(k + 1, "of") {
+        return None;
+    }
+    let (end, when, label) = time_at(c, k + 2)?;
+    let within = End::of(when).filter(|_| label == Label::Plain)?;
+    let fits = if n == 0 {
+        is_one_day(when)
+    } else {
+        match within {
+            End::Fixed(s, e) => s.day() == 1 && (e == s.last_of_month() || e == s.last_of_year()),
+            End::Relative(r) => matches!(
+                r,
+                Rel::Month(_) | Rel::Months(_) | Rel::MonthIn(..) | Rel::Years(_)
+            ),
+        }
+    };
+    fits.then_some((end, When::WeekOf(within, n)))
 }
 
 /// A day of the month after a weekday with no month: "Mon 13th", "Friday the 26th",
@@ -2901,6 +2982,11 @@ mod tests {
         day_then_in_year: "travel on 26 june in 2020", "2019-05-30" => "26 june in 2020", "2020-06-26";
         weekday_and_day_of_month: "any arrangement on Monday 21!", "2019-01-25" => "Monday 21", "2019-01-21";
         weekday_and_ordinal_word: "coffee on tuesday the eleventh.", "2019-06-10" => "tuesday the eleventh", "2019-06-11";
+        last_week_of_a_month: "I'll be out the last week of july", "2017-08-07" => "the last week of july", "2017-W30";
+        first_week_of_a_year_is_iso: "How about first week of 2015", "2018-11-29" => "first week of 2015", "2015-W01";
+        ordinal_week_of_a_month: "in the 3rd week of Jan 2019", "2018-11-29" => "in the 3rd week of Jan 2019", "2019-W03";
+        week_of_a_past_month_after_than_expected: "smaller than expected after exports rallied in the fourth week of February", "1987-03-05" => "in the fourth week of February", "1987-W09";
+        week_holding_a_day: "during the week of April 20", "1987-04-02" => "during the week of April 20", "1987-W17";
         days_after_a_day_with_no_year: "It will happen 3 days after January 12th.", "2016-11-07" => "3 days after January 12th", "2017-01-15";
         weeks_before_a_dated_day: "It happened 2 weeks before May 13 1999.", "2016-11-07" => "2 weeks before May 13 1999", "1999-04-29";
         days_from_a_weekday_is_after_the_coming_one: "due 3 days from Tuesday.", "2016-11-07" => "3 days from Tuesday", "2016-11-11";

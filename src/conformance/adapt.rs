@@ -427,6 +427,11 @@ fn spec_values(
         "after" | "later than" => Some("after"),
         _ => None,
     };
+    if let times::When::WeekOf(within, n) = raw.when {
+        if let Some(values) = week_of_values(within, n, now.date()) {
+            return Some((span, "daterange", values));
+        }
+    }
     if let times::When::Lasting(..) = raw.when {
         let after = t.end.tomorrow().ok()?;
         return Some((span, "daterange", vec![range_entry(t.start, after)]));
@@ -732,6 +737,48 @@ fn between_values(a: times::End, b: times::End, today: Date) -> Option<Vec<Value
             );
             entry["timex"] = json!(timex);
             Some(entry)
+        })
+        .collect()
+}
+
+/// A week of a month as the specs write it, `2015-01-W01` (the last is `W05`), for a month
+/// with no year `XXXX-07-W05` with the last and the coming one; a week holding a day with
+/// no year is that day's TIMEX with its two readings. `None` for a week of a year, which
+/// the interval's own TIMEX says (`2015-W01`).
+fn week_of_values(within: times::End, n: i8, today: Date) -> Option<Vec<Value>> {
+    use times::{End, Rel};
+    let number = if n < 0 { 5 } else { n };
+    let (timex, containers) = match within {
+        End::Relative(Rel::Month(m)) => (
+            format!("XXXX-{m:02}-W{number:02}"),
+            undated_month_firsts(m, today)?
+                .iter()
+                .map(|f| (*f, f.last_of_month()))
+                .collect(),
+        ),
+        End::Relative(day @ Rel::MonthDay(..)) if n == 0 => {
+            let (timex, past, coming) = undated_day(times::When::Relative(day), today, today)?;
+            (timex, vec![(past, past), (coming, coming)])
+        }
+        _ if n == 0 => return None,
+        _ => {
+            let (s, e) = times::resolve_ends(within, within, Some(today))?[0];
+            if e.since(s).ok()?.get_days() > 31 {
+                return None;
+            }
+            (
+                format!("{:04}-{:02}-W{number:02}", s.year(), s.month()),
+                vec![(s, e)],
+            )
+        }
+    };
+    containers
+        .into_iter()
+        .map(|(s, e)| {
+            let monday = times::week_in(s, e, n)?;
+            let next = monday.checked_add(jiff::Span::new().days(7)).ok()?;
+            Some(json!({"timex": timex, "type": "daterange",
+                        "start": monday.to_string(), "end": next.to_string()}))
         })
         .collect()
 }

@@ -191,6 +191,13 @@ fn sentence_events(
             continue;
         }
         let clause = clause_of(text, &in_sentence, span, trigger);
+        let happens = matches!(
+            kind,
+            EventType::Visit | EventType::Meeting | EventType::Agreement | EventType::Establishment
+        );
+        if happens && not_taking_place(&text[clause.start..trigger.start]) {
+            continue;
+        }
         let entities: Vec<&Entity> = in_sentence
             .iter()
             .copied()
@@ -375,6 +382,41 @@ fn clause_of(text: &str, entities: &[&Entity], sentence: Span, trigger: Span) ->
         .min()
         .unwrap_or(sentence.end);
     Span::new(start, end)
+}
+
+/// True when the words of the clause before a visit, meeting, signing or founding say it did
+/// not or may not happen: it is denied ("did not meet", "has no plans to start talks",
+/// "refused to sign"), proposed or asked for ("suggested bilateral talks", "calls on Shultz
+/// to enter into talks", "invited him to visit"), called off, or only possible ("could meet",
+/// "may visit"). A cue other than a modal governs the trigger only when no comma, semicolon
+/// or subordinating word stands between them ("did not make an offer when they held talks"
+/// reports talks).
+fn not_taking_place(before: &str) -> bool {
+    static CUES: LazyLock<Regex> = LazyLock::new(|| {
+        re(concat!(
+            r"(?i)(?-u:\b)(?:no\s+plans?|not|never|n't|(?:refus|declin)\w*\s+to|suggest(?:s|ed)?",
+            r"|propos(?:e|es|ed)|call(?:s|ed)?\s+(?:on|for)|(?:urg|ask)\w*\s+(?:\w+\s+){0,4}?to",
+            r"|invit\w*|(?:offer\w*|ready|willing|wants?|wanted|would\s+like|hop(?:e|es|ed|ing))\s+to",
+            r"|cancel\w*|postpon\w*|called\s+off)(?-u:\b)",
+        ))
+    });
+    // A modal governs only the verb right after it: "could meet", "may not visit", "could
+    // be signed", not "might feel the pressure of the accord signed last summer".
+    static MODAL: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)(?-u:\b)(?:could|might|should|(?-i:may))\s+(?:(?:not|also|still|soon|be|have|then)\s+){0,2}$",
+        )
+    });
+    static SUBORDINATE: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)[,;]|(?-u:\b)(?:when|after|before|while|which|who|that|because|since|if|as)(?-u:\b)",
+        )
+    });
+    MODAL.is_match(before)
+        || CUES
+            .find_iter(before)
+            .last()
+            .is_some_and(|cue| !SUBORDINATE.is_match(&before[cue.end()..]))
 }
 
 /// True when the words before a trigger announce it rather than report it: "will visit",
@@ -900,6 +942,43 @@ mod tests {
         let est = of_type(text, EventType::Establishment);
         assert_eq!(est.countries, vec!["PL", "VN"]);
         assert_eq!(est.participants.len(), 2);
+    }
+
+    #[test]
+    fn denied_proposed_or_possible_events_are_not_reported() {
+        let kinds = |text: &str| -> Vec<EventType> { read(text).iter().map(|e| e.kind).collect() };
+        // Each of these gives an event when its cue is left out.
+        for text in [
+            "Kato said he has no plans to start bilateral trade talks with the United States.",
+            "Lyng said he suggested instead bilateral talks with Japan on rice.",
+            "The amendment calls on Washington to enter into talks with Japan on defence.",
+            "Japan urged the United States to hold talks on rice.",
+            "Poland refused to sign the agreement with Vietnam on coal.",
+            "Chancellor Merz could visit Prague next month.",
+        ] {
+            let found = kinds(&format!("Japan and the United States trade rice. {text}"));
+            assert!(
+                !found.iter().any(|k| matches!(
+                    k,
+                    EventType::Meeting | EventType::Visit | EventType::Agreement
+                )),
+                "{text}: {found:?}"
+            );
+        }
+        // A cue in another clause, or a modal governing another verb, leaves the event.
+        let held = "U.S. officials did not make an offer when they held grain talks with Soviet \
+                    counterparts this week.";
+        assert!(kinds(held).contains(&EventType::Meeting), "{held}");
+        let signed = "Japan might feel more pressure over the semiconductor trade agreement \
+                      Japan and the United States signed last summer.";
+        assert!(kinds(signed).contains(&EventType::Agreement), "{signed}");
+        let proposals =
+            "Baldrige said Japanese Prime Minister Yasuhiro Nakasone will make specific \
+                         proposals to ease friction at a meeting with President Reagan this week.";
+        assert!(
+            kinds(proposals).contains(&EventType::Meeting),
+            "{proposals}"
+        );
     }
 
     #[test]

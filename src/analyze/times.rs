@@ -94,7 +94,8 @@ pub fn resolve_ends(a: End, b: End, published: Option<Date>) -> Option<[(Date, D
     (second.0 >= first.0).then_some([first, second])
 }
 
-fn resolve_end(end: End, published: Option<Date>) -> Option<(Date, Date)> {
+/// The interval one end refers to; a relative one needs `published`.
+pub fn resolve_end(end: End, published: Option<Date>) -> Option<(Date, Date)> {
     match end {
         End::Fixed(s, e) => Some((s, e)),
         End::Relative(rel) => resolve_relative(rel, published?),
@@ -972,7 +973,15 @@ pub fn scan_with(tokens: &[Token], text: &str, join_clocks: bool) -> Vec<RawTime
         }
     }
     merge_ranges(&mut out, text, join_clocks);
-    for t in out
+    with_article_before_weeks(&mut out, text);
+    with_year_noun(&mut out, text);
+    out
+}
+
+/// "the last week of July": the article belongs to a week of a month (a scan starts at
+/// "last", "first" or "week").
+fn with_article_before_weeks(times: &mut [RawTime], text: &str) {
+    for t in times
         .iter_mut()
         .filter(|t| matches!(t.when, When::WeekOf(..)))
     {
@@ -984,8 +993,6 @@ pub fn scan_with(tokens: &[Token], text: &str, join_clocks: bool) -> Vec<RawTime
             t.core.start = start;
         }
     }
-    with_year_noun(&mut out, text);
-    out
 }
 
 /// Time nouns read through a possessive besides weekdays and months: "last year's record".
@@ -2556,9 +2563,17 @@ fn weekday_with_determiner(c: &Cursor, i: usize) -> Option<Hit> {
     Some((i + day_at + 1, When::Relative(rel(day))))
 }
 
-/// "two days from now", "three weeks from tomorrow", and "in two weeks" when the clause
-/// speaks of the future ("will meet in two weeks"; "the highest in ten years" is no date):
-/// the day that far ahead of publication.
+/// `n` days, weeks, months or years as months and days.
+fn months_and_days(n: i32, unit: &str) -> Option<(i32, i32)> {
+    match unit {
+        "day" | "days" => Some((0, n)),
+        "week" | "weeks" => Some((0, 7 * n)),
+        "month" | "months" => Some((n, 0)),
+        "year" | "years" => Some((12 * n, 0)),
+        _ => None,
+    }
+}
+
 /// "3 days after January 12th", "two weeks before May 13 1999", "two months after next
 /// Friday", "16 days from 01/02/2018": a count of units before or after a day stated there.
 /// After "for", a period from that day ("for 12 months from April 1"). "3 days from now",
@@ -2571,13 +2586,7 @@ fn shifted_day(c: &Cursor, i: usize, n: i32, unit: &str) -> Option<Hit> {
         "before" if !lasting => -1,
         _ => return None,
     };
-    let (months, days) = match unit {
-        "day" | "days" => (0, n),
-        "week" | "weeks" => (0, 7 * n),
-        "month" | "months" => (n, 0),
-        "year" | "years" => (12 * n, 0),
-        _ => return None,
-    };
+    let (months, days) = months_and_days(n, unit)?;
     let (end, when, label) = time_at(c, i + 3)?;
     let holiday = matches!(
         when,
@@ -2595,14 +2604,11 @@ fn shifted_day(c: &Cursor, i: usize, n: i32, unit: &str) -> Option<Hit> {
     Some((end, When::Shifted(anchor, sign * months, sign * days)))
 }
 
+/// "two days from now", "three weeks from tomorrow", and "in two weeks" when the clause
+/// speaks of the future ("will meet in two weeks"; "the highest in ten years" is no date):
+/// the day that far ahead of publication.
 fn later(c: &Cursor, i: usize, n: i32, unit: &str) -> Option<Hit> {
-    let (months, days) = match unit {
-        "day" | "days" => (0, n),
-        "week" | "weeks" => (0, 7 * n),
-        "month" | "months" => (n, 0),
-        "year" | "years" => (12 * n, 0),
-        _ => return None,
-    };
+    let (months, days) = months_and_days(n, unit)?;
     if c.is(i + 2, "from") {
         let extra = if c.is_any(i + 3, &["now", "today"]) {
             0

@@ -762,7 +762,7 @@ fn week_of_values(within: times::End, n: i8, today: Date) -> Option<Vec<Value>> 
         }
         _ if n == 0 => return None,
         _ => {
-            let (s, e) = times::resolve_ends(within, within, Some(today))?[0];
+            let (s, e) = times::resolve_end(within, Some(today))?;
             if e.since(s).ok()?.get_days() > 31 {
                 return None;
             }

@@ -230,6 +230,16 @@ fn ordinal_unit(w: &str) -> Option<f64> {
     lookup(ORDINAL_UNITS, w.strip_suffix('s').unwrap_or(w))
 }
 
+/// The value of a lower-case ordinal word from "first" to "twentieth" and "thirtieth" (the
+/// one-word ordinals a day of the month is written with), from the ordinal and fraction
+/// tables.
+pub fn ordinal_word(w: &str) -> Option<u32> {
+    let v = lookup(ORDINAL_UNITS, w)
+        .or_else(|| lookup(DENOMINATOR_WORDS, w).filter(|v| (10.0..=30.0).contains(v)))?;
+    // Whole numbers from 1 to 30: exact in u32.
+    Some(v as u32)
+}
+
 /// The value of an ordinal ("first", "second", "3rd", "21st"), if `word` is one.
 pub fn ordinal(word: &str) -> Option<u32> {
     let w = word.to_ascii_lowercase();

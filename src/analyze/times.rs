@@ -6,7 +6,7 @@
 //! [`When::Relative`] and turned into intervals by [`resolve`] once the date is known (the
 //! publication-date stage itself uses the absolute ones as evidence).
 
-use super::numbers::ordinal;
+use super::numbers::{ordinal, ordinal_word};
 use super::tokens::{Kind, Token};
 use crate::model::{Span, TimeExpr};
 use jiff::civil::{Date, Weekday};
@@ -53,6 +53,11 @@ impl End {
         }
     }
 
+    /// Whether it is relative, so resolving it takes the publication date.
+    fn needs_publication(self) -> bool {
+        matches!(self, End::Relative(_))
+    }
+
     /// A day or month with no year or weekday ("October 1", "May", "Friday").
     pub fn is_undated(self) -> bool {
         matches!(
@@ -65,9 +70,8 @@ impl End {
 /// The Monday of week `n` of the days `start..=end`: the week holding their `n`th Thursday,
 /// or their last (`n` = -1), or the week holding `start` (`n` = 0).
 pub fn week_in(start: Date, end: Date, n: i8) -> Option<Date> {
-    let monday_of = |d: Date| d.checked_sub(i64::from(d.weekday().to_monday_zero_offset()).days());
     let thursday = match n {
-        0 => return monday_of(start).ok(),
+        0 => return monday_of(start),
         -1 => {
             let back = (7 + end.weekday().to_monday_zero_offset() - 3) % 7;
             end.checked_sub(i64::from(back).days()).ok()?
@@ -79,7 +83,13 @@ pub fn week_in(start: Date, end: Date, n: i8) -> Option<Date> {
             (nth <= end).then_some(nth)?
         }
     };
-    monday_of(thursday).ok()
+    monday_of(thursday)
+}
+
+/// The Monday of the Monday–Sunday week holding `d`.
+fn monday_of(d: Date) -> Option<Date> {
+    d.checked_sub(i64::from(d.weekday().to_monday_zero_offset()).days())
+        .ok()
 }
 
 /// The intervals of a range's two ends. The first is resolved against publication; a second
@@ -394,15 +404,12 @@ pub fn resolve(raw: &RawTime, published: Option<Date>) -> Option<TimeExpr> {
         }
         When::Between(a, b) => {
             let [(s, _), (_, e)] = resolve_ends(a, b, published)?;
-            let fixed = matches!((a, b), (End::Fixed(..), End::Fixed(..)));
-            (s, e, !fixed)
+            (s, e, a.needs_publication() || b.needs_publication())
         }
         When::Shifted(anchor, months, days) => {
             let (day, _) = resolve_end(anchor, published)?;
-            let d = add_months(day, months)?
-                .checked_add(i64::from(days).days())
-                .ok()?;
-            (d, d, !matches!(anchor, End::Fixed(..)))
+            let d = shift(day, months, days)?;
+            (d, d, anchor.needs_publication())
         }
         When::WeekOf(within, n) => {
             let (s, e) = resolve_end(within, published)?;
@@ -410,18 +417,16 @@ pub fn resolve(raw: &RawTime, published: Option<Date>) -> Option<TimeExpr> {
             (
                 monday,
                 monday.checked_add(6.days()).ok()?,
-                !matches!(within, End::Fixed(..)),
+                within.needs_publication(),
             )
         }
         When::Lasting(anchor, months, days) => {
             let (start, _) = resolve_end(anchor, published)?;
-            let after = add_months(start, months)?
-                .checked_add(i64::from(days).days())
-                .ok()?;
+            let after = shift(start, months, days)?;
             (
                 start,
                 after.yesterday().ok()?.max(start),
-                !matches!(anchor, End::Fixed(..)),
+                anchor.needs_publication(),
             )
         }
     };
@@ -524,6 +529,13 @@ fn add_months(d: Date, n: i32) -> Option<Date> {
     d.checked_add(n.months()).ok()
 }
 
+/// The day `months` months and then `days` days after `d` (before it when negative).
+fn shift(d: Date, months: i32, days: i32) -> Option<Date> {
+    add_months(d, months)?
+        .checked_add(i64::from(days).days())
+        .ok()
+}
+
 fn resolve_relative(rel: Rel, p: Date) -> Option<(Date, Date)> {
     let year = i32::from(p.year());
     match rel {
@@ -533,9 +545,7 @@ fn resolve_relative(rel: Rel, p: Date) -> Option<(Date, Date)> {
             Some((d, d.last_of_month()))
         }
         Rel::Weeks(n) => {
-            let monday = p
-                .checked_sub(i64::from(p.weekday().to_monday_zero_offset()).days())
-                .ok()?;
+            let monday = monday_of(p)?;
             let start = monday.checked_add((7 * i64::from(n)).days()).ok()?;
             Some((start, start.checked_add(6.days()).ok()?))
         }
@@ -554,9 +564,7 @@ fn resolve_relative(rel: Rel, p: Date) -> Option<(Date, Date)> {
         Rel::Ahead(months) => Some((p, add_months(p, months)?)),
         Rel::NextDays(n) => Some((p.tomorrow().ok()?, p.checked_add(i64::from(n).days()).ok()?)),
         Rel::Later(months, days) => {
-            let d = add_months(p, months)?
-                .checked_add(i64::from(days).days())
-                .ok()?;
+            let d = shift(p, months, days)?;
             Some((d, d))
         }
         Rel::YearsBefore(n) => year_span(year - n),
@@ -1942,30 +1950,7 @@ fn day_of_weekday(c: &Cursor, k: usize, w: Weekday) -> Option<Hit> {
 /// A day of the month as an ordinal word: "eleventh", "twenty seventh", "thirty-first".
 fn ordinal_day(c: &Cursor, k: usize) -> Option<(i8, usize)> {
     let word = c.word(k)?.to_ascii_lowercase();
-    let simple = |w: &str| -> Option<i8> {
-        const TEENS: [&str; 7] = [
-            "thirteenth",
-            "fourteenth",
-            "fifteenth",
-            "sixteenth",
-            "seventeenth",
-            "eighteenth",
-            "nineteenth",
-        ];
-        match w {
-            "twentieth" => Some(20),
-            "thirtieth" => Some(30),
-            _ => TEENS
-                .iter()
-                .position(|t| *t == w)
-                .and_then(|i| i8::try_from(i + 13).ok())
-                .or_else(|| {
-                    ordinal(w)
-                        .and_then(|n| i8::try_from(n).ok())
-                        .filter(|n| *n <= 12)
-                }),
-        }
-    };
+    let simple = |w: &str| ordinal_word(w).and_then(|n| i8::try_from(n).ok());
     let tens = match word.as_str() {
         "twenty" => 20,
         "thirty" => 30,

@@ -32,6 +32,22 @@ pub enum When {
     /// ISO numbers a year's weeks); `-1` the last, `0` the week holding a day ("the first week
     /// of March", "the last week of 2016", "the week of April 10th").
     WeekOf(End, i8),
+    /// A part of a period stated on its own ("early 2024", "mid-March", "late last year",
+    /// "the end of the month").
+    Part(End, Part),
+}
+
+/// Which part of a period a time names.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Part {
+    /// "early", "the beginning of", "the start of": the first third.
+    Early,
+    /// "mid", "the middle of": the middle third.
+    Middle,
+    /// "late": the last third.
+    Late,
+    /// "the end of": the last quarter of a year, else the last third.
+    Final,
 }
 
 /// One end of a [`When::Between`]: what a time stated alone refers to.
@@ -49,13 +65,38 @@ impl End {
         match when {
             When::Fixed(s, e) => Some(End::Fixed(s, e)),
             When::Relative(rel) => Some(End::Relative(rel)),
-            When::Between(..) | When::Shifted(..) | When::Lasting(..) | When::WeekOf(..) => None,
+            When::Between(..)
+            | When::Shifted(..)
+            | When::Lasting(..)
+            | When::WeekOf(..)
+            | When::Part(..) => None,
         }
     }
 
     /// Whether it is relative, so resolving it takes the publication date.
-    fn needs_publication(self) -> bool {
+    pub fn needs_publication(self) -> bool {
         matches!(self, End::Relative(_))
+    }
+
+    /// Whether it is longer than a day and so has parts: a year, month, week, quarter, half,
+    /// season or decade.
+    fn is_period(self) -> bool {
+        match self {
+            End::Fixed(s, e) => s < e,
+            End::Relative(rel) => matches!(
+                rel,
+                Rel::Years(_)
+                    | Rel::Months(_)
+                    | Rel::Weeks(_)
+                    | Rel::Quarters(_)
+                    | Rel::Month(_)
+                    | Rel::MonthIn(..)
+                    | Rel::ComingMonth(_)
+                    | Rel::Quarter(..)
+                    | Rel::Half(..)
+                    | Rel::Season(..)
+            ),
+        }
     }
 
     /// A day or month with no year or weekday ("October 1", "May", "Friday").
@@ -194,6 +235,9 @@ pub enum Rel {
     PartOf(Period, bool),
     /// A month named with "this" (0), "next" (1) or "last" (-1).
     MonthIn(i8, i32),
+    /// A month with no year in a clause about the future ("will meet in December"): the
+    /// first one not over at publication, so this month if it is the one named.
+    ComingMonth(i8),
     /// A season (first month, three months long) named with "this" (0), "next" (1) or
     /// "last" (-1).
     Season(i8, i32),
@@ -319,8 +363,6 @@ pub enum Period {
 pub enum Label {
     /// The interval says it all.
     Plain,
-    /// Part of a year ("early 2009", "mid-2011"): the year's value.
-    YearPart,
     /// "since 2018": the value of the anchor (first and last day).
     Anchor(Date, Date),
     /// A clock time on the day ("16:00 UTC"), 24-hour.
@@ -420,6 +462,18 @@ pub fn resolve(raw: &RawTime, published: Option<Date>) -> Option<TimeExpr> {
                 within.needs_publication(),
             )
         }
+        When::Part(period, part) => {
+            let (s, e) = resolve_end(period, published)?;
+            let (start, end) = part_days(s, e, part)?;
+            return Some(TimeExpr {
+                span: raw.span,
+                start,
+                end,
+                relative: period.needs_publication(),
+                deadline: raw.deadline,
+                timex: timex(s, e),
+            });
+        }
         When::Lasting(anchor, months, days) => {
             let (start, _) = resolve_end(anchor, published)?;
             let after = shift(start, months, days)?;
@@ -444,9 +498,6 @@ pub fn resolve(raw: &RawTime, published: Option<Date>) -> Option<TimeExpr> {
 /// else the interval's ([`timex`]).
 fn timex_of(raw: &RawTime, start: Date, end: Date) -> String {
     match (raw.label, raw.when) {
-        // A part of a decade ("the late 1990s") takes the decade's value.
-        (Label::YearPart, _) if end.year() > start.year() => format!("{:03}X", start.year() / 10),
-        (Label::YearPart, _) => format!("{:04}", start.year()),
         (Label::Anchor(s, e), _) => timex(s, e),
         (Label::Clock(h, m), _) => format!("{start}T{h:02}:{m:02}"),
         (Label::ClockRange { from, to, .. }, _) => format!(
@@ -479,9 +530,7 @@ pub fn timex(start: Date, end: Date) -> String {
         return start.to_string();
     }
     let (y, m) = (start.year(), start.month());
-    let whole_months = start.day() == 1 && end == end.last_of_month();
-    let months = (i32::from(end.year()) - i32::from(y)) * 12 + i32::from(end.month() - m) + 1;
-    if whole_months {
+    if let Some(months) = whole_months(start, end) {
         match months {
             1 => return format!("{y:04}-{m:02}"),
             3 if (m - 1) % 3 == 0 => return format!("{y:04}-Q{}", (m - 1) / 3 + 1),
@@ -523,6 +572,50 @@ fn months_span(y: i32, first_month: i8, months: i8) -> Option<(Date, Date)> {
     let (start, _) = month_span(y, first_month)?;
     let (_, end) = month_span(y, first_month + months - 1)?;
     Some((start, end))
+}
+
+/// How many calendar months `start..=end` is, when it is whole months.
+fn whole_months(start: Date, end: Date) -> Option<i32> {
+    (start.day() == 1 && end == end.last_of_month()).then(|| {
+        (i32::from(end.year()) - i32::from(start.year())) * 12
+            + i32::from(end.month() - start.month())
+            + 1
+    })
+}
+
+/// The days of `part` of the period `start..=end`: for a decade or longer, whole years (the
+/// late 1990s are 1997–1999); for a year, quarter or half, whole months (the end of a year is
+/// its last quarter); else thirds of its days (late March is the 21st on).
+fn part_days(start: Date, end: Date, part: Part) -> Option<(Date, Date)> {
+    let thirds = |n: i32, early: i32, middle: i32| match part {
+        Part::Early => (0, early),
+        Part::Middle => (early, middle),
+        Part::Late | Part::Final => (early + middle, n - early - middle),
+    };
+    match whole_months(start, end) {
+        Some(months) if months >= 120 && months % 12 == 0 => {
+            let years = months / 12;
+            let early = (years * 2 + 4) / 5;
+            let (from, len) = thirds(years, early, (years - early) / 2);
+            let first = i32::from(start.year()) + from;
+            Some((year_span(first)?.0, year_span(first + len - 1)?.1))
+        }
+        Some(months) if months % 3 == 0 => {
+            let (from, len) = if months == 12 && part == Part::Final {
+                (9, 3)
+            } else {
+                thirds(months, months / 3, months / 3)
+            };
+            let first = add_months(start, from)?;
+            Some((first, add_months(first, len)?.yesterday().ok()?))
+        }
+        _ => {
+            let days = end.since(start).ok()?.get_days() + 1;
+            let (from, len) = thirds(days, days / 3, days * 2 / 3 - days / 3);
+            let first = start.checked_add(i64::from(from).days()).ok()?;
+            Some((first, first.checked_add(i64::from(len - 1).days()).ok()?))
+        }
+    }
 }
 
 fn add_months(d: Date, n: i32) -> Option<Date> {
@@ -603,6 +696,7 @@ fn resolve_relative(rel: Rel, p: Date) -> Option<(Date, Date)> {
             let (_, last) = resolve_relative(Rel::MonthDay(m, d, d, false), p)?;
             Some((last.checked_sub(6.days()).ok()?, last))
         }
+        Rel::ComingMonth(m) => month_span(year + i32::from(m < p.month()), m),
         Rel::MonthIn(m, dir) => {
             let y = match dir {
                 0 => year,
@@ -811,7 +905,9 @@ impl<'a> Cursor<'a> {
             return None;
         }
         let mut end = k + 1;
-        if w.len() <= 4 && self.raw(end) == Some(".") && self.joined(end) {
+        // "Sept.", "Jan.": an abbreviation's full stop; "July." ends a sentence.
+        let abbreviated = w.len() <= 4 && !MONTHS.iter().any(|m| m.eq_ignore_ascii_case(w));
+        if abbreviated && self.raw(end) == Some(".") && self.joined(end) {
             end += 1;
         }
         Some((m, end))
@@ -1344,9 +1440,21 @@ fn with_preposition(c: &Cursor, i: usize) -> Option<Found> {
     for (words, deadline) in preps {
         if words.iter().enumerate().all(|(k, w)| c.is(i + k, w)) {
             let core = i + words.len();
-            if let Some((end, when, label)) = time_at(c, core) {
+            // "by the end of the year": the whole period is the deadline.
+            let at = if words.contains(&"end") {
+                period_at(c, core)
+            } else {
+                time_at(c, core)
+            };
+            if let Some((end, when, label)) = at {
+                let fixed = match when {
+                    When::Fixed(s, e) => Some((s, e)),
+                    When::Part(End::Fixed(s, e), part) => part_days(s, e, part),
+                    _ => None,
+                };
                 let (when, label) = match (words == &["since"], when) {
-                    (true, When::Fixed(s, e)) => {
+                    (true, _) if fixed.is_some() => {
+                        let (s, e) = fixed?;
                         (When::Relative(Rel::Since(s)), Label::Anchor(s, e))
                     }
                     // "until Friday", "by Monday": the coming one.
@@ -1391,7 +1499,7 @@ fn time_at(c: &Cursor, i: usize) -> Option<(usize, When, Label)> {
         .or_else(|| plain(week_ended(c, i)))
         .or_else(|| plain(quarter_or_half(c, i)))
         .or_else(|| plain(year_then_quarter(c, i)))
-        .or_else(|| part_of_year(c, i).map(|(e, w)| (e, w, Label::YearPart)))
+        .or_else(|| plain(part_of_period(c, i)))
         .or_else(|| clock_time(c, i))
         .or_else(|| words_only(c, i, day_part))
         .or_else(|| words_only(c, i, named_month))
@@ -1920,7 +2028,11 @@ fn week_of(c: &Cursor, i: usize) -> Option<Hit> {
             End::Fixed(s, e) => s.day() == 1 && (e == s.last_of_month() || e == s.last_of_year()),
             End::Relative(r) => matches!(
                 r,
-                Rel::Month(_) | Rel::Months(_) | Rel::MonthIn(..) | Rel::Years(_)
+                Rel::Month(_)
+                    | Rel::ComingMonth(_)
+                    | Rel::Months(_)
+                    | Rel::MonthIn(..)
+                    | Rel::Years(_)
             ),
         }
     };
@@ -2113,7 +2225,7 @@ fn month_first_date(c: &Cursor, i: usize) -> Option<Hit> {
     if (full_name && !word.eq_ignore_ascii_case("may")) || cue || opens_range {
         // "will meet again in December": the coming December, not the last one.
         let rel = if c.future_before(i) {
-            Rel::MonthIn(m, 1)
+            Rel::ComingMonth(m)
         } else {
             Rel::Month(m)
         };
@@ -2252,40 +2364,56 @@ fn year_then_quarter(c: &Cursor, i: usize) -> Option<Hit> {
     Some((k + 1, When::Fixed(s, e)))
 }
 
-/// "early 2024", "mid-2024", "late 2024", "the end of 2024", "the beginning of 2024", "the
-/// late 1990s".
-fn part_of_year(c: &Cursor, i: usize) -> Option<Hit> {
+/// "early 2024", "mid-March", "late last year", "end-1986", "the beginning of next year",
+/// "the end of the month", "the late 1990s": a part of a period.
+fn part_of_period(c: &Cursor, i: usize) -> Option<Hit> {
     let mut k = if c.is(i, "the") { i + 1 } else { i };
-    let (first_month, months) = if c.is(k, "early") || c.is(k, "beginning") || c.is(k, "start") {
-        (1, 4)
-    } else if c.is(k, "mid") || c.is(k, "middle") {
-        (5, 4)
-    } else if c.is(k, "late") {
-        (9, 4)
-    } else if c.is(k, "end") {
-        (10, 3)
-    } else {
-        return None;
+    let word = c.word(k)?.to_ascii_lowercase();
+    let part = match word.as_str() {
+        "early" | "beginning" | "start" => Part::Early,
+        "mid" | "middle" => Part::Middle,
+        "late" => Part::Late,
+        "end" => Part::Final,
+        _ => return None,
     };
     k += 1;
-    if c.raw(k) == Some("-") || c.is(k, "of") {
+    let hyphen = c.raw(k) == Some("-") && c.joined(k);
+    // "early in the year", "late in 2023"; "the beginning of", "the end of", "end-1986",
+    // "end 1986".
+    if hyphen || c.is(k, "of") || (matches!(part, Part::Early | Part::Late) && c.is(k, "in")) {
         k += 1;
+    } else if !(["early", "mid", "late"].contains(&word.as_str())
+        || (part == Part::Final && c.year(k).is_some()))
+    {
+        return None;
     }
-    let y = c.year(k)?;
-    if c.joined(k + 1) && c.is(k + 1, "s") && y % 10 == 0 {
-        // "the late 1990s": years of the decade, not months of its first year.
-        let (first, last) = match first_month {
-            1 => (0, 3),
-            5 => (4, 6),
-            _ => (7, 9),
-        };
-        return Some((
-            k + 2,
-            When::Fixed(year_span(y + first)?.0, year_span(y + last)?.1),
-        ));
+    // After a hyphen a year is no part of a number chain ("mid-1988", "end-1985").
+    let year = c.year(k).filter(|_| hyphen).map(|y| {
+        decade(c, k, y).or_else(|| Some((k + 1, When::Fixed(year_span(y)?.0, year_span(y)?.1))))
+    });
+    let (end, when) = match year {
+        Some(hit) => hit?,
+        None => period_at(c, k).map(|(end, when, _)| (end, when))?,
+    };
+    let period = End::of(when).filter(|p| p.is_period())?;
+    Some((end, When::Part(period, part)))
+}
+
+/// A time at `k`, or the current year, month, week or quarter named by its noun alone ("the
+/// end of the year", "end of month").
+fn period_at(c: &Cursor, k: usize) -> Option<(usize, When, Label)> {
+    if let Some(hit) = time_at(c, k) {
+        return Some(hit);
     }
-    let (s, e) = months_span(y, first_month, months)?;
-    Some((k + 1, When::Fixed(s, e)))
+    let noun = if c.is(k, "the") { k + 1 } else { k };
+    let rel = match c.word(noun)?.to_ascii_lowercase().as_str() {
+        "year" => Rel::Years(0),
+        "month" => Rel::Months(0),
+        "week" => Rel::Weeks(0),
+        "quarter" => Rel::Quarters(0),
+        _ => return None,
+    };
+    Some((noun + 1, When::Relative(rel), Label::Plain))
 }
 
 /// "2023", "fiscal 2023", "FY2023", "2022-23", "2019-2023", "the 1990s"; the two-year forms
@@ -2304,10 +2432,7 @@ fn year_forms(c: &Cursor, i: usize) -> Option<(usize, When, Label)> {
             return plain((i + 2, When::Fixed(s, e)));
         }
         if w.eq_ignore_ascii_case("the") {
-            let y = c.year(i + 1)?;
-            if c.joined(i + 2) && c.is(i + 2, "s") && y % 10 == 0 {
-                return plain((i + 3, When::Fixed(year_span(y)?.0, year_span(y + 9)?.1)));
-            }
+            return plain(decade(c, i + 1, c.year(i + 1)?)?);
         }
         return None;
     }
@@ -2322,8 +2447,8 @@ fn year_forms(c: &Cursor, i: usize) -> Option<(usize, When, Label)> {
     if i > 0 && c.joined(i) && c.is(i - 1, "-") {
         return None;
     }
-    if c.joined(i + 1) && c.is(i + 1, "s") && y % 10 == 0 {
-        return plain((i + 2, When::Fixed(year_span(y)?.0, year_span(y + 9)?.1)));
+    if let Some(decade) = decade(c, i, y) {
+        return plain(decade);
     }
     if c.joined(i + 1) && c.is_any(i + 1, &["-", "–", "/", "~"]) && c.joined(i + 2) {
         if let Some((n, len)) = c.int(i + 2) {
@@ -2343,6 +2468,14 @@ fn year_forms(c: &Cursor, i: usize) -> Option<(usize, When, Label)> {
     }
     let (s, e) = year_span(y)?;
     plain((i + 1, When::Fixed(s, e)))
+}
+
+/// "1990s": year `y` at `k` with a joined "s" makes its decade.
+fn decade(c: &Cursor, k: usize, y: i32) -> Option<Hit> {
+    if !(c.joined(k + 1) && c.is(k + 1, "s") && y % 10 == 0) {
+        return None;
+    }
+    Some((k + 2, When::Fixed(year_span(y)?.0, year_span(y + 9)?.1)))
 }
 
 /// Relative expressions.
@@ -2683,7 +2816,7 @@ fn with_year_after(times: &mut Vec<RawTime>, text: &str) {
             (Some(y), When::Relative(Rel::MonthDay(m, d1, d2, _)), Label::Plain) => {
                 fixed(i32::from(y), m, d1, d2)
             }
-            (Some(y), _, Label::Plain) => month_alone(&a, text)
+            (Some(y), _, Label::Plain) => month_alone(&a)
                 .and_then(|m| month_span(i32::from(y), m))
                 .map(|(s, e)| When::Fixed(s, e)),
             _ => None,
@@ -2737,10 +2870,10 @@ fn joined_range(a: &RawTime, b: &RawTime, text: &str) -> Option<RawTime> {
         deadline: b.deadline,
         label,
     };
-    if let (Some(m1), Some(m2)) = (month_alone(a, text), month_alone(b, text)) {
+    if let (Some(m1), Some(m2)) = (month_alone(a), month_alone(b)) {
         return Some(range(When::Relative(Rel::MonthSpan(m1, m2)), Label::Plain));
     }
-    if let (Some(s), When::Fixed(b_start, e)) = (start_in_year_of(a, b.when, text), b.when) {
+    if let (Some(s), When::Fixed(b_start, e)) = (start_in_year_of(a, b.when), b.when) {
         return (s < e).then(|| range(When::Fixed(s, e), Label::Range(b_start)));
     }
     let plain = a.label == Label::Plain && b.label == Label::Plain;
@@ -2833,15 +2966,11 @@ fn phrase_before(text: &str, at: usize, phrases: &[&str]) -> Option<usize> {
     })
 }
 
-/// The month of a month named alone ("May", "in October"; in a future clause a bare
-/// month reads as the next one, but not "next May"), which a range of months joins.
-fn month_alone(t: &RawTime, text: &str) -> Option<i8> {
+/// The month of a month named alone ("May", "in October", a coming month in a future
+/// clause, but not "next May"), which a range of months joins.
+fn month_alone(t: &RawTime) -> Option<i8> {
     match t.when {
-        When::Relative(Rel::Month(m)) => Some(m),
-        When::Relative(Rel::MonthIn(m, _)) => {
-            let core = text.get(t.core.start..t.core.end)?;
-            (!core.contains(char::is_whitespace)).then_some(m)
-        }
+        When::Relative(Rel::Month(m) | Rel::ComingMonth(m)) => Some(m),
         _ => None,
     }
 }
@@ -2849,11 +2978,11 @@ fn month_alone(t: &RawTime, text: &str) -> Option<i8> {
 /// The first day of a range's first time: its own, or for a month or day with no year
 /// ("from May to October 2020", "Nov 18-Dec 19, 2015"), in the year of the second time, or
 /// the year before when it would fall after the second's start ("Nov-Feb 2017").
-fn start_in_year_of(first: &RawTime, second: When, text: &str) -> Option<Date> {
+fn start_in_year_of(first: &RawTime, second: When) -> Option<Date> {
     let When::Fixed(second_start, _) = second else {
         return None;
     };
-    let (m, d) = match (first.when, month_alone(first, text)) {
+    let (m, d) = match (first.when, month_alone(first)) {
         (When::Fixed(s, _), _) => return Some(s),
         (_, Some(m)) => (m, 1),
         (When::Relative(Rel::MonthDay(m, d, ..)), _) => (m, d),
@@ -3255,6 +3384,21 @@ mod tests {
         tilde_years: "the range is 2014~2018.", "2024-03-01" => "2014~2018", "2014-01-01", "2018-12-31";
         dates_joined_by_a_dash: "Nov 18 2014 - Dec 19 2015", "2024-03-01" => "Nov 18 2014 - Dec 19 2015", "2014-11-18", "2015-12-19";
         late_decade: "replaced in the late 1990s", "1987-03-12" => "in the late 1990s", "1997-01-01", "1999-12-31";
+        late_last_year: "fell late last year", "2024-05-15" => "late last year", "2023-09-01", "2023-12-31";
+        early_next_year: "opens early next year", "2024-05-15" => "early next year", "2025-01-01", "2025-04-30";
+        end_of_the_year_deadline: "done by the end of the year.", "2024-05-15" => "by the end of the year", "2024-01-01", "2024-12-31";
+        the_end_of_the_year: "at the end of the year it fell", "2024-05-15" => "the end of the year", "2024-10-01", "2024-12-31";
+        mid_month_named: "prices fell in mid-March", "2024-05-15" => "in mid-March", "2024-03-11", "2024-03-20";
+        end_of_month_named: "at the end of March 2023 debt", "2024-05-15" => "the end of March 2023", "2023-03-21", "2023-03-31";
+        late_in_the_month: "rose late in the month", "2024-05-15" => "late in the month", "2024-05-21", "2024-05-31";
+        early_this_week: "said early this week", "2024-05-15" => "early this week", "2024-05-13", "2024-05-14";
+        end_hyphen_year: "debt at end-1985 was", "1987-03-15" => "end-1985", "1985-10-01", "1985-12-31";
+        end_space_year: "debt at end 1986 was", "1987-03-15" => "end 1986", "1986-10-01", "1986-12-31";
+        until_mid_year: "rates stay until mid-1988.", "1987-03-15" => "until mid-1988", "1988-05-01", "1988-08-31";
+        since_mid_year: "fallen since mid-1984.", "1987-03-15" => "since mid-1984", "1984-05-01", "1987-03-15";
+        coming_month_is_this_month: "talks will be held in late March.", "1987-03-10" => "in late March", "1987-03-21", "1987-03-31";
+        coming_month_after: "talks will be held in February.", "1987-03-10" => "in February", "1988-02-01", "1988-02-29";
+        month_at_sentence_end: "Prices fell in July. Then", "2024-05-15" => "in July", "2023-07-01", "2023-07-31";
         early_decade: "By the early 1980s it", "1987-03-12" => "By the early 1980s", "1980-01-01", "1983-12-31";
         second_half: "in the second half of 2024", "2024-03-01" => "in the second half of 2024", "2024-07-01", "2024-12-31";
         first_quarter: "the first quarter of 2023 saw", "2024-03-01" => "the first quarter of 2023", "2023-01-01", "2023-03-31";

@@ -423,10 +423,19 @@ fn spec_values(
     let timex = t.timex.clone();
     let modifier = match lead.as_str() {
         "since" => Some("since"),
+        // "by end of this month": before the period ends.
+        "by end of" | "by the end of" => Some("before-end"),
         "by" | "until" | "till" | "before" | "prior to" | "earlier than" => Some("before"),
         "after" | "later than" => Some("after"),
         _ => None,
     };
+    if let times::When::Part(period, part) = raw.when {
+        return Some((
+            span,
+            "daterange",
+            part_values(period, part, modifier, now.date())?,
+        ));
+    }
     if let times::When::WeekOf(within, n) = raw.when {
         if let Some(values) = week_of_values(within, n, now.date()) {
             return Some((span, "daterange", values));
@@ -439,8 +448,10 @@ fn spec_values(
     if let (times::When::Between(a, b), None) = (raw.when, modifier) {
         return Some((span, "daterange", between_values(a, b, now.date())?));
     }
-    if let (times::When::Relative(times::Rel::Month(m)), times::Label::Plain) =
-        (raw.when, raw.label)
+    if let (
+        times::When::Relative(times::Rel::Month(m) | times::Rel::ComingMonth(m)),
+        times::Label::Plain,
+    ) = (raw.when, raw.label)
     {
         return Some((span, "daterange", undated_month(m, modifier, now.date())?));
     }
@@ -496,6 +507,8 @@ fn spec_values(
             });
             if m == "after" {
                 entry["start"] = json!(end.to_string());
+            } else if m == "before-end" {
+                entry["end"] = json!(end.to_string());
             } else {
                 entry["end"] = json!(t.start.to_string());
             }
@@ -508,8 +521,9 @@ fn spec_values(
     Some((span, "daterange", vec![entry]))
 }
 
-/// The specs leave "the" out before a relative word ("the next quarter" is "next quarter"),
-/// but not from a part of something ("the last week of July").
+/// The specs leave "the" out before a relative word ("the next quarter" is "next quarter")
+/// and a part of a period ("the end of 2000"), but not from a part of something else ("the
+/// last week of July").
 fn without_leading_the(input: &str, span: Span) -> Span {
     let text = input[span.start..span.end].to_ascii_lowercase();
     let Some(rest) = text.strip_prefix("the ") else {
@@ -526,7 +540,19 @@ fn without_leading_the(input: &str, span: Span) -> Span {
     ]
     .iter()
     .any(|w| rest.split_whitespace().next() == Some(*w));
-    if relative && !text.contains(" of ") {
+    // "the end of 2000" is "end of 2000", "the mid-November" "mid-november".
+    let part = [
+        "end",
+        "beginning",
+        "middle",
+        "start",
+        "mid",
+        "early",
+        "late",
+    ]
+    .iter()
+    .any(|w| rest.split([' ', '-']).next() == Some(*w));
+    if (relative && !text.contains(" of ")) || part {
         Span::new(span.start + 4, span.end)
     } else {
         span
@@ -783,6 +809,86 @@ fn week_of_values(within: times::End, n: i8, today: Date) -> Option<Vec<Value>> 
         .collect()
 }
 
+/// A part of a period in the specs' terms: `Mod` `start`, `mid` or `end` (`since-end`,
+/// `before-start`… after "since", "before" or "after") over the specs' bounds for the part;
+/// a month with no year in its two readings.
+fn part_values(
+    period: times::End,
+    part: times::Part,
+    modifier: Option<&str>,
+    today: Date,
+) -> Option<Vec<Value>> {
+    use times::{End, Part, Rel};
+    let (timex, periods) = match period {
+        End::Relative(Rel::Month(m) | Rel::ComingMonth(m)) => (
+            format!("XXXX-{m:02}"),
+            undated_month_firsts(m, today)?
+                .iter()
+                .map(|f| (*f, f.last_of_month()))
+                .collect(),
+        ),
+        _ => {
+            let (s, e) = times::resolve_end(period, Some(today))?;
+            (times::timex(s, e), vec![(s, e)])
+        }
+    };
+    let name = match part {
+        Part::Early => "start",
+        Part::Middle => "mid",
+        Part::Late | Part::Final => "end",
+    };
+    periods
+        .into_iter()
+        .map(|(s, e)| {
+            let (from, to) = spec_part_bounds(s, e, part, period.needs_publication())?;
+            let (from, to) = (json!(from.to_string()), json!(to.to_string()));
+            let mut entry = json!({"timex": timex, "type": "daterange"});
+            let Some(m) = modifier else {
+                entry["Mod"] = json!(name);
+                entry["start"] = from;
+                entry["end"] = to;
+                return Some(entry);
+            };
+            entry["Mod"] = json!(format!("{m}-{name}"));
+            entry["sourceEntity"] = json!("datetimerange");
+            // "after the beginning of March" counts from its start, "after mid May" from
+            // the end of the middle.
+            let point = if part == Part::Early { &from } else { &to }.clone();
+            match m {
+                "since" => entry["start"] = from,
+                "after" => entry["start"] = point,
+                _ => entry["end"] = point,
+            }
+            Some(entry)
+        })
+        .collect()
+}
+
+/// The specs' bounds of a part, end exclusive: a stated year's thirds (the end of 2000 is
+/// September on) but the current year's halves ("end of this year" is July on), a month's
+/// 1st to 15th, 10th to 20th and 16th on, a week's Monday to Wednesday and Thursday on.
+fn spec_part_bounds(s: Date, e: Date, part: times::Part, relative: bool) -> Option<(Date, Date)> {
+    use times::Part;
+    let after = e.tomorrow().ok()?;
+    let days = |n: i64| s.checked_add(jiff::Span::new().days(n)).ok();
+    let months = |n: i32| s.checked_add(jiff::Span::new().months(n)).ok();
+    let length = e.since(s).ok()?.get_days() + 1;
+    Some(match (length, part) {
+        (7, Part::Early) => (s, days(3)?),
+        (7, Part::Middle) => (days(2)?, days(5)?),
+        (7, _) => (days(3)?, after),
+        (28..=31, Part::Early) => (s, days(15)?),
+        (28..=31, Part::Middle) => (days(9)?, days(20)?),
+        (28..=31, _) => (days(15)?, after),
+        (365 | 366, Part::Early) if relative => (s, months(6)?),
+        (365 | 366, Part::Late | Part::Final) if relative => (months(6)?, after),
+        (365 | 366, Part::Early) => (s, months(4)?),
+        (365 | 366, Part::Middle) => (months(4)?, months(8)?),
+        (365 | 366, _) => (months(8)?, after),
+        _ => return None,
+    })
+}
+
 /// The first day of an undated month or month day in the year of `today`.
 fn undated_first_day(end: times::End, today: Date) -> Option<Date> {
     match end {
@@ -951,6 +1057,29 @@ mod tests {
         assert_eq!(
             (&values[1]["Mod"], &values[1]["end"]),
             (&json!("before"), &json!("2018-01-01"))
+        );
+    }
+
+    #[test]
+    fn parts_of_periods_carry_the_specs_mod_and_bounds() {
+        let now: DateTime = "2018-11-27T00:00:00".parse().expect("date-time");
+        let found = recognize(Model::DateTime, "a party at the end of 2000", Some(now));
+        let value = &found[0].resolution["values"][0];
+        assert_eq!(found[0].text, "end of 2000");
+        assert_eq!(
+            (&value["Mod"], &value["start"], &value["end"]),
+            (&json!("end"), &json!("2000-09-01"), &json!("2001-01-01"))
+        );
+        let found = recognize(Model::DateTime, "What happened since late July?", Some(now));
+        let values = &found[0].resolution["values"];
+        assert_eq!(found[0].text, "since late July");
+        assert_eq!(
+            (&values[0]["Mod"], &values[0]["start"], &values[1]["start"]),
+            (
+                &json!("since-end"),
+                &json!("2018-07-16"),
+                &json!("2019-07-16")
+            )
         );
     }
 

@@ -244,13 +244,31 @@ fn chronology(
         .map(|(said, reports)| {
             // Announced by some reports, told as done by another: it happened.
             let happened = reports.iter().any(|&k| !events[k].planned);
-            let text = if events[said].planned && happened {
-                event_sentence(&StoredEvent {
+            // A report that names no place takes the place most other reports name (the
+            // first named on a tie).
+            let placed = reports
+                .iter()
+                .map(|&k| &events[k])
+                .filter(|e| e.place.is_some())
+                .rev()
+                .max_by_key(|e| {
+                    reports
+                        .iter()
+                        .filter(|&&j| events[j].place == e.place)
+                        .count()
+                });
+            let text = match (placed, events[said].place.is_none()) {
+                (Some(placed), true) => event_sentence(&StoredEvent {
+                    planned: events[said].planned && !happened,
+                    place: placed.place.clone(),
+                    place_name: placed.place_name.clone(),
+                    ..events[said].clone()
+                }),
+                _ if events[said].planned && happened => event_sentence(&StoredEvent {
                     planned: false,
                     ..events[said].clone()
-                })
-            } else {
-                sentences[said].clone().unwrap_or_default()
+                }),
+                _ => sentences[said].clone().unwrap_or_default(),
             };
             Statement {
                 text,
@@ -260,14 +278,14 @@ fn chronology(
         .collect()
 }
 
-/// Whether two reports tell of one visit or meeting: same type and place, a person in
-/// common, and periods that overlap.
+/// Whether two reports tell of one visit or meeting: same type, the same place or one naming
+/// none, a person in common, and periods that overlap.
 fn same_occasion(a: &StoredEvent, b: &StoredEvent) -> bool {
     let kind = EventType::parse(&a.kind);
     let person = |(id, _): &(String, Option<String>)| id.starts_with("person:");
     matches!(kind, Some(EventType::Visit | EventType::Meeting))
         && a.kind == b.kind
-        && a.place == b.place
+        && (a.place == b.place || a.place.is_none() || b.place.is_none())
         && a.participants
             .iter()
             .filter(|p| person(p))
@@ -1257,6 +1275,39 @@ mod tests {
         // Statements of intent are their own section.
         let aims = chronology(&events, 0, |k| k == Some(EventType::Statement));
         assert!(aims.is_empty());
+    }
+
+    #[test]
+    fn a_meeting_reported_with_and_without_its_place_is_said_once_where_it_was() {
+        let people = [
+            ("person:yasuhiro-nakasone", Some("Yasuhiro Nakasone")),
+            ("person:ronald-reagan", Some("Ronald Reagan")),
+        ];
+        let in_washington = |doc: &str, planned: bool| StoredEvent {
+            place: Some("US".into()),
+            place_name: Some("Washington".into()),
+            planned,
+            ..meeting(doc, "1987-04-29", &people)
+        };
+        let events = vec![
+            in_washington("a", true),
+            meeting("b", "1987-04-29", &people),
+            meeting("c", "1987-04-29", &people),
+            // Elsewhere, by a report that names the place.
+            StoredEvent {
+                place: Some("JP".into()),
+                place_name: Some("Tokyo".into()),
+                ..meeting("d", "1987-04-29", &people)
+            },
+            in_washington("e", false),
+        ];
+        assert_eq!(
+            said_and_cited(&chronology(&events, 0, |_| true)),
+            vec![(
+                "on 1987-04-29: Yasuhiro Nakasone and Ronald Reagan met in Washington.",
+                &[0, 1, 2, 3, 4][..]
+            )]
+        );
     }
 
     /// A small ledger with a trend, a conflict, a raised target and its confirmation.

@@ -103,7 +103,9 @@ impl End {
     pub fn is_undated(self) -> bool {
         matches!(
             self,
-            End::Relative(Rel::MonthDay(..) | Rel::Month(_) | Rel::Weekday(_, 0))
+            End::Relative(
+                Rel::MonthDay(..) | Rel::Month(_) | Rel::Weekday(_, 0) | Rel::ComingWeekday(_)
+            )
         )
     }
 }
@@ -166,14 +168,18 @@ fn first_on_or_after(rel: Rel, from: Date) -> Option<(Date, Date)> {
                 Some((s, e))
             }
         }
-        Rel::Weekday(w, _) => {
-            let ahead =
-                (7 + w.to_monday_zero_offset() - from.weekday().to_monday_zero_offset()) % 7;
-            let d = from.checked_add(i64::from(ahead).days()).ok()?;
+        Rel::Weekday(w, _) | Rel::ComingWeekday(w) => {
+            let d = weekday_on_or_after(w, from)?;
             Some((d, d))
         }
         _ => None,
     }
+}
+
+/// The first day on or after `from` that falls on weekday `w`.
+fn weekday_on_or_after(w: Weekday, from: Date) -> Option<Date> {
+    let ahead = (7 + w.to_monday_zero_offset() - from.weekday().to_monday_zero_offset()) % 7;
+    from.checked_add(i64::from(ahead).days()).ok()
 }
 
 /// Relative expressions, resolved against the publication date.
@@ -221,6 +227,9 @@ pub enum Rel {
     WeekEnding(i8, i8),
     /// A weekday: the latest one on or before publication (offset -1: strictly before, +1: after).
     Weekday(Weekday, i32),
+    /// A weekday in a clause about the future ("will meet on Friday"): the first one on or
+    /// after publication.
+    ComingWeekday(Weekday),
     /// A weekday with a day of the month and no month ("Monday 21", "Friday the 26th"): the
     /// nearest day of that number falling on that weekday.
     WeekdayDay(Weekday, i8),
@@ -769,6 +778,10 @@ fn resolve_relative(rel: Rel, p: Date) -> Option<(Date, Date)> {
                 .ok()?;
             Some((d, d))
         }
+        Rel::ComingWeekday(w) => {
+            let d = weekday_on_or_after(w, p)?;
+            Some((d, d))
+        }
         Rel::Weekday(w, dir) => {
             let back = (7 + p.weekday().to_monday_zero_offset() - w.to_monday_zero_offset()) % 7;
             let d = match dir {
@@ -822,6 +835,12 @@ const FUTURE_WORDS: &[&str] = &[
     "hopes",
 ];
 
+/// Finite verbs that tell of something done, beside the regular "-ed" ones.
+const PAST_VERBS: &[&str] = &[
+    "was", "were", "had", "did", "got", "made", "took", "gave", "came", "went", "met", "said",
+    "told", "sold", "bought", "won", "lost", "fell", "rose", "began", "struck", "hit", "left",
+];
+
 /// Read-only view of the tokens with the lookups the matchers need.
 struct Cursor<'a> {
     tokens: &'a [Token],
@@ -850,17 +869,64 @@ impl<'a> Cursor<'a> {
         ws.iter().any(|w| self.is(k, w))
     }
     /// True when the clause before token `k` speaks of the future ("will", "is due to",
-    /// "scheduled"): up to twelve tokens back, stopping at a sentence or clause end.
+    /// "scheduled"): up to twenty tokens back, stopping at a sentence end.
     fn future_before(&self, k: usize) -> bool {
         (k.saturating_sub(20)..k)
             .rev()
             .take_while(|&j| !self.is_any(j, &[".", ";", "!", "?"]))
-            .any(|j| {
-                // "I would like to …" is a wish, not a time ahead; "than expected" compares.
-                self.is_any(j, FUTURE_WORDS)
-                    && !(self.is(j, "would") && self.is_any(j + 1, &["like", "love", "prefer"]))
-                    && !(self.is(j, "expected") && j > 0 && self.is_any(j - 1, &["than", "as"]))
-            })
+            .any(|j| self.is_future_word(j))
+    }
+    /// Whether token `j` puts its clause in the future: one of [`FUTURE_WORDS`], but not "I
+    /// would like to …" (a wish), "than expected" (a comparison), "high hopes" (a noun) or
+    /// "due to the …" (a cause).
+    fn is_future_word(&self, j: usize) -> bool {
+        if !self.is_any(j, FUTURE_WORDS) || self.is_cause(j) {
+            return false;
+        }
+        let wish = self.is(j, "would") && self.is_any(j + 1, &["like", "love", "prefer"]);
+        let compares = self.is(j, "expected") && j > 0 && self.is_any(j - 1, &["than", "as"]);
+        let noun = self.is(j, "hopes") && !self.is(j + 1, "to");
+        !(wish || compares || noun)
+    }
+    /// "due to the suspension": a cause, not a time something is due.
+    fn is_cause(&self, j: usize) -> bool {
+        self.is(j, "due")
+            && self.is(j + 1, "to")
+            && self.is_any(
+                j + 2,
+                &[
+                    "the", "a", "an", "its", "their", "his", "her", "this", "that", "these",
+                    "those",
+                ],
+            )
+    }
+    /// True when a verb between the clause's future word and token `k` tells of something
+    /// done ("will receive a grant under an agreement signed here Saturday", "doubted another
+    /// bidder would emerge before a deal was struck with Hutton Friday"): "was", "were",
+    /// "had", "did", a common irregular past, or a past participle not after "be".
+    fn past_event_before(&self, k: usize) -> bool {
+        let mut j = k;
+        while let Some(prev) = j.checked_sub(1) {
+            j = prev;
+            if k - j > 20 || self.is_any(j, &[".", ";", "!", "?"]) {
+                return false;
+            }
+            let Some(w) = self.word(j) else {
+                continue;
+            };
+            let lower = w.to_ascii_lowercase();
+            if self.is_future_word(j) {
+                return false;
+            }
+            let after_be = j
+                .checked_sub(1)
+                .is_some_and(|b| self.is_any(b, &["be", "been", "being", "to"]));
+            let participle = lower.len() > 4 && lower.ends_with("ed") && !after_be;
+            if participle || PAST_VERBS.contains(&lower.as_str()) {
+                return true;
+            }
+        }
+        false
     }
     fn int(&self, k: usize) -> Option<(u32, usize)> {
         let t = self.tok(k).filter(|t| t.kind == Kind::Number)?;
@@ -1458,14 +1524,18 @@ fn with_preposition(c: &Cursor, i: usize) -> Option<Found> {
                         (When::Relative(Rel::Since(s)), Label::Anchor(s, e))
                     }
                     // "until Friday", "by Monday": the coming one.
-                    (false, When::Relative(Rel::Weekday(d, 0))) if *deadline => {
+                    (false, When::Relative(Rel::Weekday(d, 0) | Rel::ComingWeekday(d)))
+                        if *deadline =>
+                    {
                         (When::Relative(Rel::Weekday(d, 1)), label)
                     }
                     _ => (when, label),
                 };
                 let is_future_capable = !matches!(
                     when,
-                    When::Relative(Rel::Past(_) | Rel::Days(_) | Rel::Weekday(..))
+                    When::Relative(
+                        Rel::Past(_) | Rel::Days(_) | Rel::Weekday(..) | Rel::ComingWeekday(_)
+                    )
                 );
                 return Some(Found {
                     first: i,
@@ -1724,7 +1794,12 @@ fn clock_time(c: &Cursor, i: usize) -> Option<(usize, When, Label)> {
         let (end, when) = match relative(c, i + 1) {
             Some((
                 e,
-                w @ When::Relative(Rel::Days(_) | Rel::Weekday(..) | Rel::WeekdayOfWeek(..)),
+                w @ When::Relative(
+                    Rel::Days(_)
+                    | Rel::Weekday(..)
+                    | Rel::ComingWeekday(_)
+                    | Rel::WeekdayOfWeek(..),
+                ),
             )) => (e, w),
             _ => (i + 1, When::Relative(Rel::Days(0))),
         };
@@ -1745,8 +1820,12 @@ fn clock_time(c: &Cursor, i: usize) -> Option<(usize, When, Label)> {
 /// "on Friday", "on April 22", "of April 22", "on 1/1/2015".
 fn day_after_clock(c: &Cursor, k: usize) -> Option<Hit> {
     let on = usize::from(c.is_any(k, &["on", "of"]));
-    if let Some((e, w @ When::Relative(Rel::Days(_) | Rel::Weekday(..) | Rel::WeekdayOfWeek(..)))) =
-        relative(c, k + on)
+    if let Some((
+        e,
+        w @ When::Relative(
+            Rel::Days(_) | Rel::Weekday(..) | Rel::ComingWeekday(_) | Rel::WeekdayOfWeek(..),
+        ),
+    )) = relative(c, k + on)
     {
         return Some((e, w));
     }
@@ -2081,7 +2160,11 @@ fn is_one_day(when: When) -> bool {
         When::Fixed(s, e) => s == e,
         When::Relative(Rel::MonthDay(_, d1, d2, _)) => d1 == d2,
         When::Relative(
-            Rel::Days(_) | Rel::Weekday(..) | Rel::WeekdayOfWeek(..) | Rel::WeekdayDay(..),
+            Rel::Days(_)
+            | Rel::Weekday(..)
+            | Rel::ComingWeekday(_)
+            | Rel::WeekdayOfWeek(..)
+            | Rel::WeekdayDay(..),
         ) => true,
         _ => false,
     }
@@ -2498,7 +2581,13 @@ fn relative(c: &Cursor, i: usize) -> Option<Hit> {
             Some(b) if b.eq_ignore_ascii_case("last") => -1,
             _ => 0,
         };
-        return Some((i + 1, When::Relative(Rel::Weekday(day, dir))));
+        // "will meet on Friday": the coming one.
+        let rel = if dir == 0 && c.future_before(i) && !c.past_event_before(i) {
+            Rel::ComingWeekday(day)
+        } else {
+            Rel::Weekday(day, dir)
+        };
+        return Some((i + 1, When::Relative(rel)));
     }
     if let Some(hit) = weekday_with_determiner(c, i) {
         return Some(hit);
@@ -3414,6 +3503,11 @@ mod tests {
         last_month: "last month the minister", "2023-05-10" => "last month", "2023-04-01", "2023-04-30";
         by_2030: "to €200 billion by 2030", "2023-05-10" => "by 2030", "2030-01-01", "2030-12-31";
         weekday_before: "said on Tuesday", "1987-02-26" => "Tuesday", "1987-02-24", "1987-02-24";
+        weekday_in_future_clause: "The council will meet on Wednesday.", "1987-03-02" => "Wednesday", "1987-03-04", "1987-03-04";
+        weekday_in_future_clause_today: "Results will be announced on Monday.", "1987-03-02" => "Monday", "1987-03-02", "1987-03-02";
+        weekday_of_past_event_in_future_clause: "It will receive a grant under an agreement signed here Saturday.", "1987-03-02" => "Saturday", "1987-02-28", "1987-02-28";
+        weekday_after_due_to: "Oil got a boost due to the suspension of exports after an earthquake Thursday.", "1987-03-06" => "Thursday", "1987-03-05", "1987-03-05";
+        weekday_after_high_hopes: "Officials expressed high hopes at a briefing on Friday.", "1987-03-02" => "Friday", "1987-02-27", "1987-02-27";
         week_ended: "for the week ended February 22 were", "1987-02-26" => "for the week ended February 22", "1987-02-16", "1987-02-22";
         year_range: "from 2019 to 2023 exports", "2024-03-01" => "from 2019 to 2023", "2019-01-01", "2023-12-31";
         fiscal_split_year: "in 2022-23 the", "2024-03-01" => "in 2022-23", "2022-01-01", "2023-12-31";

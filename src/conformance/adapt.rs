@@ -679,7 +679,7 @@ fn undated_day(when: times::When, day: Date, today: Date) -> Option<(String, Dat
                 ),
             })
         }
-        times::When::Relative(times::Rel::Weekday(w, 0)) => {
+        times::When::Relative(times::Rel::Weekday(w, 0) | times::Rel::ComingWeekday(w)) => {
             let back = (7 + today.weekday().to_monday_zero_offset()
                 - day.weekday().to_monday_zero_offset())
                 % 7;

@@ -533,7 +533,7 @@ fn timex_of(raw: &RawTime, start: Date, end: Date) -> String {
 
 /// The TIMEX3 value of an interval of days: `2024` for a calendar year, `2024-05` for a month,
 /// `2024-Q2`/`2024-H1` for a quarter or half, `2024-W19` for a Monday–Sunday week,
-/// `2024-05-07` for a day, `202X` for a decade, else `(start,end,PnD)` with an exclusive end.
+/// `2024-05-07` for a day, `202X` for a decade, `20` for a century, else `(start,end,PnD)` with an exclusive end.
 pub fn timex(start: Date, end: Date) -> String {
     if start == end {
         return start.to_string();
@@ -546,6 +546,7 @@ pub fn timex(start: Date, end: Date) -> String {
             6 if (m - 1) % 6 == 0 => return format!("{y:04}-H{}", (m - 1) / 6 + 1),
             12 if m == 1 => return format!("{y:04}"),
             120 if m == 1 && y % 10 == 0 => return format!("{:03}X", y / 10),
+            1200 if m == 1 && y % 100 == 0 => return format!("{:02}", y / 100),
             _ => {}
         }
     }
@@ -1145,6 +1146,7 @@ pub fn scan_with(tokens: &[Token], text: &str, join_clocks: bool) -> Vec<RawTime
     merge_ranges(&mut out, text, join_clocks);
     with_article_before_weeks(&mut out, text);
     with_year_noun(&mut out, text);
+    with_open_end(&mut out, text);
     out
 }
 
@@ -1379,6 +1381,9 @@ const WEAK_STARTERS: &[&str] = &[
     "before",
     "after",
     "later",
+    "starting",
+    "no",
+    "not",
     "the",
     "that",
     "a",
@@ -1397,6 +1402,7 @@ fn next_fits(tokens: &[Token], i: usize, text: &str) -> bool {
     may_start_time(next, text)
         || [
             "of", "year", "decade", "month", "week", "day", "end", "same", "weekend", "than", "to",
+            "on", "from",
         ]
         .iter()
         .any(|w| w.eq_ignore_ascii_case(n))
@@ -1497,6 +1503,17 @@ fn with_preposition(c: &Cursor, i: usize) -> Option<Found> {
         (&["earlier", "than"], false),
         (&["after"], false),
         (&["later", "than"], false),
+        (&["starting", "on"], false),
+        (&["starting", "from"], false),
+        (&["starting", "in"], false),
+        (&["starting"], false),
+        (&["beginning", "on"], false),
+        (&["beginning", "in"], false),
+        (&["beginning"], false),
+        (&["as", "early", "as"], false),
+        (&["as", "late", "as"], false),
+        (&["no", "later", "than"], true),
+        (&["not", "later", "than"], true),
         (&["in"], false),
         (&["during"], false),
         (&["over"], false),
@@ -1575,6 +1592,7 @@ fn time_at(c: &Cursor, i: usize) -> Option<(usize, When, Label)> {
         .or_else(|| words_only(c, i, named_month))
         .or_else(|| words_only(c, i, season))
         .or_else(|| words_only(c, i, holiday))
+        .or_else(|| plain(century(c, i)))
         .or_else(|| year_forms(c, i))
         .or_else(|| plain(relative(c, i)))?;
     Some(with_clock(c, with_day_part(c, found)))
@@ -2463,7 +2481,9 @@ fn part_of_period(c: &Cursor, i: usize) -> Option<Hit> {
     let hyphen = c.raw(k) == Some("-") && c.joined(k);
     // "early in the year", "late in 2023"; "the beginning of", "the end of", "end-1986",
     // "end 1986".
-    if hyphen || c.is(k, "of") || (matches!(part, Part::Early | Part::Late) && c.is(k, "in")) {
+    // "beginning in April" starts something in April; it is no part of April.
+    let early_or_late = ["early", "late"].contains(&word.as_str());
+    if hyphen || c.is(k, "of") || (early_or_late && c.is(k, "in")) {
         k += 1;
     } else if !(["early", "mid", "late"].contains(&word.as_str())
         || (part == Part::Final && c.year(k).is_some()))
@@ -2551,6 +2571,23 @@ fn year_forms(c: &Cursor, i: usize) -> Option<(usize, When, Label)> {
     }
     let (s, e) = year_span(y)?;
     plain((i + 1, When::Fixed(s, e)))
+}
+
+/// "the 21st century", "15th century": its hundred years (the 21st from 2000 on).
+fn century(c: &Cursor, i: usize) -> Option<Hit> {
+    let k = if c.is(i, "the") { i + 1 } else { i };
+    let (n, len) = c.int(k)?;
+    if len > 2 || !(1..=30).contains(&n) || !c.joined(k + 1) {
+        return None;
+    }
+    if !c.is_any(k + 1, &["st", "nd", "rd", "th"]) || !c.is(k + 2, "century") {
+        return None;
+    }
+    let first = (i32::try_from(n).ok()? - 1) * 100;
+    Some((
+        k + 3,
+        When::Fixed(year_span(first)?.0, year_span(first + 99)?.1),
+    ))
 }
 
 /// "1990s": year `y` at `k` with a joined "s" makes its decade.
@@ -2858,6 +2895,37 @@ fn with_year_noun(times: &mut [RawTime], text: &str) {
 /// into one interval, after a day or month takes the year stated after it ("June 26 in
 /// 2020"), and "now" ends or starts a range ("between January 2019 and now"). When `join`
 /// is false, days stated apart stay apart as the clock times do ([`scan_with`]).
+/// Words after a time that leave its end open ("2012 or later", "1/1/2016 and after").
+const OPEN_ENDS: &[&str] = &[
+    "or later",
+    "and later",
+    "or after",
+    "and after",
+    "or greater",
+    "and greater",
+    "onwards",
+    "onward",
+];
+
+/// "2012 or later", "1/1/2016 and after", "2019 onwards": the words that leave a time's end
+/// open are part of its span (the time itself says where it starts), unless more words follow
+/// ("on 1/1/2016 and after my work is done").
+fn with_open_end(times: &mut [RawTime], text: &str) {
+    for t in times.iter_mut() {
+        let Some(len) = phrase_after(text, t.span.end, OPEN_ENDS) else {
+            continue;
+        };
+        let after = t.span.end + len;
+        let closes = text[after..]
+            .chars()
+            .find(|c| !c.is_whitespace())
+            .is_none_or(|c| !c.is_alphanumeric());
+        if closes {
+            t.span.end = after;
+        }
+    }
+}
+
 fn merge_ranges(times: &mut Vec<RawTime>, text: &str, join: bool) {
     with_year_after(times, text);
     let mut k = 1;
@@ -3474,6 +3542,13 @@ mod tests {
         dates_joined_by_a_dash: "Nov 18 2014 - Dec 19 2015", "2024-03-01" => "Nov 18 2014 - Dec 19 2015", "2014-11-18", "2015-12-19";
         late_decade: "replaced in the late 1990s", "1987-03-12" => "in the late 1990s", "1997-01-01", "1999-12-31";
         late_last_year: "fell late last year", "2024-05-15" => "late last year", "2023-09-01", "2023-12-31";
+        century: "trade in the 21st century grew", "2024-05-15" => "in the 21st century", "2000-01-01", "2099-12-31";
+        century_not_a_placing: "He finished 21st in the race in May.", "2024-05-15" => "in May", "2024-05-01", "2024-05-31";
+        year_or_later: "sales for 2012 or later.", "2024-05-15" => "for 2012 or later", "2012-01-01", "2012-12-31";
+        and_after_with_more_words: "leave on 1/1/2016 and after my work is done", "2024-05-15" => "1/1/2016", "2016-01-01", "2016-01-01";
+        starting_on: "a meeting starting on January 7th.", "2019-01-02" => "starting on January 7th", "2019-01-07", "2019-01-07";
+        beginning_in_is_no_part: "shipments beginning in April 2019 rise", "2019-01-02" => "beginning in April 2019", "2019-04-01", "2019-04-30";
+        no_later_than: "paid no later than January 1, 2010.", "2019-01-02" => "no later than January 1, 2010", "2010-01-01", "2010-01-01";
         early_next_year: "opens early next year", "2024-05-15" => "early next year", "2025-01-01", "2025-04-30";
         end_of_the_year_deadline: "done by the end of the year.", "2024-05-15" => "by the end of the year", "2024-01-01", "2024-12-31";
         the_end_of_the_year: "at the end of the year it fell", "2024-05-15" => "the end of the year", "2024-10-01", "2024-12-31";

@@ -338,8 +338,10 @@ fn spec_values(
         raw.when,
         times::When::Relative(times::Rel::Later(..)) | times::When::Lasting(..)
     );
+    // "2012 or later": words after the time that leave its end open.
+    let open_end = raw.span.end > raw.core.end;
     let span = if LEFT_OUT.contains(&lead.as_str()) && !later {
-        raw.core
+        Span::new(raw.core.start, raw.span.end)
     } else {
         raw.span
     };
@@ -347,8 +349,16 @@ fn spec_values(
     if let times::Label::Clock(h, m) = raw.label {
         // "before 4pm" is a time range the specs build from the clock time; the clock alone
         // is what a time result covers.
-        let span = if ["before", "after", "prior to", "earlier than", "later than"]
-            .contains(&lead.as_str())
+        let span = if [
+            "before",
+            "after",
+            "prior to",
+            "earlier than",
+            "later than",
+            "no later than",
+            "not later than",
+        ]
+        .contains(&lead.as_str())
         {
             raw.core
         } else {
@@ -412,23 +422,44 @@ fn spec_values(
         let entry = json!({"timex": t.timex, "type": "daterange", "value": "not resolved"});
         return Some((span, "daterange", vec![entry]));
     }
-    if let (Some((timex, past, future)), times::Label::Plain) =
-        (undated_day(raw.when, t.start, now.date()), raw.label)
-    {
-        let entry = |d: Date| json!({"timex": timex, "type": "date", "value": d.to_string()});
-        let mut entries = vec![entry(past), entry(future)];
-        entries.dedup();
-        return Some((span, "date", entries));
-    }
-    let timex = t.timex.clone();
     let modifier = match lead.as_str() {
-        "since" => Some("since"),
+        _ if open_end => Some("since"),
+        "since" | "as early as" => Some("since"),
+        l if l.starts_with("starting") || l.starts_with("beginning") => Some("since"),
+        "as late as" => Some("until"),
+        "no later than" | "not later than" => Some("before"),
         // "by end of this month": before the period ends.
         "by end of" | "by the end of" => Some("before-end"),
         "by" | "until" | "till" | "before" | "prior to" | "earlier than" => Some("before"),
         "after" | "later than" => Some("after"),
         _ => None,
     };
+    if let (Some((timex, past, future)), times::Label::Plain) =
+        (undated_day(raw.when, t.start, now.date()), raw.label)
+    {
+        let entry = |d: Date| -> Option<Value> {
+            let Some(m) = modifier else {
+                return Some(json!({"timex": timex, "type": "date", "value": d.to_string()}));
+            };
+            let mut e = json!({"timex": timex, "type": "daterange", "Mod": m,
+                               "sourceEntity": "datetimepoint"});
+            match m {
+                "since" => e["start"] = json!(d.to_string()),
+                "after" => e["start"] = json!(d.tomorrow().ok()?.to_string()),
+                _ => e["end"] = json!(d.to_string()),
+            }
+            Some(e)
+        };
+        let mut entries = vec![entry(past)?, entry(future)?];
+        entries.dedup();
+        let kind = if modifier.is_some() {
+            "daterange"
+        } else {
+            "date"
+        };
+        return Some((span, kind, entries));
+    }
+    let timex = t.timex.clone();
     if let times::When::Part(period, part) = raw.when {
         return Some((
             span,
@@ -481,7 +512,8 @@ fn spec_values(
         return Some((span, "daterange", vec![entry]));
     }
     let end = t.end.tomorrow().unwrap_or(t.end);
-    // The specs write a quarter or a half as a range ("2019-Q4" is (2019-10-01,2020-01-01,P3M)).
+    // The specs write a quarter, a half or a century as a range ("2019-Q4" is
+    // (2019-10-01,2020-01-01,P3M), "19" (1800-01-01,1900-01-01,P100Y)).
     let timex = if is_quarter_or_half(&timex) {
         range_entry(t.start, end)["timex"].clone()
     } else {
@@ -507,7 +539,7 @@ fn spec_values(
             });
             if m == "after" {
                 entry["start"] = json!(end.to_string());
-            } else if m == "before-end" {
+            } else if m == "before-end" || (m == "until" && t.start < t.end) {
                 entry["end"] = json!(end.to_string());
             } else {
                 entry["end"] = json!(t.start.to_string());
@@ -710,7 +742,11 @@ fn day_of_no_year(when: times::When) -> Option<(i8, i8)> {
 /// "2019-Q4", "2024-H1".
 fn is_quarter_or_half(timex: &str) -> bool {
     let b = timex.as_bytes();
-    b.len() == 7 && b[..4].iter().all(u8::is_ascii_digit) && matches!(&b[4..6], b"-Q" | b"-H")
+    let century = b.len() == 2 && b.iter().all(u8::is_ascii_digit);
+    century
+        || (b.len() == 7
+            && b[..4].iter().all(u8::is_ascii_digit)
+            && matches!(&b[4..6], b"-Q" | b"-H"))
 }
 
 /// A part of a day as the specs bound it: morning 08–12, afternoon 12–16, evening 16–20,
@@ -1080,6 +1116,42 @@ mod tests {
                 &json!("2018-07-16"),
                 &json!("2019-07-16")
             )
+        );
+    }
+
+    #[test]
+    fn open_ends_and_starts_are_since_and_a_latest_day_until() {
+        let now: DateTime = "2018-08-17T00:00:00".parse().expect("date-time");
+        let mods = |text: &str| -> Vec<(String, Value, Value)> {
+            recognize(Model::DateTime, text, Some(now))
+                .iter()
+                .map(|f| {
+                    let v = &f.resolution["values"][0];
+                    (f.text.clone(), v["Mod"].clone(), v["start"].clone())
+                })
+                .collect()
+        };
+        assert_eq!(
+            mods("I want sales for year 2012 or later"),
+            vec![(
+                "year 2012 or later".to_string(),
+                json!("since"),
+                json!("2012-01-01")
+            )]
+        );
+        assert_eq!(
+            mods("a meeting starting January 7th to discuss")[0].1,
+            json!("since")
+        );
+        let late = recognize(
+            Model::DateTime,
+            "I'll leave as late as tomorrow.",
+            Some(now),
+        );
+        let value = &late[0].resolution["values"][0];
+        assert_eq!(
+            (&value["Mod"], &value["end"]),
+            (&json!("until"), &json!("2018-08-18"))
         );
     }
 

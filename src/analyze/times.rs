@@ -1831,7 +1831,53 @@ fn clock_time(c: &Cursor, i: usize) -> Option<(usize, When, Label)> {
         }
     };
     let (end, when) = day_after_clock(c, k).unwrap_or((k, When::Relative(Rel::Days(0))));
-    Some((end, when, label))
+    // "7 last night", "between 10 and 11:30 this morning", "3-8pm yesterday afternoon".
+    let (end, part) = match c.word(end).and_then(part_word) {
+        Some(part) => (end + 1, Some(part)),
+        None => (end, day_part_before(c, end)),
+    };
+    Some((end, when, in_day_part(label, part)))
+}
+
+/// The part of the day a day part ending at token `end` names ("last night", "tonight").
+fn day_part_before(c: &Cursor, end: usize) -> Option<&'static str> {
+    let last = end.checked_sub(1)?;
+    if c.is(last, "tonight") {
+        return Some("NI");
+    }
+    c.word(last).and_then(part_word)
+}
+
+/// A clock time read in the part of the day written with it: "7 last night" is 19:00, "10 to
+/// 11:30 this morning" no longer reads as the evening too.
+fn in_day_part(label: Label, part: Option<&str>) -> Label {
+    let Some(part) = part else {
+        return label;
+    };
+    let pm = part != "MO";
+    let later = |(h, m): (i8, i8)| {
+        if pm && (1..12).contains(&h) {
+            (h + 12, m)
+        } else {
+            (h, m)
+        }
+    };
+    match label {
+        Label::Clock(h, m) => {
+            let (h, m) = later((h, m));
+            Label::Clock(h, m)
+        }
+        Label::ClockRange {
+            from,
+            to,
+            ambiguous: true,
+        } => Label::ClockRange {
+            from: later(from),
+            to: later(to),
+            ambiguous: false,
+        },
+        label => label,
+    }
 }
 
 /// The day a clock time is on when written after it: "today", "Monday", "this morning",
@@ -3217,6 +3263,9 @@ mod tests {
         clock_time_utc: "launched at 16:00 UTC today", "2009-06-01" => "16:00 UTC today", "2009-06-01T16:00";
         clock_time_pm: "at 6:40 p.m. on", "2007-10-17" => "6:40 p.m.", "2007-10-17T18:40";
         clock_time_weekday: "at 12:00 UTC Monday", "2009-06-03" => "12:00 UTC Monday", "2009-06-01T12:00";
+        clock_last_night: "fired at 10:15 last night", "2009-06-03" => "10:15 last night", "2009-06-02T22:15";
+        clock_range_this_morning: "between 10 and 11:30 this morning", "2009-06-03" => "between 10 and 11:30 this morning", "(2009-06-03T10:00,2009-06-03T11:30)";
+        clock_range_day_afternoon: "from 3:00-8:00 yesterday afternoon", "2009-06-03" => "from 3:00-8:00 yesterday afternoon", "(2009-06-02T15:00,2009-06-02T20:00)";
         this_morning: "said this morning", "2008-01-09" => "this morning", "2008-01-09TMO";
         weekday_night: "on Thursday night", "2006-01-27" => "Thursday night", "2006-01-26TNI";
         this_weekend: "opens this weekend", "2010-01-27" => "this weekend", "2010-W04-WE";

@@ -367,7 +367,18 @@ fn spec_values(
         let core = &input[raw.core.start..raw.core.end];
         let lower = core.to_ascii_lowercase();
         let marked = [
-            "am", "pm", "a.m", "p.m", "utc", "gmt", "noon", "night", "midday",
+            "am",
+            "pm",
+            "a.m",
+            "p.m",
+            "utc",
+            "gmt",
+            "noon",
+            "night",
+            "midday",
+            "morning",
+            "afternoon",
+            "evening",
         ]
         .iter()
         .any(|w| lower.contains(w));

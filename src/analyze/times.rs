@@ -1832,20 +1832,12 @@ fn clock_time(c: &Cursor, i: usize) -> Option<(usize, When, Label)> {
     };
     let (end, when) = day_after_clock(c, k).unwrap_or((k, When::Relative(Rel::Days(0))));
     // "7 last night", "between 10 and 11:30 this morning", "3-8pm yesterday afternoon".
-    let (end, part) = match c.word(end).and_then(part_word) {
-        Some(part) => (end + 1, Some(part)),
-        None => (end, day_part_before(c, end)),
+    let (end, part) = match (c.word(end).and_then(part_word), words_only(c, k, day_part)) {
+        (Some(part), _) => (end + 1, Some(part)),
+        (None, Some((e, _, Label::DayPart(part)))) if e == end => (end, Some(part)),
+        _ => (end, None),
     };
     Some((end, when, in_day_part(label, part)))
-}
-
-/// The part of the day a day part ending at token `end` names ("last night", "tonight").
-fn day_part_before(c: &Cursor, end: usize) -> Option<&'static str> {
-    let last = end.checked_sub(1)?;
-    if c.is(last, "tonight") {
-        return Some("NI");
-    }
-    c.word(last).and_then(part_word)
 }
 
 /// A clock time read in the part of the day written with it: "7 last night" is 19:00, "10 to
@@ -2537,11 +2529,11 @@ fn part_of_period(c: &Cursor, i: usize) -> Option<Hit> {
         return None;
     }
     // After a hyphen a year is no part of a number chain ("mid-1988", "end-1985").
-    let year = c.year(k).filter(|_| hyphen).map(|y| {
-        decade(c, k, y).or_else(|| Some((k + 1, When::Fixed(year_span(y)?.0, year_span(y)?.1))))
-    });
-    let (end, when) = match year {
-        Some(hit) => hit?,
+    let (end, when) = match c.year(k).filter(|_| hyphen) {
+        Some(y) => decade(c, k, y).or_else(|| {
+            let (s, e) = year_span(y)?;
+            Some((k + 1, When::Fixed(s, e)))
+        })?,
         None => period_at(c, k).map(|(end, when, _)| (end, when))?,
     };
     let period = End::of(when).filter(|p| p.is_period())?;

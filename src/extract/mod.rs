@@ -330,7 +330,9 @@ fn distance(t: &Trigger, q: Span) -> usize {
 }
 
 /// The time a quantity refers to: the nearest time expression in its sentence, else the
-/// publication date for present-tense statements. The flag tells a deadline ("by 2030").
+/// publication date for present-tense statements. The flag tells a deadline ("by 2030"); one
+/// over by publication is a stock reached, not a target ("had 50,000 investors by
+/// end-March" in June).
 fn claim_time(
     text: &str,
     analysis: &Analysis,
@@ -354,7 +356,7 @@ fn claim_time(
                 end: t.end,
                 span: Some(t.span),
             },
-            t.deadline,
+            t.deadline && published.is_none_or(|p| t.end >= p),
         ));
     }
     let p = published?;
@@ -689,6 +691,13 @@ mod tests {
             trade.time.as_ref().map(|t| t.start.to_string()),
             Some("2022-01-01".into())
         );
+    }
+
+    #[test]
+    fn a_deadline_over_by_publication_is_a_stock_reached() {
+        let text = "Trade between Poland and Japan reached 5 billion dlrs by end-March 1987.";
+        assert_eq!(only(text, "1987-06-01").modality, Modality::Actual);
+        assert_eq!(only(text, "1987-01-10").modality, Modality::Target);
     }
 
     #[test]

@@ -2929,10 +2929,6 @@ fn with_year_noun(times: &mut [RawTime], text: &str) {
     }
 }
 
-/// Merges "between 2019 and 2023", "from 2019 to 2023", "from next Friday to October 1"
-/// into one interval, after a day or month takes the year stated after it ("June 26 in
-/// 2020"), and "now" ends or starts a range ("between January 2019 and now"). When `join`
-/// is false, days stated apart stay apart as the clock times do ([`scan_with`]).
 /// Words after a time that leave its end open ("2012 or later", "1/1/2016 and after").
 const OPEN_ENDS: &[&str] = &[
     "or later",
@@ -2964,6 +2960,10 @@ fn with_open_end(times: &mut [RawTime], text: &str) {
     }
 }
 
+/// Merges "between 2019 and 2023", "from 2019 to 2023", "from next Friday to October 1"
+/// into one interval, after a day or month takes the year stated after it ("June 26 in
+/// 2020"), and "now" ends or starts a range ("between January 2019 and now"). When `join`
+/// is false, days stated apart stay apart as the clock times do ([`scan_with`]).
 fn merge_ranges(times: &mut Vec<RawTime>, text: &str, join: bool) {
     with_year_after(times, text);
     let mut k = 1;

@@ -454,11 +454,7 @@ fn spec_values(
             };
             let mut e = json!({"timex": timex, "type": "daterange", "Mod": m,
                                "sourceEntity": "datetimepoint"});
-            match m {
-                "since" => e["start"] = json!(d.to_string()),
-                "after" => e["start"] = json!(d.tomorrow().ok()?.to_string()),
-                _ => e["end"] = json!(d.to_string()),
-            }
+            put_bound(&mut e, m, d, d.tomorrow().ok()?);
             Some(e)
         };
         let mut entries = vec![entry(past)?, entry(future)?];
@@ -532,15 +528,6 @@ fn spec_values(
     };
     let mut entry = json!({"timex": timex, "type": "daterange"});
     match modifier {
-        Some("since") => {
-            entry["Mod"] = json!("since");
-            entry["sourceEntity"] = json!(if t.start == t.end {
-                "datetimepoint"
-            } else {
-                "datetimerange"
-            });
-            entry["start"] = json!(t.start.to_string());
-        }
         Some(m) => {
             entry["Mod"] = json!(m);
             entry["sourceEntity"] = json!(if t.start == t.end {
@@ -548,12 +535,11 @@ fn spec_values(
             } else {
                 "datetimerange"
             });
-            if m == "after" {
-                entry["start"] = json!(end.to_string());
-            } else if m == "before-end" || (m == "until" && t.start < t.end) {
+            // "by end of this month", "as late as 2019": up to the period's end.
+            if m == "before-end" || (m == "until" && t.start < t.end) {
                 entry["end"] = json!(end.to_string());
             } else {
-                entry["end"] = json!(t.start.to_string());
+                put_bound(&mut entry, m, t.start, end);
             }
         }
         None => {
@@ -824,10 +810,7 @@ fn week_of_values(within: times::End, n: i8, today: Date) -> Option<Vec<Value>> 
     let (timex, containers) = match within {
         End::Relative(Rel::Month(m)) => (
             format!("XXXX-{m:02}-W{number:02}"),
-            undated_month_firsts(m, today)?
-                .iter()
-                .map(|f| (*f, f.last_of_month()))
-                .collect(),
+            undated_month_spans(m, today)?,
         ),
         End::Relative(day @ Rel::MonthDay(..)) if n == 0 => {
             let (timex, past, coming) = undated_day(times::When::Relative(day), today, today)?;
@@ -867,13 +850,9 @@ fn part_values(
 ) -> Option<Vec<Value>> {
     use times::{End, Part, Rel};
     let (timex, periods) = match period {
-        End::Relative(Rel::Month(m) | Rel::ComingMonth(m)) => (
-            format!("XXXX-{m:02}"),
-            undated_month_firsts(m, today)?
-                .iter()
-                .map(|f| (*f, f.last_of_month()))
-                .collect(),
-        ),
+        End::Relative(Rel::Month(m) | Rel::ComingMonth(m)) => {
+            (format!("XXXX-{m:02}"), undated_month_spans(m, today)?)
+        }
         _ => {
             let (s, e) = times::resolve_end(period, Some(today))?;
             (times::timex(s, e), vec![(s, e)])
@@ -992,11 +971,7 @@ fn undated_month(m: i8, modifier: Option<&str>, today: Date) -> Option<Vec<Value
             Some(m) => {
                 e["Mod"] = json!(m);
                 e["sourceEntity"] = json!("datetimerange");
-                match m {
-                    "after" => e["start"] = json!(next.to_string()),
-                    "since" => e["start"] = json!(first.to_string()),
-                    _ => e["end"] = json!(first.to_string()),
-                }
+                put_bound(&mut e, m, first, next);
             }
             None => {
                 e["start"] = json!(first.to_string());
@@ -1006,6 +981,22 @@ fn undated_month(m: i8, modifier: Option<&str>, today: Date) -> Option<Vec<Value
         Some(e)
     };
     Some(vec![entry(past)?, entry(future)?])
+}
+
+/// Where a modifier puts a time's one bound: "since" starts at its first day, "after" at the
+/// day after it (`next`), the others ("before", "until") end at its first day.
+fn put_bound(entry: &mut Value, modifier: &str, first: Date, next: Date) {
+    match modifier {
+        "since" => entry["start"] = json!(first.to_string()),
+        "after" => entry["start"] = json!(next.to_string()),
+        _ => entry["end"] = json!(first.to_string()),
+    }
+}
+
+/// Month `m` with no year in its two readings ([`undated_month_firsts`]), first and last day.
+fn undated_month_spans(m: i8, today: Date) -> Option<Vec<(Date, Date)>> {
+    let firsts = undated_month_firsts(m, today)?;
+    Some(firsts.iter().map(|f| (*f, f.last_of_month())).collect())
 }
 
 /// The first days of month `m` in its two readings with no year: the last one (this month

@@ -35,6 +35,33 @@ pub enum When {
     /// A part of a period stated on its own ("early 2024", "mid-March", "late last year",
     /// "the end of the month").
     Part(End, Part),
+    /// Whole units at the start or end of a period stated on its own ("the first nine months
+    /// of 1986", "the last three weeks of this year", "the third month of 2021").
+    Slice(End, Slice),
+}
+
+/// Which whole units of a period a [`When::Slice`] names.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Slice {
+    /// Counted back from the period's end ("the last three months").
+    pub from_end: bool,
+    /// Units passed over first ("the third month": two).
+    pub skip: u16,
+    /// Units named.
+    pub count: u16,
+    /// Days, weeks or months.
+    pub unit: SliceUnit,
+}
+
+/// The unit of a [`Slice`]; a quarter is three months, a year twelve.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum SliceUnit {
+    /// Days from the period's first (or last) day.
+    Day,
+    /// Monday–Sunday weeks from the period's first (or last) week, as [`week_in`] counts them.
+    Week,
+    /// Calendar months.
+    Month,
 }
 
 /// Which part of a period a time names.
@@ -69,7 +96,8 @@ impl End {
             | When::Shifted(..)
             | When::Lasting(..)
             | When::WeekOf(..)
-            | When::Part(..) => None,
+            | When::Part(..)
+            | When::Slice(..) => None,
         }
     }
 
@@ -483,6 +511,11 @@ pub fn resolve(raw: &RawTime, published: Option<Date>) -> Option<TimeExpr> {
                 timex: timex(s, e),
             });
         }
+        When::Slice(period, slice) => {
+            let (s, e) = resolve_end(period, published)?;
+            let (s, e) = slice_days(s, e, slice)?;
+            (s, e, period.needs_publication())
+        }
         When::Lasting(anchor, months, days) => {
             let (start, _) = resolve_end(anchor, published)?;
             let after = shift(start, months, days)?;
@@ -533,7 +566,9 @@ fn timex_of(raw: &RawTime, start: Date, end: Date) -> String {
 
 /// The TIMEX3 value of an interval of days: `2024` for a calendar year, `2024-05` for a month,
 /// `2024-Q2`/`2024-H1` for a quarter or half, `2024-W19` for a Monday–Sunday week,
-/// `2024-05-07` for a day, `202X` for a decade, `20` for a century, else `(start,end,PnD)` with an exclusive end.
+/// `2024-05-07` for a day, `202X` for a decade, `20` for a century, else `(start,end,length)`
+/// with an exclusive end and the length in whole years (`P2Y`), months (`P9M`), weeks from a
+/// Monday (`P2W`) or days (`P10D`).
 pub fn timex(start: Date, end: Date) -> String {
     if start == end {
         return start.to_string();
@@ -556,7 +591,13 @@ pub fn timex(start: Date, end: Date) -> String {
         return format!("{:04}-W{:02}", w.year(), w.week());
     }
     let after = end.tomorrow().unwrap_or(end);
-    format!("({start},{after},P{days}D)")
+    let length = match whole_months(start, end) {
+        Some(months) if months % 12 == 0 => format!("P{}Y", months / 12),
+        Some(months) => format!("P{months}M"),
+        None if start.weekday() == Weekday::Monday && days % 7 == 0 => format!("P{}W", days / 7),
+        None => format!("P{days}D"),
+    };
+    format!("({start},{after},{length})")
 }
 
 /// The year, month or week publication day `p` falls in.
@@ -626,6 +667,41 @@ fn part_days(start: Date, end: Date, part: Part) -> Option<(Date, Date)> {
             Some((first, first.checked_add(i64::from(len - 1).days()).ok()?))
         }
     }
+}
+
+/// The days of `slice` of the period `start..=end`, when they lie within it (weeks may run
+/// past a year's ends, as ISO weeks do).
+fn slice_days(start: Date, end: Date, slice: Slice) -> Option<(Date, Date)> {
+    let (skip, count) = (i32::from(slice.skip), i32::from(slice.count));
+    let after_end = end.tomorrow().ok()?;
+    let days = |d: Date, n: i32| d.checked_add(i64::from(n).days()).ok();
+    let (first, after) = match (slice.unit, slice.from_end) {
+        (SliceUnit::Month, false) => {
+            let first = add_months(start, skip)?;
+            (first, add_months(first, count)?)
+        }
+        (SliceUnit::Month, true) => {
+            let after = add_months(after_end, -skip)?;
+            (add_months(after, -count)?, after)
+        }
+        (SliceUnit::Day, false) => {
+            let first = days(start, skip)?;
+            (first, days(first, count)?)
+        }
+        (SliceUnit::Day, true) => {
+            let after = days(after_end, -skip)?;
+            (days(after, -count)?, after)
+        }
+        (SliceUnit::Week, false) => {
+            let first = days(week_in(start, end, 1)?, 7 * skip)?;
+            return Some((first, days(first, 7 * count - 1)?));
+        }
+        (SliceUnit::Week, true) => {
+            let after = days(week_in(start, end, -1)?, 7 * (1 - skip))?;
+            return Some((days(after, -7 * count)?, after.yesterday().ok()?));
+        }
+    };
+    (first >= start && after <= after_end).then_some((first, after.yesterday().ok()?))
 }
 
 fn add_months(d: Date, n: i32) -> Option<Date> {
@@ -909,25 +985,42 @@ impl<'a> Cursor<'a> {
         let mut j = k;
         while let Some(prev) = j.checked_sub(1) {
             j = prev;
-            if k - j > 20 || self.is_any(j, &[".", ";", "!", "?"]) {
+            if k - j > 20 || self.is_any(j, &[".", ";", "!", "?"]) || self.is_future_word(j) {
                 return false;
             }
-            let Some(w) = self.word(j) else {
-                continue;
-            };
-            let lower = w.to_ascii_lowercase();
-            if self.is_future_word(j) {
-                return false;
-            }
-            let after_be = j
-                .checked_sub(1)
-                .is_some_and(|b| self.is_any(b, &["be", "been", "being", "to"]));
-            let participle = lower.len() > 4 && lower.ends_with("ed") && !after_be;
-            if participle || PAST_VERBS.contains(&lower.as_str()) {
+            if self.tells_of_past(j) {
                 return true;
             }
         }
         false
+    }
+    /// Whether the clause of the time from `first` to `end` tells of something done.
+    fn tells_of_past_around(&self, first: usize, end: usize) -> bool {
+        self.past_event_before(first) || self.past_event_after(end)
+    }
+    /// True when a verb after token `k` in its clause, before any future word, tells of
+    /// something done ("By late February the market had recovered").
+    fn past_event_after(&self, k: usize) -> bool {
+        (k..k + 15)
+            .take_while(|&j| {
+                self.tok(j).is_some()
+                    && !self.is_any(j, &[".", ";", "!", "?"])
+                    && !self.is_future_word(j)
+            })
+            .any(|j| self.tells_of_past(j))
+    }
+    /// Whether token `j` is a verb that tells of something done: one of [`PAST_VERBS`] or a
+    /// past participle not after "be" or "to".
+    fn tells_of_past(&self, j: usize) -> bool {
+        let Some(w) = self.word(j) else {
+            return false;
+        };
+        let lower = w.to_ascii_lowercase();
+        let after_be = j
+            .checked_sub(1)
+            .is_some_and(|b| self.is_any(b, &["be", "been", "being", "to"]));
+        let participle = lower.len() > 4 && lower.ends_with("ed") && !after_be;
+        participle || PAST_VERBS.contains(&lower.as_str())
     }
     fn int(&self, k: usize) -> Option<(u32, usize)> {
         let t = self.tok(k).filter(|t| t.kind == Kind::Number)?;
@@ -1546,6 +1639,18 @@ fn with_preposition(c: &Cursor, i: usize) -> Option<Found> {
                     {
                         (When::Relative(Rel::Weekday(d, 1)), label)
                     }
+                    // "until June", "by the end of March": the coming one, unless the clause
+                    // tells of something done ("sales rose until June").
+                    (false, When::Relative(Rel::Month(m)))
+                        if *deadline && !c.tells_of_past_around(i, end) =>
+                    {
+                        (When::Relative(Rel::ComingMonth(m)), label)
+                    }
+                    (false, When::Part(End::Relative(Rel::Month(m)), part))
+                        if *deadline && !c.tells_of_past_around(i, end) =>
+                    {
+                        (When::Part(End::Relative(Rel::ComingMonth(m)), part), label)
+                    }
                     _ => (when, label),
                 };
                 let is_future_capable = !matches!(
@@ -1587,6 +1692,7 @@ fn time_at(c: &Cursor, i: usize) -> Option<(usize, When, Label)> {
         .or_else(|| plain(quarter_or_half(c, i)))
         .or_else(|| plain(year_then_quarter(c, i)))
         .or_else(|| plain(part_of_period(c, i)))
+        .or_else(|| plain(slice_of_period(c, i)))
         .or_else(|| clock_time(c, i))
         .or_else(|| words_only(c, i, day_part))
         .or_else(|| words_only(c, i, named_month))
@@ -2540,6 +2646,69 @@ fn part_of_period(c: &Cursor, i: usize) -> Option<Hit> {
     Some((end, When::Part(period, part)))
 }
 
+/// "the first nine months of 1986", "the last three weeks of this year", "first ten days of
+/// last year", "the third month of 2021", "the third and fourth quarters of 1987": whole units
+/// at the start or end of a period.
+fn slice_of_period(c: &Cursor, i: usize) -> Option<Hit> {
+    let k = if c.is(i, "the") { i + 1 } else { i };
+    let (from_end, skip, count, k) = slice_count(c, k)?;
+    let word = c.word(k)?.to_ascii_lowercase();
+    let singular = word.trim_end_matches('s');
+    if (count > 1) != (singular.len() < word.len()) || !c.is(k + 1, "of") {
+        return None;
+    }
+    let (unit, per) = match singular {
+        "day" => (SliceUnit::Day, 1),
+        "week" => (SliceUnit::Week, 1),
+        "month" => (SliceUnit::Month, 1),
+        "quarter" => (SliceUnit::Month, 3),
+        "year" => (SliceUnit::Month, 12),
+        _ => return None,
+    };
+    // A split year ("1986/87") is often a fiscal or crop year, whose months are not known.
+    let (end, when, label) = period_at(c, k + 2)?;
+    if matches!(label, Label::Range(_)) {
+        return None;
+    }
+    let period = End::of(when).filter(|p| p.is_period())?;
+    let slice = Slice {
+        from_end,
+        skip: u16::try_from(skip * per).ok()?,
+        count: u16::try_from(count * per).ok().filter(|n| *n > 0)?,
+        unit,
+    };
+    Some((end, When::Slice(period, slice)))
+}
+
+/// Which units a slice names, from `k` to its unit word: "first nine", "last", "final 10"
+/// (from the end), "third", "9th", "third and fourth". Gives whether it counts from the end,
+/// the units skipped, the units named and where the unit word is.
+fn slice_count(c: &Cursor, k: usize) -> Option<(bool, u32, u32, usize)> {
+    let from_end = c.is_any(k, &["last", "final"]);
+    if from_end || c.is(k, "first") {
+        let n = c.int(k + 1).map(|(n, _)| n).or_else(|| {
+            let w = c.word(k + 1).filter(|_| !c.is_any(k + 1, &["a", "an"]))?;
+            u32::try_from(number_word(w)?).ok()
+        });
+        return Some(match n {
+            Some(n) => (from_end, 0, n, k + 2),
+            None => (from_end, 0, 1, k + 1),
+        });
+    }
+    let ordinal_at = |k: usize| {
+        let (n, end) = ordinal_day(c, k).or_else(|| c.day(k).filter(|(_, e)| *e == k + 2))?;
+        Some((u32::try_from(n).ok()?, end))
+    };
+    let (first, end) = ordinal_at(k)?;
+    let skip = first.checked_sub(1)?;
+    if c.is_any(end, &["and", "to", "through", "-"]) {
+        if let Some((last, after)) = ordinal_at(end + 1).filter(|(n, _)| *n > first) {
+            return Some((false, skip, last - first + 1, after));
+        }
+    }
+    Some((false, skip, 1, end))
+}
+
 /// A time at `k`, or the current year, month, week or quarter named by its noun alone ("the
 /// end of the year", "end of month").
 fn period_at(c: &Cursor, k: usize) -> Option<(usize, When, Label)> {
@@ -2694,6 +2863,9 @@ fn relative(c: &Cursor, i: usize) -> Option<Hit> {
         _ => None,
     };
     let spans_back = matches!(det.as_str(), "past" | "last" | "previous");
+    if let Some(hit) = counted_quarters(c, k, offset) {
+        return Some(hit);
+    }
     // "the next/coming N units"
     if matches!(det.as_str(), "next" | "coming") {
         let n = c
@@ -2796,6 +2968,26 @@ fn counted_units(c: &Cursor, i: usize, word: Option<&str>) -> Option<Hit> {
         }
     }
     None
+}
+
+/// "the last two quarters", "the past 3 quarters", "the next 7 quarters", "the following two
+/// quarters": whole calendar quarters before the current one or after it.
+fn counted_quarters(c: &Cursor, k: usize, offset: Option<i32>) -> Option<Hit> {
+    let back = c.is_any(k, &["last", "past", "previous"]);
+    if !(back || offset == Some(1)) || !c.is(k + 2, "quarters") {
+        return None;
+    }
+    let n = c
+        .int(k + 1)
+        .and_then(|(n, len)| (len <= 2).then(|| i32::try_from(n).ok()).flatten())
+        .or_else(|| c.word(k + 1).and_then(number_word))
+        .filter(|&n| n > 1)?;
+    let (first, last) = if back { (-n, -1) } else { (1, n) };
+    let when = When::Between(
+        End::Relative(Rel::Quarters(first)),
+        End::Relative(Rel::Quarters(last)),
+    );
+    Some((k + 3, when))
 }
 
 /// "later this year", "later in the month", "earlier in the week": the part of the current
@@ -3068,6 +3260,10 @@ fn joined_range(a: &RawTime, b: &RawTime, text: &str) -> Option<RawTime> {
     if let (Some(m1), Some(m2)) = (month_alone(a), month_alone(b)) {
         return Some(range(When::Relative(Rel::MonthSpan(m1, m2)), Label::Plain));
     }
+    if let Some((s, e)) = part_range(a.when, b.when) {
+        let after = e.tomorrow().ok()?;
+        return (s <= e).then(|| range(When::Fixed(s, e), Label::Range(after)));
+    }
     if let (Some(s), When::Fixed(b_start, e)) = (start_in_year_of(a, b.when), b.when) {
         return (s < e).then(|| range(When::Fixed(s, e), Label::Range(b_start)));
     }
@@ -3191,6 +3387,38 @@ fn start_in_year_of(first: &RawTime, second: When) -> Option<Date> {
     }
 }
 
+/// The days of a range between stated years, months or days when one end is a part of one
+/// ("from 2007 to the end of 2008", "between the end of 2007 and mid-2008"). A part is taken as
+/// the point where it lies: the end of 2007 as the start is 2008-01-01, the middle of 2008 as
+/// the end is 2008-07-01, the start of 2008 as the end is 2007-12-31.
+fn part_range(a: When, b: When) -> Option<(Date, Date)> {
+    if !matches!(a, When::Part(..)) && !matches!(b, When::Part(..)) {
+        return None;
+    }
+    // Where a part of `s..=e` lies: its first day, its middle day or the day after it.
+    let point = |when: When| -> Option<Date> {
+        match when {
+            When::Part(End::Fixed(s, e), part) => match part {
+                Part::Early => Some(s),
+                Part::Middle => s
+                    .checked_add(((e.since(s).ok()?.get_days() + 1) / 2).days())
+                    .ok(),
+                Part::Late | Part::Final => e.tomorrow().ok(),
+            },
+            _ => None,
+        }
+    };
+    let start = match a {
+        When::Fixed(s, _) => s,
+        _ => point(a)?,
+    };
+    let end = match b {
+        When::Fixed(_, e) => e,
+        _ => point(b)?.yesterday().ok()?,
+    };
+    Some((start, end))
+}
+
 /// Where "between" or "from" starts when it directly precedes `at`.
 fn range_word_start(text: &str, at: usize) -> Option<usize> {
     phrase_before(text, at, &["between", "from"])
@@ -3248,6 +3476,9 @@ mod tests {
         timex_month: "in March 2022 trade", "2024-03-01" => "in March 2022", "2022-03";
         timex_quarter: "in the third quarter of 2023", "2024-03-01" => "in the third quarter of 2023", "2023-Q3";
         timex_week: "sales this week rose", "2024-03-06" => "this week", "2024-W10";
+        timex_whole_months_count_months: "in the first nine months of 1986", "1987-03-01" => "in the first nine months of 1986", "(1986-01-01,1986-10-01,P9M)";
+        timex_whole_years_count_years: "over the fiscal period 1987 to 1991", "1987-03-01" => "1987 to 1991", "(1987-01-01,1992-01-01,P5Y)";
+        timex_weeks_from_a_monday_count_weeks: "reconvene within the next six weeks", "1987-03-01" => "the next six weeks", "(1987-03-02,1987-04-13,P6W)";
         timex_since_is_the_anchor: "up since October 1997", "2009-02-25" => "since October 1997", "1997-10";
         timex_part_of_year_is_the_year: "due in early 2009", "2008-06-01" => "in early 2009", "2009";
         timex_part_of_decade_is_the_decade: "in the late 1990s", "2008-06-01" => "in the late 1990s", "199X";
@@ -3284,8 +3515,8 @@ mod tests {
         coming_weekday_is_the_first_after: "coming Thursday", "2019-01-31" => "coming Thursday", "2019-02-07";
         lower_case_month_with_day: "on 14 nov 2023", "2023-01-01" => "14 nov 2023", "2023-11-14";
         lower_case_may_before_a_day: "back may 29, 2017", "2017-01-01" => "may 29, 2017", "2017-05-29";
-        month_range_takes_the_second_year: "from May to Oct 2020", "2019-01-01" => "from May to Oct 2020", "(2020-05-01,2020-11-01,P184D)";
-        month_range_across_new_year: "Nov-Feb 2017", "2019-01-01" => "Nov-Feb 2017", "(2016-11-01,2017-03-01,P120D)";
+        month_range_takes_the_second_year: "from May to Oct 2020", "2019-01-01" => "from May to Oct 2020", "(2020-05-01,2020-11-01,P6M)";
+        month_range_across_new_year: "Nov-Feb 2017", "2019-01-01" => "Nov-Feb 2017", "(2016-11-01,2017-03-01,P4M)";
         later_this_year_is_the_year: "will open later this year", "2006-03-10" => "later this year", "2006";
         year_then_quarter: "sales in 2019 Q1", "2020-01-01" => "in 2019 Q1", "2019-Q1";
         quarter_hyphen_year: "q1-2019 sales", "2020-01-01" => "q1-2019", "2019-Q1";
@@ -3309,7 +3540,7 @@ mod tests {
         weeks_before_a_dated_day: "It happened 2 weeks before May 13 1999.", "2016-11-07" => "2 weeks before May 13 1999", "1999-04-29";
         days_from_a_weekday_is_after_the_coming_one: "due 3 days from Tuesday.", "2016-11-07" => "3 days from Tuesday", "2016-11-11";
         weeks_before_a_holiday: "It happened 2 weeks before Christmas.", "2016-11-07" => "2 weeks before Christmas", "2016-12-11";
-        a_period_from_a_day: "extended for 12 months from April 1", "1987-03-05" => "for 12 months from April 1", "(1987-04-01,1988-04-01,P366D)";
+        a_period_from_a_day: "extended for 12 months from April 1", "1987-03-05" => "for 12 months from April 1", "(1987-04-01,1988-04-01,P1Y)";
         the_year_2008: "in the year 2008", "2010-01-01" => "year 2008", "2008";
         weekday_and_date: "call on Tue May 9 at", "2017-05-01" => "Tue May 9", "2017-05-09";
         weekday_and_slash_date: "done friday 5/12", "2019-05-20" => "friday 5/12", "2019-05-12";
@@ -3602,6 +3833,20 @@ mod tests {
         until_mid_year: "rates stay until mid-1988.", "1987-03-15" => "until mid-1988", "1988-05-01", "1988-08-31";
         since_mid_year: "fallen since mid-1984.", "1987-03-15" => "since mid-1984", "1984-05-01", "1987-03-15";
         coming_month_is_this_month: "talks will be held in late March.", "1987-03-10" => "in late March", "1987-03-21", "1987-03-31";
+        first_months_of_a_year: "rose 5 pct in the first nine months of 1986.", "1987-03-15" => "in the first nine months of 1986", "1986-01-01", "1986-09-30";
+        last_months_of_last_year: "fell in the final three months of last year", "1987-03-15" => "in the final three months of last year", "1986-10-01", "1986-12-31";
+        first_days_of_a_month: "surplus in the first 20 days of February jumped", "1987-03-02" => "in the first 20 days of February", "1987-02-01", "1987-02-20";
+        last_days_of_a_month: "rose in the last 10 days of February 1987", "1987-03-02" => "in the last 10 days of February 1987", "1987-02-19", "1987-02-28";
+        first_weeks_are_iso_weeks: "booked for the first 2 weeks of 2021", "2020-12-01" => "for the first 2 weeks of 2021", "2021-01-04", "2021-01-17";
+        last_weeks_of_a_year: "closed the last 3 weeks of 2019", "2019-05-01" => "the last 3 weeks of 2019", "2019-12-09", "2019-12-29";
+        nth_month_of_a_year: "leave the third month of 2021", "2020-05-01" => "the third month of 2021", "2021-03-01", "2021-03-31";
+        two_ordinal_quarters: "recover in the third and fourth quarters of 1987.", "1987-03-02" => "in the third and fourth quarters of 1987", "1987-07-01", "1987-12-31";
+        past_quarters_are_whole_quarters: "sales for the past two quarters", "2019-07-04" => "for the past two quarters", "2019-01-01", "2019-06-30";
+        next_quarters_are_whole_quarters: "sales for the next 3 quarters", "2019-07-04" => "for the next 3 quarters", "2019-10-01", "2020-06-30";
+        range_to_the_end_of_a_year: "ran from 2007 to the end of 2008.", "2019-07-04" => "from 2007 to the end of 2008", "2007-01-01", "2008-12-31";
+        range_from_the_end_of_a_year: "between the end of 2007 and the middle of 2008", "2019-07-04" => "between the end of 2007 and the middle of 2008", "2008-01-01", "2008-07-01";
+        until_a_month_is_the_coming_one: "The ban runs until the end of June.", "1987-03-15" => "until the end of June", "1987-06-21", "1987-06-30";
+        by_a_month_in_a_past_clause_is_the_last: "By late February the market had recovered.", "1987-03-15" => "By late February", "1987-02-19", "1987-02-28";
         coming_month_after: "talks will be held in February.", "1987-03-10" => "in February", "1988-02-01", "1988-02-29";
         month_at_sentence_end: "Prices fell in July. Then", "2024-05-15" => "in July", "2023-07-01", "2023-07-31";
         early_decade: "By the early 1980s it", "1987-03-12" => "By the early 1980s", "1980-01-01", "1983-12-31";

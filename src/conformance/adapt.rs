@@ -483,6 +483,15 @@ fn spec_values(
         let after = t.end.tomorrow().ok()?;
         return Some((span, "daterange", vec![range_entry(t.start, after)]));
     }
+    // "the last two quarters" covers both, where "from Q1 to Q2" ends as Q2 begins.
+    if let times::When::Between(
+        times::End::Relative(times::Rel::Quarters(_)),
+        times::End::Relative(times::Rel::Quarters(_)),
+    ) = raw.when
+    {
+        let after = t.end.tomorrow().ok()?;
+        return Some((span, "daterange", vec![range_entry(t.start, after)]));
+    }
     if let (times::When::Between(a, b), None) = (raw.when, modifier) {
         return Some((span, "daterange", between_values(a, b, now.date())?));
     }

@@ -16,7 +16,7 @@ pub mod sentences;
 pub mod times;
 pub mod tokens;
 
-use crate::model::Analysis;
+use crate::model::{Analysis, Quantity};
 use jiff::civil::Date;
 use times::RawTime;
 use tokens::Token;
@@ -44,12 +44,15 @@ pub fn finish(text: &str, scan: &Scan, published: Option<Date>) -> Analysis {
         sentences.partition_point(|s| s.span.end <= span.start)
     });
     let mut quantities = quantities::recognize(&scan.tokens, text);
-    // A number inside a date ("5 June 2019") is part of the time, not a quantity.
+    // A number inside a date ("5 June 2019") is part of the time, not a quantity; so is a
+    // year before a noun ("1986 results", "over 1987 wages"), which is no count.
     quantities.retain(|q| {
-        !scan
-            .times
-            .iter()
-            .any(|t| t.span.overlaps(q.span) && (q.unit.is_none() || t.span.contains(q.span)))
+        !scan.times.iter().any(|t| {
+            t.span.overlaps(q.span)
+                && (q.unit.is_none()
+                    || t.span.contains(q.span)
+                    || (is_count(q) && (t.span.start..t.span.end).contains(&q.span.start)))
+        })
     });
     let mut time_mentions = durations::scan(&scan.tokens, text);
     time_mentions.retain(|m| !scan.times.iter().any(|t| t.span.overlaps(m.span)));
@@ -65,7 +68,37 @@ pub fn finish(text: &str, scan: &Scan, published: Option<Date>) -> Analysis {
     }
 }
 
+/// Whether a quantity counts things ("300 lawsuits").
+fn is_count(q: &Quantity) -> bool {
+    q.unit.as_deref() == Some("count")
+}
+
 /// Both steps at once, for callers that already know the publication date.
 pub fn analyze(text: &str, published: Option<Date>) -> Analysis {
     finish(text, &scan(text), published)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quantity_texts(text: &str) -> Vec<&str> {
+        let published = Date::new(1987, 3, 15).ok();
+        analyze(text, published)
+            .quantities
+            .iter()
+            .map(|q| &text[q.span.start..q.span.end])
+            .collect()
+    }
+
+    #[test]
+    fn a_year_before_a_noun_is_a_time_not_a_count() {
+        let text = "In the last three months of 1986 sales fell, and 300 lawsuits were filed.";
+        assert_eq!(quantity_texts(text), ["300 lawsuits"]);
+    }
+
+    #[test]
+    fn a_number_inside_a_date_is_no_quantity() {
+        assert!(quantity_texts("They met on 5 June 2019 in Hanoi.").is_empty());
+    }
 }

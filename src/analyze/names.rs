@@ -69,6 +69,23 @@ const TITLE_HEADS: &[&str] = &[
 /// Honorifics: a person follows, but they are not a role.
 const HONORIFICS: &[&str] = &["Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Professor", "Prof"];
 
+/// Organisation words that are common nouns or adjectives too, which after an abbreviated
+/// country alone ("the U.S. Group", "U.K. Financial services") name no organisation.
+const COMMON_HEADS: &[&str] = &[
+    "Group",
+    "Financial",
+    "Savings",
+    "Insurance",
+    "Securities",
+    "Services",
+    "Systems",
+    "Resources",
+    "Investments",
+    "Communications",
+    "Equipment",
+    "Properties",
+];
+
 /// Words that make a run an organisation's name.
 const ORG_HEADS: &[&str] = &[
     "Holding",
@@ -671,6 +688,17 @@ impl Reader<'_> {
                 .is_none_or(|next| next.first != run.next + 1)
         {
             return None;
+        }
+        // "the U.S. Group also urged", "U.S. Financial institutions": an abbreviated country,
+        // after which some wires capitalise every word, and a word that is also a common noun
+        // or adjective name no organisation ("Gibraltar Savings" may).
+        if let [first, second] = words[..] {
+            if self.word(first).ends_with('.')
+                && self.country_at(first).is_some()
+                && COMMON_HEADS.contains(&self.word(second))
+            {
+                return None;
+            }
         }
         // A title ahead of the organisation word ("President of the Council") is a person's.
         if words[..head]
@@ -1409,6 +1437,20 @@ mod tests {
             None,
             None
         )));
+    }
+
+    #[test]
+    fn a_country_and_a_common_noun_are_no_organisation() {
+        let t = table(
+            "In talks, the U.S. Group urged Japan to give U.S. Financial institutions a role, \
+             as the Czech National Bank did.",
+        );
+        let orgs: Vec<&str> = t
+            .iter()
+            .filter(|r| r.1 == "org")
+            .map(|r| r.0.as_str())
+            .collect();
+        assert_eq!(orgs, ["Czech National Bank"]);
     }
 
     #[test]

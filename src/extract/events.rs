@@ -241,9 +241,10 @@ fn sentence_events(
         ) else {
             continue;
         };
-        // "the two leaders" are the article's two countries, unless the clause names them.
+        // "the two leaders" are the article's two countries, unless the clause names them
+        // or names who meets ("a meeting of the council").
         let pair_ids = bilateral
-            .filter(|_| taking_part.len() < 2)
+            .filter(|_| taking_part.len() < 2 && members_named(text, kind, trigger).is_none())
             .into_iter()
             .flat_map(|(a, b)| [a.clone(), b.clone()]);
         let participants: Vec<String> = unique(
@@ -267,7 +268,13 @@ fn sentence_events(
                 })
                 .chain(pair_ids),
         );
-        let time = event_time(analysis, span, trigger, published);
+        // "soon after returning from a U.S. visit": a visit over by the time of the report,
+        // whatever time the sentence names for something else.
+        let time = if kind == EventType::Visit && returned_from(&text[span.start..trigger.start]) {
+            reported_on(published)
+        } else {
+            event_time(analysis, span, trigger, published)
+        };
         out.push(Event {
             kind,
             participants,
@@ -327,10 +334,26 @@ fn taking_part<'e>(
         .filter(|e| place.is_none_or(|p| p.span != e.span))
         .filter(|e| kind != EventType::Visit || Some(&e.id) != place.map(|p| &p.id))
         .collect();
+    // "a meeting of the Economic Policy Council to consider …": its members are named.
+    if let Some(members) = members_named(text, kind, trigger) {
+        taking_part.retain(|e| members.contains(e.span));
+    }
     if kind == EventType::Visit {
-        // Who went is named before "visited"; others after it are whom they saw.
-        if taking_part.iter().any(|e| e.span.end <= trigger.start) {
-            taking_part.retain(|e| e.span.end <= trigger.start);
+        // Who went is named before "visited"; others after it are whom they saw, and so is
+        // one named after "with" ("at a meeting with Nakasone soon after returning from a U.S.
+        // visit").
+        let met_with = |e: &Entity| {
+            let before = &text[..e.span.start];
+            before.rfind(" with ").is_some_and(|w| {
+                let between = &before[w + 6..];
+                !between.contains([',', ';']) && between.split_whitespace().count() <= 3
+            })
+        };
+        if taking_part
+            .iter()
+            .any(|e| e.span.end <= trigger.start && !met_with(e))
+        {
+            taking_part.retain(|e| e.span.end <= trigger.start && !met_with(e));
         }
         // "a visit to Tokyo by Japanese officials" names no visitor from elsewhere.
         let destination = place.and_then(|p| p.country.as_deref().or(Some(&p.id)));
@@ -342,6 +365,23 @@ fn taking_part<'e>(
         }
     }
     Some(taking_part)
+}
+
+/// The words naming who meets in "a meeting of …" or "a session of …", up to the first
+/// comma or word that opens what the meeting is for ("to consider", "on trade").
+fn members_named(text: &str, kind: EventType, trigger: Span) -> Option<Span> {
+    static MEMBERS_END: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)[,;:(]|(?-u:\b)(?:to|on|that|which|in|at|for|with|over|about|under|was|is|will|would)(?-u:\b)",
+        )
+    });
+    let trigger_text = text[trigger.start..trigger.end].to_ascii_lowercase();
+    if kind != EventType::Meeting || !trigger_text.ends_with(" of") {
+        return None;
+    }
+    let rest = text.get(trigger.end..)?;
+    let len = MEMBERS_END.find(rest).map_or(rest.len(), |m| m.start());
+    Some(Span::new(trigger.end, trigger.end + len))
 }
 
 /// Words that open another clause: "…; ", ", but", ", which", "said (that)". Participants
@@ -368,20 +408,56 @@ fn clause_of(text: &str, entities: &[&Entity], sentence: Span, trigger: Span) ->
         })
     };
     let before = &text[sentence.start..trigger.start];
+    // A clause on both sides: "Hoechst AG, Kerdix Inc, Boulder, Colorado, and Nakamichi
+    // Corp, Tokyo, have agreed" is one subject.
+    let coordinated_before = COORDINATION
+        .find_iter(before)
+        .filter(|m| has_verb(&before[..m.start()]) && has_verb(&before[m.end()..]))
+        .map(|m| m.end());
     let start = CLAUSE_BREAK
         .find_iter(before)
-        .map(|m| sentence.start + m.end())
+        .map(|m| m.end())
+        .chain(coordinated_before)
+        .map(|at| sentence.start + at)
         .filter(|&at| named_from(at))
-        .last()
+        .max()
         .unwrap_or(sentence.start);
     let after = &text[trigger.end..sentence.end];
-    let end = [CLAUSE_BREAK.find(after), ATTRIBUTION.find(after)]
-        .into_iter()
-        .flatten()
-        .map(|m| trigger.end + m.start())
-        .min()
-        .unwrap_or(sentence.end);
+    let coordinated_after = COORDINATION.find_iter(after).find(|m| {
+        let rest = &after[m.end()..];
+        has_verb(&rest[..rest.find([',', ';']).unwrap_or(rest.len())])
+    });
+    let end = [
+        CLAUSE_BREAK.find(after),
+        ATTRIBUTION.find(after),
+        coordinated_after,
+    ]
+    .into_iter()
+    .flatten()
+    .map(|m| trigger.end + m.start())
+    .min()
+    .unwrap_or(sentence.end);
     Span::new(start, end)
+}
+
+/// ", and" between two clauses or between the last two items of a list; [`has_verb`] tells
+/// them apart.
+static COORDINATION: LazyLock<Regex> = LazyLock::new(|| re(r"(?i),\s+and\s"));
+
+/// Whether words hold a verb, so that with a ", and" before them they are a clause of their
+/// own ("…, and Lyng will visit Tokyo") rather than a list's last item ("Japan, the U.S., and
+/// Canada met"): an auxiliary, a common finite verb, or a lower-case word ending in "-ed".
+fn has_verb(words: &str) -> bool {
+    const VERBS: &[&str] = &[
+        "will", "would", "is", "are", "was", "were", "has", "have", "had", "did", "does", "can",
+        "could", "may", "might", "must", "shall", "should", "said", "says", "met", "meets",
+        "visits", "signs", "plans", "wants",
+    ];
+    words.split_whitespace().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        VERBS.contains(&w)
+            || (w.len() > 4 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase()))
+    })
 }
 
 /// True when the words of the clause before a visit, meeting, signing or founding say it did
@@ -477,6 +553,9 @@ fn named_before(text: &str, required: &Regex, before: Span) -> Option<Span> {
 /// whose a visitor is ("visiting U.S. Agriculture Secretary Richard Lyng": "U.S." is his
 /// country, not where he went).
 fn visit_destination<'e>(text: &str, entities: &[&'e Entity], trigger: Span) -> Option<&'e Entity> {
+    if let Some(before) = country_before_visit_noun(text, entities, trigger) {
+        return Some(before);
+    }
     let after: Vec<&&Entity> = entities
         .iter()
         .filter(|e| e.span.start >= trigger.end)
@@ -497,6 +576,29 @@ fn visit_destination<'e>(text: &str, entities: &[&'e Entity], trigger: Span) -> 
                 })
         })
         .map(|(_, e)| **e)
+}
+
+/// "a U.S. visit", "his Japan visit": a country named between a determiner and the noun
+/// "visit" is where the visit went.
+fn country_before_visit_noun<'e>(
+    text: &str,
+    entities: &[&'e Entity],
+    trigger: Span,
+) -> Option<&'e Entity> {
+    if !text[trigger.start..trigger.end].eq_ignore_ascii_case("visit") {
+        return None;
+    }
+    let country = entities.iter().copied().find(|e| {
+        e.kind == EntityKind::Country
+            && e.form != MentionForm::Demonym
+            && e.span.end < trigger.start
+            && text[e.span.end..trigger.start].trim().is_empty()
+    })?;
+    let determiner = text[..country.span.start].split_whitespace().next_back()?;
+    ["a", "an", "his", "her", "their", "its", "our", "my"]
+        .iter()
+        .any(|d| d.eq_ignore_ascii_case(determiner))
+        .then_some(country)
 }
 
 /// Nouns after a country's demonym or possessive that make it an actor ("Japanese
@@ -709,12 +811,17 @@ fn event_time(
             end: t.end,
             span: Some(t.span),
         }),
-        None => published.map(|p| ClaimTime {
-            start: p,
-            end: p,
-            span: None,
-        }),
+        None => reported_on(published),
     }
+}
+
+/// An event dated by its report alone: the publication day, with no span.
+fn reported_on(published: Option<Date>) -> Option<ClaimTime> {
+    published.map(|p| ClaimTime {
+        start: p,
+        end: p,
+        span: None,
+    })
 }
 
 /// "signed three agreements", "12 memoranda": the number that opens an agreement's object.
@@ -734,6 +841,17 @@ fn refers_back(before: &str) -> bool {
         "the" | "this" | "that" | "his" | "her" | "their" | "its"
     ) || last.ends_with("'s")
         || last.ends_with("’s")
+}
+
+/// True when the words before a visit say the visitor came back from it ("after returning
+/// from a U.S.", "back from his").
+fn returned_from(before: &str) -> bool {
+    static RETURNED: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)(?-u:\b)(?:return(?:s|ed|ing)?|back)\s+from\s+(?:a|an|his|her|their|its)(?:\s+\S+){0,2}\s*$",
+        )
+    });
+    RETURNED.is_match(before)
 }
 
 /// Whether a meeting's trigger is a noun ("summit", "meeting of") rather than a verb.
@@ -797,6 +915,69 @@ mod tests {
             .iter()
             .any(|p| p.starts_with("org:joint-economic-commission")));
         assert!(e.countries.contains(&"VN".to_string()));
+    }
+
+    #[test]
+    fn a_meeting_of_a_body_is_its_members_alone() {
+        let text = "Prime Minister Petr Fiala spoke two days before a meeting of the Czech \
+                    National Security Council to consider whether Poland had broken the pact.";
+        let e = of_type(text, EventType::Meeting);
+        assert!(
+            e.participants.iter().all(|p| p.starts_with("org:")),
+            "{:?}",
+            e.participants
+        );
+    }
+
+    #[test]
+    fn a_country_before_the_noun_visit_is_where_it_went() {
+        let text = "Former Minister Petr Fiala spoke soon after returning from a U.S. visit \
+                    designed to prepare the trip to Berlin starting next Wednesday.";
+        let e = of_type(text, EventType::Visit);
+        assert_eq!(e.place.as_deref(), Some("US"));
+        assert_eq!(e.participants, vec!["person:petr-fiala"]);
+        // A visit come back from is over, whatever time the sentence names for another.
+        assert!(!e.planned);
+        assert_eq!(e.time.as_ref().map(|t| t.span), Some(None));
+        // Whom the visitor met before it is no visitor.
+        let text = "Former Minister Petr Fiala spoke at a meeting with President Petr Pavel \
+                    soon after returning from a U.S. visit.";
+        let e = of_type(text, EventType::Visit);
+        assert_eq!(e.participants, vec!["person:petr-fiala"]);
+    }
+
+    #[test]
+    fn a_clause_after_and_has_its_own_participants() {
+        let text = "Czech Prime Minister Petr Fiala met a Polish official in Warsaw on Monday, and Polish Prime Minister Donald Tusk will \
+                    visit Prague in April.";
+        let visit = of_type(text, EventType::Visit);
+        assert_eq!(visit.participants, vec!["person:donald-tusk"]);
+        let meeting = of_type(text, EventType::Meeting);
+        assert!(
+            !meeting
+                .participants
+                .contains(&"person:donald-tusk".to_string()),
+            "{:?}",
+            meeting.participants
+        );
+        // The last item of a list is no clause of its own, nor is a subject's last part.
+        let joint = of_type(
+            "Skoda Holding, Mlada Boleslav, and Vietnam Motors Corp, Hanoi, have agreed to \
+             pool their research on batteries.",
+            EventType::Statement,
+        );
+        assert!(
+            joint
+                .participants
+                .contains(&"org:skoda-holding".to_string()),
+            "{:?}",
+            joint.participants
+        );
+        let list = of_type(
+            "Poland, Czechia, and Vietnam met in Hanoi on Monday.",
+            EventType::Meeting,
+        );
+        assert_eq!(list.participants, vec!["PL", "CZ", "VN"]);
     }
 
     #[test]

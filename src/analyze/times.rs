@@ -6,7 +6,7 @@
 //! [`When::Relative`] and turned into intervals by [`resolve`] once the date is known (the
 //! publication-date stage itself uses the absolute ones as evidence).
 
-use super::numbers::{ordinal, ordinal_word};
+use super::numbers::{number_at, ordinal, ordinal_word};
 use super::tokens::{Kind, Token};
 use crate::model::{Span, TimeExpr};
 use jiff::civil::{Date, Weekday};
@@ -1359,6 +1359,26 @@ const STARTERS: &[&str] = &[
     "second",
     "third",
     "fourth",
+    // Days in words ("the fifth of May", "the twenty third day of September").
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+    "thirtieth",
+    "twenty",
+    "thirty",
     "week",
     "one",
     "two",
@@ -2374,26 +2394,61 @@ fn month_slash_day(c: &Cursor, i: usize) -> Option<Hit> {
 }
 
 /// A day of a month with no year at token `i`, the next such day in a clause that speaks of
-/// the future.
+/// the future or after "payable".
 fn month_day(c: &Cursor, i: usize, m: i8, d1: i8, d2: i8) -> When {
-    When::Relative(Rel::MonthDay(m, d1, d2, c.future_before(i)))
+    // "payable April 14", "payable on April 6": a dividend is paid after it is declared.
+    let on = usize::from(i > 0 && c.is(i - 1, "on"));
+    let payable = i > on && c.is(i - 1 - on, "payable");
+    When::Relative(Rel::MonthDay(m, d1, d2, payable || c.future_before(i)))
 }
 
 /// A second day closing a range: "-4", "to 4", "and 4".
 fn day_range_end(c: &Cursor, k: usize) -> Option<(i8, usize)> {
-    if c.is_any(k, &["-", "–", "to", "and"]) {
-        return c.day(k + 1);
+    if c.is_any(k, &["-", "–", "to", "and", "through", "till"]) {
+        let the = usize::from(c.is(k + 1, "the"));
+        return c.day(k + 1).or_else(|| ordinal_day(c, k + 1 + the));
     }
     None
 }
 
+/// A day written in words after its month: an ordinal ("March first", "April twenty-third",
+/// "April the ninth") or a number word ("May twenty nine", "April five") where no other word
+/// follows it ("in March two years ago" names no March 2). "first" joined to more ("March
+/// first-quarter profits", "in December the first of the groups") is no day.
+fn day_in_words(c: &Cursor, k: usize) -> Option<(i8, usize)> {
+    let k = k + usize::from(c.is(k, "the"));
+    let (d, end) = match ordinal_day(c, k) {
+        Some(hit) => hit,
+        None => {
+            let n = number_at(c.tokens, k, c.text).filter(|n| !n.digits && n.scale == 1.0)?;
+            let ends = c
+                .word(n.end)
+                .is_none_or(|_| c.is_any(n.end, &["to", "through", "and", "till", "until"]));
+            if !ends || n.value.fract() != 0.0 || !(1.0..=31.0).contains(&n.value) {
+                return None;
+            }
+            (n.value as i8, n.end)
+        }
+    };
+    // "in December the first of the groups": "first" is no day there.
+    let joined_on = (c.joined(end) && c.is(end, "-")) || c.is(end, "of");
+    (!joined_on).then_some((d, end))
+}
+
 /// "5 June 2019", "5th of June", "3-4 June 2019".
 fn day_first_date(c: &Cursor, i: usize) -> Option<Hit> {
-    let (d1, mut k) = c.day(i)?;
+    // "the fourth of July", "the twenty third day of September": a day in words needs "of".
+    let (d1, mut k) = match c.day(i) {
+        Some(hit) => hit,
+        None => ordinal_day(c, i).filter(|&(_, e)| c.is_any(e, &["of", "day"]))?,
+    };
     let mut d2 = d1;
     if let Some((d, e)) = day_range_end(c, k) {
         d2 = d;
         k = e;
+    }
+    if c.is(k, "day") && c.is(k + 1, "of") {
+        k += 1;
     }
     if c.is(k, "of") {
         k += 1;
@@ -2425,7 +2480,7 @@ fn month_first_date(c: &Cursor, i: usize) -> Option<Hit> {
             return Some((k + 2, When::Fixed(s, e)));
         }
     }
-    if let Some((d1, mut e)) = c.day(k) {
+    if let Some((d1, mut e)) = c.day(k).or_else(|| day_in_words(c, k)) {
         let mut d2 = d1;
         if let Some((d, after)) = day_range_end(c, e) {
             d2 = d;
@@ -3847,6 +3902,14 @@ mod tests {
         range_from_the_end_of_a_year: "between the end of 2007 and the middle of 2008", "2019-07-04" => "between the end of 2007 and the middle of 2008", "2008-01-01", "2008-07-01";
         until_a_month_is_the_coming_one: "The ban runs until the end of June.", "1987-03-15" => "until the end of June", "1987-06-21", "1987-06-30";
         by_a_month_in_a_past_clause_is_the_last: "By late February the market had recovered.", "1987-03-15" => "By late February", "1987-02-19", "1987-02-28";
+        month_and_number_word_day: "Dividend is payable April one.", "1987-03-04" => "April one", "1987-04-01", "1987-04-01";
+        month_and_ordinal_word_day: "it began on March first.", "1987-03-04" => "March first", "1987-03-01", "1987-03-01";
+        ordinal_day_of_a_month: "on the fourth of July 1995 it", "1987-03-04" => "fourth of July 1995", "1995-07-04", "1995-07-04";
+        nth_day_of_a_month: "on the twenty third day of September 1999 it", "1987-03-04" => "the twenty third day of September 1999", "1999-09-23", "1999-09-23";
+        day_words_through: "off april ninth through seventeenth.", "2016-04-01" => "april ninth through seventeenth", "2016-04-09", "2016-04-17";
+        number_word_before_units_is_no_day: "It fell in March two more times.", "1987-03-04" => "in March", "1987-03-01", "1987-03-31";
+        first_before_a_hyphen_is_no_day: "Buyers rose in March first-time buyers", "1987-04-04" => "in March", "1987-03-01", "1987-03-31";
+        payable_day_is_the_coming_one: "a dividend payable April 14 to holders", "1987-03-02" => "April 14", "1987-04-14", "1987-04-14";
         coming_month_after: "talks will be held in February.", "1987-03-10" => "in February", "1988-02-01", "1988-02-29";
         month_at_sentence_end: "Prices fell in July. Then", "2024-05-15" => "in July", "2023-07-01", "2023-07-31";
         early_decade: "By the early 1980s it", "1987-03-12" => "By the early 1980s", "1980-01-01", "1983-12-31";

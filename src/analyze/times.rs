@@ -1703,6 +1703,7 @@ fn with_preposition(c: &Cursor, i: usize) -> Option<Found> {
 fn time_at(c: &Cursor, i: usize) -> Option<(usize, When, Label)> {
     let plain = |h: Option<Hit>| h.map(|(e, w)| (e, w, Label::Plain));
     let found = plain(week_of(c, i))
+        .or_else(|| plain(weekday_in_week(c, i)))
         .or_else(|| plain(weekday_then_date(c, i)))
         .or_else(|| plain(numeric_date(c, i)))
         .or_else(|| plain(month_slash_day(c, i)))
@@ -3092,6 +3093,35 @@ fn weekday_with_determiner(c: &Cursor, i: usize) -> Option<Hit> {
     Some((i + day_at + 1, When::Relative(rel(day))))
 }
 
+/// "Tuesday of next week", "Monday of the following week", "next week Wednesday", "this
+/// week on Monday", "previous week - Monday": a weekday in a week named with it.
+fn weekday_in_week(c: &Cursor, i: usize) -> Option<Hit> {
+    // The week's offset from the determiner at `k`, with "week" after it.
+    let week_at = |k: usize| -> Option<i32> {
+        let offset = match c.word(k)?.to_ascii_lowercase().as_str() {
+            "this" | "current" => 0,
+            "next" | "following" | "coming" => 1,
+            "last" | "previous" => -1,
+            _ => return None,
+        };
+        c.is(k + 1, "week").then_some(offset)
+    };
+    if let Some(day) = c.word(i).and_then(weekday) {
+        // "Tuesday of next week", "Monday of the following week"
+        if !c.is(i + 1, "of") {
+            return None;
+        }
+        let k = i + 2 + usize::from(c.is(i + 2, "the"));
+        let offset = week_at(k)?;
+        return Some((k + 2, When::Relative(Rel::WeekdayOfWeek(day, offset))));
+    }
+    // "next week Wednesday", "this week on Monday", "previous week - Monday"
+    let offset = week_at(i)?;
+    let k = i + 2 + usize::from(c.is_any(i + 2, &["on", "-", "–"]));
+    let day = weekday(c.word(k)?)?;
+    Some((k + 1, When::Relative(Rel::WeekdayOfWeek(day, offset))))
+}
+
 /// `n` days, weeks, months or years as months and days.
 fn months_and_days(n: i32, unit: &str) -> Option<(i32, i32)> {
     match unit {
@@ -3909,6 +3939,9 @@ mod tests {
         day_words_through: "off april ninth through seventeenth.", "2016-04-01" => "april ninth through seventeenth", "2016-04-09", "2016-04-17";
         number_word_before_units_is_no_day: "It fell in March two more times.", "1987-03-04" => "in March", "1987-03-01", "1987-03-31";
         first_before_a_hyphen_is_no_day: "Buyers rose in March first-time buyers", "1987-04-04" => "in March", "1987-03-01", "1987-03-31";
+        weekday_of_next_week: "talks on Tuesday of next week", "2019-08-01" => "Tuesday of next week", "2019-08-06", "2019-08-06";
+        next_week_weekday: "plans for next week Wednesday?", "2018-11-28" => "for next week Wednesday", "2018-12-05", "2018-12-05";
+        weekday_of_the_following_week: "it's on monday of the following week", "2018-07-30" => "monday of the following week", "2018-08-06", "2018-08-06";
         payable_day_is_the_coming_one: "a dividend payable April 14 to holders", "1987-03-02" => "April 14", "1987-04-14", "1987-04-14";
         coming_month_after: "talks will be held in February.", "1987-03-10" => "in February", "1988-02-01", "1988-02-29";
         month_at_sentence_end: "Prices fell in July. Then", "2024-05-15" => "in July", "2023-07-01", "2023-07-31";

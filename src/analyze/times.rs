@@ -1379,6 +1379,17 @@ const STARTERS: &[&str] = &[
     "thirtieth",
     "twenty",
     "thirty",
+    // Decades in words ("the seventies", "the nineteen seventies").
+    "nineteen",
+    "noughties",
+    "twenties",
+    "thirties",
+    "forties",
+    "fifties",
+    "sixties",
+    "seventies",
+    "eighties",
+    "nineties",
     "week",
     "one",
     "two",
@@ -1720,6 +1731,7 @@ fn time_at(c: &Cursor, i: usize) -> Option<(usize, When, Label)> {
         .or_else(|| words_only(c, i, season))
         .or_else(|| words_only(c, i, holiday))
         .or_else(|| plain(century(c, i)))
+        .or_else(|| plain(short_decade(c, i)))
         .or_else(|| year_forms(c, i))
         .or_else(|| plain(relative(c, i)))?;
     Some(with_clock(c, with_day_part(c, found)))
@@ -1875,11 +1887,20 @@ fn part_word(w: &str) -> Option<&'static str> {
     })
 }
 
+/// A part of the day written after a single day: "Tuesday afternoon", "Tuesday in the
+/// morning".
 fn with_day_part(c: &Cursor, (end, when, label): (usize, When, Label)) -> (usize, When, Label) {
-    let one_day = is_one_day(when);
-    match c.word(end).and_then(part_word) {
-        Some(part) if one_day && label == Label::Plain => (end + 1, when, Label::DayPart(part)),
-        _ => (end, when, label),
+    if !is_one_day(when) || label != Label::Plain {
+        return (end, when, label);
+    }
+    let at = if c.is(end, "in") && c.is(end + 1, "the") {
+        end + 2
+    } else {
+        end
+    };
+    match c.word(at).and_then(part_word) {
+        Some(part) => (at + 1, when, Label::DayPart(part)),
+        None => (end, when, label),
     }
 }
 
@@ -2853,12 +2874,57 @@ fn century(c: &Cursor, i: usize) -> Option<Hit> {
     ))
 }
 
-/// "1990s": year `y` at `k` with a joined "s" makes its decade.
+/// "1990s", "1990 s": year `y` at `k` with an "s" after it makes its decade.
 fn decade(c: &Cursor, k: usize, y: i32) -> Option<Hit> {
-    if !(c.joined(k + 1) && c.is(k + 1, "s") && y % 10 == 0) {
+    if !(c.is(k + 1, "s") && y % 10 == 0) {
         return None;
     }
-    Some((k + 2, When::Fixed(year_span(y)?.0, year_span(y + 9)?.1)))
+    Some((k + 2, decade_of(y)?))
+}
+
+fn decade_of(first_year: i32) -> Option<When> {
+    Some(When::Fixed(
+        year_span(first_year)?.0,
+        year_span(first_year + 9)?.1,
+    ))
+}
+
+/// A decade without its century after "the": "the '40s", "the seventies", "the nineteen
+/// seventies", "the noughties" ("in his seventies" is an age). The twenties to the nineties
+/// are the 1900s'; "'00s", "'10s" and the noughties the 2000s'.
+fn short_decade(c: &Cursor, i: usize) -> Option<Hit> {
+    let k = i + usize::from(c.is(i, "the"));
+    let apostrophe = c.is_any(k, &["'", "’"]) && c.joined(k + 1);
+    let at = k + usize::from(apostrophe);
+    let century = |tens: i32| if tens < 2 { 2000 } else { 1900 };
+    // "the mid 30s", "in the 50s" are as often prices or ages: only "'40s" is a decade.
+    if let Some((n, 2)) = c.int(at).filter(|_| apostrophe) {
+        let n = i32::try_from(n).ok()?;
+        if n % 10 != 0 || !c.is(at + 1, "s") {
+            return None;
+        }
+        return Some((at + 2, decade_of(century(n / 10) + n)?));
+    }
+    let after_cue = c.is(i, "the");
+    let nineteen = usize::from(c.is(k, "nineteen"));
+    let word = c.word(k + nineteen)?.to_ascii_lowercase();
+    // Not "tens" ("the tens of thousands").
+    let tens = match word.as_str() {
+        "noughties" => 0,
+        "twenties" => 2,
+        "thirties" => 3,
+        "forties" => 4,
+        "fifties" => 5,
+        "sixties" => 6,
+        "seventies" => 7,
+        "eighties" => 8,
+        "nineties" => 9,
+        _ => return None,
+    };
+    if !after_cue || (nineteen == 1 && tens < 2) {
+        return None;
+    }
+    Some((k + nineteen + 1, decade_of(century(tens) + tens * 10)?))
 }
 
 /// Relative expressions.
@@ -3939,6 +4005,14 @@ mod tests {
         day_words_through: "off april ninth through seventeenth.", "2016-04-01" => "april ninth through seventeenth", "2016-04-09", "2016-04-17";
         number_word_before_units_is_no_day: "It fell in March two more times.", "1987-03-04" => "in March", "1987-03-01", "1987-03-31";
         first_before_a_hyphen_is_no_day: "Buyers rose in March first-time buyers", "1987-04-04" => "in March", "1987-03-01", "1987-03-31";
+        decade_in_words: "music of the seventies", "2016-11-07" => "the seventies", "1970-01-01", "1979-12-31";
+        decade_in_words_with_century: "born in the nineteen seventies", "2016-11-07" => "in the nineteen seventies", "1970-01-01", "1979-12-31";
+        decade_without_century: "In the '40s it grew", "2016-11-07" => "In the '40s", "1940-01-01", "1949-12-31";
+        decade_noughties: "In the noughties it grew", "2016-11-07" => "In the noughties", "2000-01-01", "2009-12-31";
+        decade_spaced_s: "presidents in 1990 s.", "2016-11-07" => "in 1990 s", "1990-01-01", "1999-12-31";
+        a_persons_seventies_are_no_decade: "He is in his seventies and in 1990 left.", "2016-11-07" => "in 1990", "1990-01-01", "1990-12-31";
+        two_digits_are_no_decade: "prices rose to the mid 30s in 1986", "2016-11-07" => "in 1986", "1986-01-01", "1986-12-31";
+        weekday_in_the_morning: "back tuesday in the morning", "2016-11-07" => "tuesday in the morning", "2016-11-01", "2016-11-01";
         weekday_of_next_week: "talks on Tuesday of next week", "2019-08-01" => "Tuesday of next week", "2019-08-06", "2019-08-06";
         next_week_weekday: "plans for next week Wednesday?", "2018-11-28" => "for next week Wednesday", "2018-12-05", "2018-12-05";
         weekday_of_the_following_week: "it's on monday of the following week", "2018-07-30" => "monday of the following week", "2018-08-06", "2018-08-06";

@@ -423,11 +423,20 @@ fn spec_values(
         return clock_range_values(input, raw, t, (span, now.date()), (from, to, ambiguous));
     }
     if let times::Label::DayPart(part) = raw.label {
-        return Some((
-            span,
-            "datetimerange",
-            vec![day_part_entry(t.start, &t.timex, part)?],
-        ));
+        // "Tuesday afternoon": the last Tuesday's and the coming one's, `XXXX-WXX-2TAF`.
+        let entries = match undated_day(raw.when, t.start, now.date()) {
+            Some((timex, past, future)) => {
+                let timex = format!("{timex}T{part}");
+                let mut entries = vec![
+                    day_part_entry(past, &timex, part)?,
+                    day_part_entry(future, &timex, part)?,
+                ];
+                entries.dedup();
+                entries
+            }
+            None => vec![day_part_entry(t.start, &t.timex, part)?],
+        };
+        return Some((span, "datetimerange", entries));
     }
     if let times::Label::Season(_) = raw.label {
         let entry = json!({"timex": t.timex, "type": "daterange", "value": "not resolved"});
@@ -528,9 +537,20 @@ fn spec_values(
         return Some((span, "daterange", vec![entry]));
     }
     let end = t.end.tomorrow().unwrap_or(t.end);
-    // The specs write a quarter, a half or a century as a range ("2019-Q4" is
-    // (2019-10-01,2020-01-01,P3M), "19" (1800-01-01,1900-01-01,P100Y)).
-    let timex = if is_quarter_or_half(&timex) {
+    // The specs write a quarter, a half, a decade or a century as a range ("2019-Q4" is
+    // (2019-10-01,2020-01-01,P3M), "199X" (1990-01-01,2000-01-01,P10Y), "19"
+    // (1800-01-01,1900-01-01,P100Y)); a decade named without its century ("the nineties") as
+    // (XX90-01-01,XX00-01-01,P10Y).
+    let core = &input[raw.core.start..raw.core.end];
+    let decade = timex.len() == 4 && timex.ends_with('X');
+    let timex = if decade && !core.contains(&timex[..3]) {
+        let tens = |d: Date| d.year() % 100;
+        json!(format!(
+            "(XX{:02}-01-01,XX{:02}-01-01,P10Y)",
+            tens(t.start),
+            tens(end)
+        ))
+    } else if decade || is_quarter_or_half(&timex) {
         range_entry(t.start, end)["timex"].clone()
     } else {
         json!(timex)

@@ -1566,6 +1566,10 @@ fn number_may_start_time(c: &Cursor, i: usize) -> bool {
     if raw.matches('.').count() == 2 || (c.joined(i + 1) && c.raw(i + 1) == Some("/")) {
         return true;
     }
+    // "05-Aug-2016", "12-2015"
+    if is_date_separator(c, i + 1) && (c.month(i + 2).is_some() || c.year(i + 2).is_some()) {
+        return true;
+    }
     // Clock times: "16:00", "8 a.m.", "0800 UTC", "5 to 6pm".
     if c.is_any(i + 1, &["to", "-", "–", "and"])
         && c.int(i + 2).is_some()
@@ -2210,8 +2214,30 @@ fn with_clock(c: &Cursor, (end, when, label): (usize, When, Label)) -> (usize, W
 /// "2019-06-05", "2019/06/05", "06/05/2019" (US order unless the first part exceeds 12),
 /// "5.6.2019".
 fn numeric_date(c: &Cursor, i: usize) -> Option<Hit> {
-    let sep_ok = |k: usize| c.joined(k) && c.is_any(k, &["-", "/"]) && c.joined(k + 1);
+    let sep_ok = |k: usize| is_date_separator(c, k);
+    // A month and year inside a chain of hyphenated parts ("123-12-1234",
+    // "410c74a8-1687-4ea7") is part of a code.
+    let in_chain = |k: usize| c.joined(k) && c.is_any(k, &["-", "/"]);
+    let chained_before = i > 0 && c.joined(i) && in_chain(i - 1);
     if let Some(y) = c.year(i) {
+        // "2019-aug-1", "2020/Sep/23"
+        if let (true, Some((m, _))) = (sep_ok(i + 1), c.month(i + 2)) {
+            let (d, end) = c.day(i + 4).filter(|_| sep_ok(i + 3))?;
+            return Some((end, fixed(y, m, d, d)?));
+        }
+        // "2015-12", "2015-3": a month where no range of years can be ("2015-16" is one).
+        if let (true, Some((m, len))) = (c.is(i + 1, "-") && sep_ok(i + 1), c.int(i + 2)) {
+            let as_year = if len == 2 {
+                y / 100 * 100 + i32::try_from(m).ok()?
+            } else {
+                0
+            };
+            let whole_token = c.tok(i + 3).is_none_or(|t| !t.joined);
+            if (1..=12).contains(&m) && as_year <= y && whole_token && !chained_before {
+                let (s, e) = month_span(y, i8::try_from(m).ok()?)?;
+                return Some((i + 3, When::Fixed(s, e)));
+            }
+        }
         if sep_ok(i + 1) && sep_ok(i + 3) && c.raw(i + 1) == c.raw(i + 3) {
             let (m, _) = c.int(i + 2)?;
             let (d, _) = c.int(i + 4)?;
@@ -2237,7 +2263,20 @@ fn numeric_date(c: &Cursor, i: usize) -> Option<Hit> {
             }
         }
     }
-    let (a, _) = c.int(i)?;
+    let (a, a_len) = c.int(i)?;
+    // "05-Aug-2016", "23/Sep/2020"
+    if let (true, Some((m, _))) = (sep_ok(i + 1), c.month(i + 2)) {
+        let y = c.year(i + 4).filter(|_| sep_ok(i + 3))?;
+        let d = i8::try_from(a).ok()?;
+        return Some((i + 5, fixed(y, m, d, d)?));
+    }
+    // "12-2015": a month and its year.
+    if let (true, 2, Some(y)) = (sep_ok(i + 1) && c.is(i + 1, "-"), a_len, c.year(i + 2)) {
+        if (1..=12).contains(&a) && !in_chain(i + 3) && !chained_before {
+            let (s, e) = month_span(y, i8::try_from(a).ok()?)?;
+            return Some((i + 3, When::Fixed(s, e)));
+        }
+    }
     if c.joined(i + 1)
         && c.raw(i + 1) == Some("/")
         && c.joined(i + 2)
@@ -2259,6 +2298,11 @@ fn numeric_date(c: &Cursor, i: usize) -> Option<Hit> {
         ));
     }
     None
+}
+
+/// A "-" or "/" joined to the parts of a date on both sides ("2019-08-01", "Dec-2018").
+fn is_date_separator(c: &Cursor, k: usize) -> bool {
+    c.joined(k) && c.is_any(k, &["-", "/"]) && c.joined(k + 1)
 }
 
 /// A date written after its weekday: "Friday 7/6", "Tue May 9", "Tuesday, March 7",
@@ -2494,6 +2538,18 @@ fn month_first_date(c: &Cursor, i: usize) -> Option<Hit> {
     let (m, k) = c.month(i)?;
     if let Some(y) = c.year(k) {
         return Some((k + 1, When::Fixed(month_span(y, m)?.0, month_span(y, m)?.1)));
+    }
+    // "Dec-2018", "Sep-23-2020"
+    if c.is(k, "-") && is_date_separator(c, k) {
+        if let Some(y) = c.year(k + 1) {
+            let (s, e) = month_span(y, m)?;
+            return Some((k + 2, When::Fixed(s, e)));
+        }
+        if let Some((d, e)) = c.day(k + 1) {
+            if let Some(y) = c.year(e + 1).filter(|_| is_date_separator(c, e)) {
+                return Some((e + 2, fixed(y, m, d, d)?));
+            }
+        }
     }
     // "June of 2019", "Dec/2018", "Dec, 2018".
     if c.is_any(k, &["of", "/", ","]) {
@@ -3908,6 +3964,16 @@ mod tests {
     }
 
     #[test]
+    fn a_month_and_year_inside_a_code_is_no_time() {
+        for text in [
+            "The ssn is 123-12-1234",
+            "The code of this object is 133-03-03-2020",
+        ] {
+            assert!(timexes(text, "2018-11-01").is_empty(), "{text}");
+        }
+    }
+
+    #[test]
     fn a_month_and_year_with_a_slash_or_comma_is_that_month() {
         for text in ["plans for Dec/2018", "plans for Dec, 2018"] {
             assert_eq!(timexes(text, "2018-11-01")[0].1, "2018-12", "{text}");
@@ -4012,6 +4078,13 @@ mod tests {
         decade_spaced_s: "presidents in 1990 s.", "2016-11-07" => "in 1990 s", "1990-01-01", "1999-12-31";
         a_persons_seventies_are_no_decade: "He is in his seventies and in 1990 left.", "2016-11-07" => "in 1990", "1990-01-01", "1990-12-31";
         two_digits_are_no_decade: "prices rose to the mid 30s in 1986", "2016-11-07" => "in 1986", "1986-01-01", "1986-12-31";
+        year_hyphen_month: "Is this a valid date? 2015-12", "2016-11-07" => "2015-12", "2015-12-01", "2015-12-31";
+        month_hyphen_year: "Is this a valid date? 12-2015", "2016-11-07" => "12-2015", "2015-12-01", "2015-12-31";
+        year_hyphen_two_digits_is_a_range: "exports in 1986-87 rose", "2016-11-07" => "in 1986-87", "1986-01-01", "1987-12-31";
+        month_name_hyphen_year: "plan for Dec-2018", "2016-11-07" => "for Dec-2018", "2018-12-01", "2018-12-31";
+        day_month_name_year: "The date should be 05-Aug-2016", "2016-11-07" => "05-Aug-2016", "2016-08-05", "2016-08-05";
+        year_month_name_day: "How about 2019-aug-1", "2016-11-07" => "2019-aug-1", "2019-08-01", "2019-08-01";
+        month_name_day_year: "back Sep-23-2020.", "2016-11-07" => "Sep-23-2020", "2020-09-23", "2020-09-23";
         weekday_in_the_morning: "back tuesday in the morning", "2016-11-07" => "tuesday in the morning", "2016-11-01", "2016-11-01";
         weekday_of_next_week: "talks on Tuesday of next week", "2019-08-01" => "Tuesday of next week", "2019-08-06", "2019-08-06";
         next_week_weekday: "plans for next week Wednesday?", "2018-11-28" => "for next week Wednesday", "2018-12-05", "2018-12-05";

@@ -131,10 +131,21 @@ const OTHER_STARTS: &[&str] = &[
     "full",
     "half",
     "fortnight",
+    "at",
+    "right",
 ];
 
-/// Other words every mention of theirs contains ("the future", "a fortnight").
-const OTHER_TRIGGERS: &[&str] = &["future", "past", "fortnight"];
+/// Other words every mention of theirs contains ("the future", "a fortnight", "at present",
+/// "at the moment").
+const OTHER_TRIGGERS: &[&str] = &["future", "past", "fortnight", "present", "moment"];
+
+/// Phrases after "at" that mean now ("at present", "at the moment").
+const AT_NOW: &[&[&str]] = &[
+    &["present"],
+    &["the", "moment"],
+    &["the", "present", "time"],
+    &["the", "minute"],
+];
 
 /// Words allowed between a number and its unit ("six straight days", "five trading days").
 const BETWEEN: &[&str] = &[
@@ -323,6 +334,32 @@ fn mention_at(tokens: &[Token], i: usize, text: &str) -> Option<(TimeMention, us
     let lower = super::tokens::ascii_lower(word, &mut buf)?;
     let number_word = super::numbers::is_number_word(lower) && unit_ahead(tokens, i, text);
     if !(is_start(lower) || number_word) {
+        return None;
+    }
+    // "right now", "at present", "at the moment"
+    let now_after = |words: &[&str]| {
+        words
+            .iter()
+            .enumerate()
+            .all(|(k, w)| is(tokens, i + 1 + k, text, w))
+    };
+    let now_words = match lower {
+        "right" => now_after(&["now"]).then_some(1),
+        "at" => AT_NOW.iter().find(|p| now_after(p)).map(|p| p.len()),
+        _ => None,
+    };
+    if let Some(n) = now_words {
+        let timex = "PRESENT_REF".to_string();
+        return mention(
+            tokens,
+            i,
+            i + 1 + n,
+            TimeMentionKind::Reference,
+            timex,
+            None,
+        );
+    }
+    if lower == "at" || lower == "right" {
         return None;
     }
     if let Some(r) = reference(lower) {
@@ -640,6 +677,15 @@ mod tests {
             found("in the future"),
             [("the future".into(), "FUTURE_REF".into())]
         );
+        for (text, span) in [
+            ("employs 500 people at present.", "at present"),
+            ("is closed at the moment", "at the moment"),
+            ("let's go right now", "right now"),
+        ] {
+            assert_eq!(found(text), [(span.into(), "PRESENT_REF".into())], "{text}");
+        }
+        // "at" and "right" alone say nothing of the time.
+        assert!(found("at the present the right way").is_empty());
     }
 
     #[test]

@@ -2523,6 +2523,9 @@ fn day_first_date(c: &Cursor, i: usize) -> Option<Hit> {
     if c.raw(k) == Some(",") {
         k += 1;
     }
+    if let Some((y, end)) = year_in_words(c, k).filter(|_| c.year(k).is_none()) {
+        return Some((end, fixed(y, m, d1, d2)?));
+    }
     match c.year(k) {
         Some(y) => Some((k + 1, fixed(y, m, d1, d2)?)),
         None => {
@@ -2538,6 +2541,11 @@ fn month_first_date(c: &Cursor, i: usize) -> Option<Hit> {
     let (m, k) = c.month(i)?;
     if let Some(y) = c.year(k) {
         return Some((k + 1, When::Fixed(month_span(y, m)?.0, month_span(y, m)?.1)));
+    }
+    // "October two thousand and five"
+    if let Some((y, end)) = year_in_words(c, k) {
+        let (s, e) = month_span(y, m)?;
+        return Some((end, When::Fixed(s, e)));
     }
     // "Dec-2018", "Sep-23-2020"
     if c.is(k, "-") && is_date_separator(c, k) {
@@ -2567,6 +2575,10 @@ fn month_first_date(c: &Cursor, i: usize) -> Option<Hit> {
         let with_comma = if c.raw(e) == Some(",") { e + 1 } else { e };
         if let Some(y) = c.year(with_comma) {
             return Some((with_comma + 1, fixed(y, m, d1, d2)?));
+        }
+        // "January twenty five nineteen eighty six"
+        if let Some((y, end)) = year_in_words(c, with_comma) {
+            return Some((end, fixed(y, m, d1, d2)?));
         }
         return Some((e, month_day(c, i, m, d1, d2)));
     }
@@ -2928,6 +2940,27 @@ fn century(c: &Cursor, i: usize) -> Option<Hit> {
         k + 3,
         When::Fixed(year_span(first)?.0, year_span(first + 99)?.1),
     ))
+}
+
+/// A year in words at `k`, after a month or a date ("October two thousand and five", "13
+/// Sept nineteen seventy two", "6 April seventeen hundred thirty three"; alone it is as
+/// often a count): gives the year and the token after it.
+fn year_in_words(c: &Cursor, k: usize) -> Option<(i32, usize)> {
+    let whole = |n: &super::numbers::Number| {
+        (!n.digits && n.value.fract() == 0.0).then_some(n.value as i32)
+    };
+    let first = number_at(c.tokens, k, c.text)?;
+    let value = whole(&first)?;
+    if (1000..=2199).contains(&value) {
+        return Some((value, first.end));
+    }
+    // "nineteen ninety six": hundreds, then the year within them.
+    if !(10..=21).contains(&value) || first.end != k + 1 {
+        return None;
+    }
+    let rest = number_at(c.tokens, k + 1, c.text)?;
+    let within = whole(&rest).filter(|n| (10..=99).contains(n))?;
+    Some((value * 100 + within, rest.end))
 }
 
 /// "1990s", "1990 s": year `y` at `k` with an "s" after it makes its decade.
@@ -3964,6 +3997,11 @@ mod tests {
     }
 
     #[test]
+    fn a_count_in_words_is_no_year() {
+        assert!(timexes("two thousand and fifteen people came", "2016-11-07").is_empty());
+    }
+
+    #[test]
     fn a_month_and_year_inside_a_code_is_no_time() {
         for text in [
             "The ssn is 123-12-1234",
@@ -4085,6 +4123,9 @@ mod tests {
         day_month_name_year: "The date should be 05-Aug-2016", "2016-11-07" => "05-Aug-2016", "2016-08-05", "2016-08-05";
         year_month_name_day: "How about 2019-aug-1", "2016-11-07" => "2019-aug-1", "2019-08-01", "2019-08-01";
         month_name_day_year: "back Sep-23-2020.", "2016-11-07" => "Sep-23-2020", "2020-09-23", "2020-09-23";
+        year_in_words_by_hundreds: "They left in May nineteen ninety six and", "2016-11-07" => "in May nineteen ninety six", "1996-05-01", "1996-05-31";
+        month_and_year_in_words: "in October two thousand and five", "2016-11-07" => "in October two thousand and five", "2005-10-01", "2005-10-31";
+        day_month_and_year_in_words: "arrived 13 Sept nineteen seventy two", "2016-11-07" => "13 Sept nineteen seventy two", "1972-09-13", "1972-09-13";
         weekday_in_the_morning: "back tuesday in the morning", "2016-11-07" => "tuesday in the morning", "2016-11-01", "2016-11-01";
         weekday_of_next_week: "talks on Tuesday of next week", "2019-08-01" => "Tuesday of next week", "2019-08-06", "2019-08-06";
         next_week_weekday: "plans for next week Wednesday?", "2018-11-28" => "for next week Wednesday", "2018-12-05", "2018-12-05";

@@ -3079,23 +3079,11 @@ fn relative(c: &Cursor, i: usize) -> Option<Hit> {
     }
     // "the next/coming N units"
     if matches!(det.as_str(), "next" | "coming") {
-        let n = c
-            .int(k + 1)
-            .and_then(|(n, len)| (len <= 3).then(|| i32::try_from(n).ok()).flatten())
-            .or_else(|| c.word(k + 1).and_then(number_word).filter(|&n| n > 1));
-        if let (Some(n), Some(months)) = (n, c.word(k + 2).and_then(unit_months)) {
-            return Some((k + 3, When::Relative(Rel::Ahead(n * months))));
-        }
-        // "the next 30 days", "the coming two weeks": the days after publication.
-        let days = match c.word(k + 2).map(str::to_ascii_lowercase).as_deref() {
-            Some("days") => Some(1),
-            Some("weeks") => Some(7),
-            _ => None,
-        };
-        if let (Some(n), Some(days)) = (n, days) {
-            return Some((k + 3, When::Relative(Rel::NextDays(n * days))));
+        if let Some(hit) = units_ahead(c, k + 1) {
+            return Some(hit);
         }
     }
+
     // "the past/last N units"
     if spans_back {
         let n = c
@@ -3199,6 +3187,34 @@ fn counted_quarters(c: &Cursor, k: usize, offset: Option<i32>) -> Option<Hit> {
         End::Relative(Rel::Quarters(last)),
     );
     Some((k + 3, when))
+}
+
+/// "30 days", "two weeks", "forty days", "10 months" at `k`, after "next" or "coming":
+/// counted from publication on.
+fn units_ahead(c: &Cursor, k: usize) -> Option<Hit> {
+    let (n, unit_at) = match c.int(k) {
+        Some((n, len)) if len <= 3 => (i32::try_from(n).ok()?, k + 1),
+        Some(_) => return None,
+        None => {
+            let n =
+                number_at(c.tokens, k, c.text).filter(|n| !n.digits && n.value.fract() == 0.0)?;
+            (n.value as i32, n.end)
+        }
+    };
+    if !(2..=999).contains(&n) {
+        return None;
+    }
+    let unit = c.word(unit_at)?;
+    if let Some(months) = unit_months(unit) {
+        return Some((unit_at + 1, When::Relative(Rel::Ahead(n * months))));
+    }
+    // "the next 30 days", "the coming two weeks": the days after publication.
+    let days = match unit.to_ascii_lowercase().as_str() {
+        "days" => 1,
+        "weeks" => 7,
+        _ => return None,
+    };
+    Some((unit_at + 1, When::Relative(Rel::NextDays(n * days))))
 }
 
 /// "later this year", "later in the month", "earlier in the week": the part of the current
@@ -4126,6 +4142,7 @@ mod tests {
         year_in_words_by_hundreds: "They left in May nineteen ninety six and", "2016-11-07" => "in May nineteen ninety six", "1996-05-01", "1996-05-31";
         month_and_year_in_words: "in October two thousand and five", "2016-11-07" => "in October two thousand and five", "2005-10-01", "2005-10-31";
         day_month_and_year_in_words: "arrived 13 Sept nineteen seventy two", "2016-11-07" => "13 Sept nineteen seventy two", "1972-09-13", "1972-09-13";
+        next_forty_days: "to China next forty days.", "2018-03-23" => "next forty days", "2018-03-24", "2018-05-02";
         weekday_in_the_morning: "back tuesday in the morning", "2016-11-07" => "tuesday in the morning", "2016-11-01", "2016-11-01";
         weekday_of_next_week: "talks on Tuesday of next week", "2019-08-01" => "Tuesday of next week", "2019-08-06", "2019-08-06";
         next_week_weekday: "plans for next week Wednesday?", "2018-11-28" => "for next week Wednesday", "2018-12-05", "2018-12-05";

@@ -670,38 +670,29 @@ fn part_days(start: Date, end: Date, part: Part) -> Option<(Date, Date)> {
 }
 
 /// The days of `slice` of the period `start..=end`, when they lie within it (weeks may run
-/// past a year's ends, as ISO weeks do).
+/// past a year's ends, as ISO weeks do, and count from its first and last [`week_in`]).
 fn slice_days(start: Date, end: Date, slice: Slice) -> Option<(Date, Date)> {
     let (skip, count) = (i32::from(slice.skip), i32::from(slice.count));
-    let after_end = end.tomorrow().ok()?;
     let days = |d: Date, n: i32| d.checked_add(i64::from(n).days()).ok();
-    let (first, after) = match (slice.unit, slice.from_end) {
-        (SliceUnit::Month, false) => {
-            let first = add_months(start, skip)?;
-            (first, add_months(first, count)?)
-        }
-        (SliceUnit::Month, true) => {
-            let after = add_months(after_end, -skip)?;
-            (add_months(after, -count)?, after)
-        }
-        (SliceUnit::Day, false) => {
-            let first = days(start, skip)?;
-            (first, days(first, count)?)
-        }
-        (SliceUnit::Day, true) => {
-            let after = days(after_end, -skip)?;
-            (days(after, -count)?, after)
-        }
-        (SliceUnit::Week, false) => {
-            let first = days(week_in(start, end, 1)?, 7 * skip)?;
-            return Some((first, days(first, 7 * count - 1)?));
-        }
-        (SliceUnit::Week, true) => {
-            let after = days(week_in(start, end, -1)?, 7 * (1 - skip))?;
-            return Some((days(after, -7 * count)?, after.yesterday().ok()?));
-        }
+    let step = |d: Date, n: i32| match slice.unit {
+        SliceUnit::Day => days(d, n),
+        SliceUnit::Week => days(d, 7 * n),
+        SliceUnit::Month => add_months(d, n),
     };
-    (first >= start && after <= after_end).then_some((first, after.yesterday().ok()?))
+    let after_end = end.tomorrow().ok()?;
+    let (from, to) = match slice.unit {
+        SliceUnit::Week => (week_in(start, end, 1)?, days(week_in(start, end, -1)?, 7)?),
+        _ => (start, after_end),
+    };
+    let (first, after) = if slice.from_end {
+        let after = step(to, -skip)?;
+        (step(after, -count)?, after)
+    } else {
+        let first = step(from, skip)?;
+        (first, step(first, count)?)
+    };
+    let within = first >= start && after <= after_end;
+    (within || slice.unit == SliceUnit::Week).then_some((first, after.yesterday().ok()?))
 }
 
 fn add_months(d: Date, n: i32) -> Option<Date> {
@@ -2971,6 +2962,7 @@ fn decade(c: &Cursor, k: usize, y: i32) -> Option<Hit> {
     Some((k + 2, decade_of(y)?))
 }
 
+/// The ten years from `first_year` on.
 fn decade_of(first_year: i32) -> Option<When> {
     Some(When::Fixed(
         year_span(first_year)?.0,

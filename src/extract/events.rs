@@ -400,7 +400,8 @@ static ATTRIBUTION: LazyLock<Regex> =
 /// the trigger that still leaves someone named before it ("Government sources said
 /// [Nakasone would visit …]"); with nobody named there, the subject is further back ("Lyng,
 /// who is visiting Japan"). It ends at the first break or reporting clause after the
-/// trigger (", the Commerce Department said").
+/// trigger (", the Commerce Department said"). A ", and" with a verb on both sides is a break
+/// too ("Yeutter met a Korean official, and Lyng will visit Tokyo").
 fn clause_of(text: &str, entities: &[&Entity], sentence: Span, trigger: Span) -> Span {
     let named_from = |at: usize| {
         entities.iter().any(|e| {

@@ -324,6 +324,11 @@ fn taking_part<'e>(
                 .any(|o| o.span != e.span && o.span.contains(e.span))
         })
         .filter(|e| !modifies_a_thing(text, e))
+        // "LDP General Council Chairman Shintaro Abe visits": the person travels or meets.
+        .filter(|e| {
+            !(matches!(kind, EventType::Visit | EventType::Meeting)
+                && heads_a_title(text, e, entities))
+        })
         .collect();
     let others = bilateral || actors.iter().any(|e| !established(e));
     let mut taking_part: Vec<&Entity> = actors
@@ -690,6 +695,39 @@ fn modifies_a_thing(text: &str, e: &Entity) -> bool {
         .any(|w| ACTOR_NOUNS.contains(&w.to_ascii_lowercase().as_str()))
 }
 
+/// An organisation named before the title of a person named after it, who holds a post in it
+/// and stands for it ("LDP General Council Chairman Shintaro Abe"; in "Bank of Japan Governor
+/// Satoshi Sumita", with no person recognised, the bank stands for him).
+fn heads_a_title(text: &str, e: &Entity, entities: &[&Entity]) -> bool {
+    const TITLES: &[&str] = &[
+        "chairman",
+        "chairwoman",
+        "president",
+        "governor",
+        "minister",
+        "secretary",
+        "director",
+        "head",
+        "chief",
+        "spokesman",
+        "spokeswoman",
+        "executive",
+        "ceo",
+    ];
+    let titled = text[e.span.end..]
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| TITLES.contains(&w.to_ascii_lowercase().as_str()));
+    let holder = || {
+        entities.iter().any(|p| {
+            p.kind == EntityKind::Person
+                && p.span.start >= e.span.end
+                && text[e.span.end..p.span.start].split_whitespace().count() <= 2
+        })
+    };
+    e.kind == EntityKind::Org && titled && holder()
+}
+
 /// A demonym that gives a person's or organisation's country ("Czech" in "Czech Prime
 /// Minister Petr Fiala") is not a participant of its own.
 fn describes_another(e: &Entity, entities: &[&Entity]) -> bool {
@@ -979,6 +1017,13 @@ mod tests {
             EventType::Meeting,
         );
         assert_eq!(list.participants, vec!["PL", "CZ", "VN"]);
+    }
+
+    #[test]
+    fn an_organisation_before_a_title_is_the_travellers_post() {
+        let text = "Civic Democratic Party Chairman Petr Fiala will visit Warsaw on April 19.";
+        let e = of_type(text, EventType::Visit);
+        assert_eq!(e.participants, vec!["person:petr-fiala"]);
     }
 
     #[test]

@@ -187,19 +187,8 @@ pub fn resolve_end(end: End, published: Option<Date>) -> Option<(Date, Date)> {
 fn first_on_or_after(rel: Rel, from: Date) -> Option<(Date, Date)> {
     match rel {
         Rel::MonthDay(m, d1, d2, _) => resolve_relative(Rel::MonthDay(m, d1, d2, true), from),
-        Rel::Month(m) => {
-            let y = i32::from(from.year());
-            let (s, e) = month_span(y, m)?;
-            if s < from.first_of_month() {
-                month_span(y + 1, m)
-            } else {
-                Some((s, e))
-            }
-        }
-        Rel::Weekday(w, _) | Rel::ComingWeekday(w) => {
-            let d = weekday_on_or_after(w, from)?;
-            Some((d, d))
-        }
+        Rel::Month(m) => resolve_relative(Rel::ComingMonth(m), from),
+        Rel::Weekday(w, _) | Rel::ComingWeekday(w) => resolve_relative(Rel::ComingWeekday(w), from),
         _ => None,
     }
 }
@@ -614,6 +603,11 @@ fn year_span(y: i32) -> Option<(Date, Date)> {
     Some((Date::new(y, 1, 1).ok()?, Date::new(y, 12, 31).ok()?))
 }
 
+/// The days from the first of year `first` to the last of year `last`.
+fn years_span(first: i32, last: i32) -> Option<(Date, Date)> {
+    Some((year_span(first)?.0, year_span(last)?.1))
+}
+
 fn month_span(y: i32, m: i8) -> Option<(Date, Date)> {
     let first = Date::new(i16::try_from(y).ok()?, m, 1).ok()?;
     Some((first, first.last_of_month()))
@@ -649,7 +643,7 @@ fn part_days(start: Date, end: Date, part: Part) -> Option<(Date, Date)> {
             let early = (years * 2 + 4) / 5;
             let (from, len) = thirds(years, early, (years - early) / 2);
             let first = i32::from(start.year()) + from;
-            Some((year_span(first)?.0, year_span(first + len - 1)?.1))
+            years_span(first, first + len - 1)
         }
         Some(months) if months % 3 == 0 => {
             let (from, len) = if months == 12 && part == Part::Final {
@@ -2328,11 +2322,8 @@ fn week_of(c: &Cursor, i: usize) -> Option<Hit> {
         (0, i)
     } else if c.is(i, "last") {
         (-1, i + 1)
-    } else if let Some((d, end)) = c.day(i).filter(|&(_, end)| end == i + 2) {
-        (d, end)
     } else {
-        let n = ordinal(c.word(i)?).and_then(|n| i8::try_from(n).ok())?;
-        (n, i + 1)
+        ordinal_at(c, i)?
     };
     if !(-1..=5).contains(&n) || !c.is(k, "week") || !c.is(k + 1, "of") {
         return None;
@@ -2375,6 +2366,12 @@ fn day_of_weekday(c: &Cursor, k: usize, w: Weekday) -> Option<Hit> {
         _ => false,
     };
     closes.then_some((end, When::Relative(Rel::WeekdayDay(w, d))))
+}
+
+/// An ordinal up to 31 at `k`, in words or as digits with their suffix: "third", "twenty
+/// seventh", "3rd".
+fn ordinal_at(c: &Cursor, k: usize) -> Option<(i8, usize)> {
+    ordinal_day(c, k).or_else(|| c.day(k).filter(|&(_, end)| end == k + 2))
 }
 
 /// A day of the month as an ordinal word: "eleventh", "twenty seventh", "thirty-first".
@@ -2831,15 +2828,11 @@ fn slice_count(c: &Cursor, k: usize) -> Option<(bool, u32, u32, usize)> {
             None => (from_end, 0, 1, k + 1),
         });
     }
-    let ordinal_at = |k: usize| {
-        let (n, end) = ordinal_day(c, k).or_else(|| c.day(k).filter(|(_, e)| *e == k + 2))?;
-        Some((u32::try_from(n).ok()?, end))
-    };
-    let (first, end) = ordinal_at(k)?;
-    let skip = first.checked_sub(1)?;
+    let (first, end) = ordinal_at(c, k)?;
+    let skip = u32::try_from(first).ok()?.checked_sub(1)?;
     if c.is_any(end, &["and", "to", "through", "-"]) {
-        if let Some((last, after)) = ordinal_at(end + 1).filter(|(n, _)| *n > first) {
-            return Some((false, skip, last - first + 1, after));
+        if let Some((last, after)) = ordinal_at(c, end + 1).filter(|&(n, _)| n > first) {
+            return Some((false, skip, u32::try_from(last - first + 1).ok()?, after));
         }
     }
     Some((false, skip, 1, end))
@@ -2905,7 +2898,7 @@ fn year_forms(c: &Cursor, i: usize) -> Option<(usize, When, Label)> {
                 _ => 0,
             };
             if end_year > y && end_year - y <= 50 && !in_chain(i + 3) {
-                let (start, end) = (year_span(y)?.0, year_span(end_year)?.1);
+                let (start, end) = years_span(y, end_year)?;
                 let second = Date::new(i16::try_from(end_year).ok()?, 1, 1).ok()?;
                 return Some((i + 3, When::Fixed(start, end), Label::Range(second)));
             }
@@ -2927,10 +2920,8 @@ fn century(c: &Cursor, i: usize) -> Option<Hit> {
         return None;
     }
     let first = (i32::try_from(n).ok()? - 1) * 100;
-    Some((
-        k + 3,
-        When::Fixed(year_span(first)?.0, year_span(first + 99)?.1),
-    ))
+    let (s, e) = years_span(first, first + 99)?;
+    Some((k + 3, When::Fixed(s, e)))
 }
 
 /// A year in words at `k`, after a month or a date ("October two thousand and five", "13
@@ -2964,10 +2955,8 @@ fn decade(c: &Cursor, k: usize, y: i32) -> Option<Hit> {
 
 /// The ten years from `first_year` on.
 fn decade_of(first_year: i32) -> Option<When> {
-    Some(When::Fixed(
-        year_span(first_year)?.0,
-        year_span(first_year + 9)?.1,
-    ))
+    let (s, e) = years_span(first_year, first_year + 9)?;
+    Some(When::Fixed(s, e))
 }
 
 /// A decade without its century after "the": "the '40s", "the seventies", "the nineteen

@@ -488,12 +488,10 @@ fn spec_values(
             return Some((span, "daterange", values));
         }
     }
-    if let times::When::Lasting(..) = raw.when {
-        let after = t.end.tomorrow().ok()?;
-        return Some((span, "daterange", vec![range_entry(t.start, after)]));
-    }
-    // "the last two quarters" covers both, where "from Q1 to Q2" ends as Q2 begins.
-    if let times::When::Between(
+    // "for 3 days from today" and "the last two quarters" end after their last day, where
+    // "from Q1 to Q2" ends as Q2 begins.
+    if let times::When::Lasting(..)
+    | times::When::Between(
         times::End::Relative(times::Rel::Quarters(_)),
         times::End::Relative(times::Rel::Quarters(_)),
     ) = raw.when

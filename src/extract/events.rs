@@ -230,7 +230,7 @@ fn sentence_events(
         if kind == EventType::Visit && place.is_none() {
             continue;
         }
-        let Some(taking_part) = taking_part(
+        let Some(mut taking_part) = taking_part(
             text,
             kind,
             &entities,
@@ -241,10 +241,15 @@ fn sentence_events(
         ) else {
             continue;
         };
+        // "a meeting of the Economic Policy Council to consider …": its members are named.
+        let members = members_named(text, kind, trigger);
+        if let Some(members) = members {
+            taking_part.retain(|e| members.contains(e.span));
+        }
         // "the two leaders" are the article's two countries, unless the clause names them
         // or names who meets ("a meeting of the council").
         let pair_ids = bilateral
-            .filter(|_| taking_part.len() < 2 && members_named(text, kind, trigger).is_none())
+            .filter(|_| taking_part.len() < 2 && members.is_none())
             .into_iter()
             .flat_map(|(a, b)| [a.clone(), b.clone()]);
         let participants: Vec<String> = unique(
@@ -339,10 +344,6 @@ fn taking_part<'e>(
         .filter(|e| place.is_none_or(|p| p.span != e.span))
         .filter(|e| kind != EventType::Visit || Some(&e.id) != place.map(|p| &p.id))
         .collect();
-    // "a meeting of the Economic Policy Council to consider …": its members are named.
-    if let Some(members) = members_named(text, kind, trigger) {
-        taking_part.retain(|e| members.contains(e.span));
-    }
     if kind == EventType::Visit {
         // Who went is named before "visited"; others after it are whom they saw, and so is
         // one named after "with" ("at a meeting with Nakasone soon after returning from a U.S.

@@ -402,6 +402,8 @@ pub enum Label {
         to: (i8, i8),
         /// Neither end says am or pm.
         ambiguous: bool,
+        /// Whether each end's minutes are written ("7 to 7:30" is (false, true)).
+        written: (bool, bool),
     },
     /// A part of the day ("this morning"): TIMEX `MO`, `AF`, `EV`, `NI`.
     DayPart(&'static str),
@@ -929,6 +931,10 @@ impl<'a> Cursor<'a> {
     }
     fn is_any(&self, k: usize, ws: &[&str]) -> bool {
         ws.iter().any(|w| self.is(k, w))
+    }
+    /// Whether the words at `k` are `ws`, in order.
+    fn is_seq(&self, k: usize, ws: &[&str]) -> bool {
+        ws.iter().enumerate().all(|(j, w)| self.is(k + j, w))
     }
     /// True when the clause before token `k` speaks of the future ("will", "is due to",
     /// "scheduled"): up to twenty tokens back, stopping at a sentence end.
@@ -1497,6 +1503,10 @@ const WEAK_STARTERS: &[&str] = &[
     "that",
     "a",
     "an",
+    "around",
+    "about",
+    "circa",
+    "approximately",
 ];
 
 fn next_fits(tokens: &[Token], i: usize, text: &str) -> bool {
@@ -1511,7 +1521,7 @@ fn next_fits(tokens: &[Token], i: usize, text: &str) -> bool {
     may_start_time(next, text)
         || [
             "of", "year", "decade", "month", "week", "day", "end", "same", "weekend", "than", "to",
-            "on", "from",
+            "on", "from", "around",
         ]
         .iter()
         .any(|w| w.eq_ignore_ascii_case(n))
@@ -1601,6 +1611,9 @@ struct Found {
     label: Label,
 }
 
+/// Words that make a clock time approximate ("around 1pm"); before a date they are left out.
+const APPROXIMATELY: &[&str] = &["around", "about", "circa", "approximately"];
+
 /// A time expression at `i`, with a leading preposition folded into it.
 fn with_preposition(c: &Cursor, i: usize) -> Option<Found> {
     let preps: &[(&[&str], bool)] = &[
@@ -1627,6 +1640,12 @@ fn with_preposition(c: &Cursor, i: usize) -> Option<Found> {
         (&["as", "late", "as"], false),
         (&["no", "later", "than"], true),
         (&["not", "later", "than"], true),
+        (&["before", "around"], false),
+        (&["after", "around"], false),
+        (&["around"], false),
+        (&["about"], false),
+        (&["circa"], false),
+        (&["approximately"], false),
         (&["in"], false),
         (&["during"], false),
         (&["over"], false),
@@ -1634,7 +1653,7 @@ fn with_preposition(c: &Cursor, i: usize) -> Option<Found> {
         (&["throughout"], false),
     ];
     for (words, deadline) in preps {
-        if words.iter().enumerate().all(|(k, w)| c.is(i + k, w)) {
+        if c.is_seq(i, words) {
             let core = i + words.len();
             // "by the end of the year": the whole period is the deadline.
             let at = if words.contains(&"end") {
@@ -1643,6 +1662,14 @@ fn with_preposition(c: &Cursor, i: usize) -> Option<Found> {
                 time_at(c, core)
             };
             if let Some((end, when, label)) = at {
+                // "around 1pm", "before around 2pm": an approximate clock time ("how about
+                // Sunday at 7" asks).
+                let asks = i > 0 && c.is_any(i - 1, &["how", "what"]);
+                if words.iter().any(|w| APPROXIMATELY.contains(w))
+                    && (asks || !matches!(label, Label::Clock(..)))
+                {
+                    continue;
+                }
                 let fixed = match when {
                     When::Fixed(s, e) => Some((s, e)),
                     When::Part(End::Fixed(s, e), part) => part_days(s, e, part),
@@ -2000,10 +2027,12 @@ fn in_day_part(label: Label, part: Option<&str>) -> Label {
             from,
             to,
             ambiguous: true,
+            written,
         } => Label::ClockRange {
             from: later(from),
             to: later(to),
             ambiguous: false,
+            written,
         },
         label => label,
     }
@@ -2069,7 +2098,9 @@ fn clock_reading(c: &Cursor, i: usize, bare: bool) -> Option<ClockReading> {
                     && (c
                         .raw(k)
                         .is_none_or(|r| [".", ",", ";", "!", "?", ")"].contains(&r))
-                        || c.is_any(k, &["to", "and", "till", "until", "through"]))))
+                        || c.is_any(k, &["to", "and", "till", "until", "through"])
+                        || (c.is_seq(k, &["in", "the"])
+                            && c.word(k + 2).and_then(part_word).is_some()))))
         {
             minutes_written = false;
             (h, 0)
@@ -2137,7 +2168,13 @@ fn clock_range(c: &Cursor, i: usize) -> Option<(usize, Label)> {
         return None;
     }
     let (h1, h2) = (first.hour, second.hour);
-    let h1 = if !says(&first) && second.meridiem == Some(true) && h1 < 12 && h1 + 12 <= h2 {
+    // "from 7:00 to 8:00pm": a start without am/pm is in the afternoon when the end is and
+    // the order allows it.
+    let h1 = if first.meridiem.is_none()
+        && second.meridiem == Some(true)
+        && h1 < 12
+        && (h1 + 12, first.minute) < (h2, second.minute)
+    {
         h1 + 12
     } else {
         h1
@@ -2154,9 +2191,30 @@ fn clock_range(c: &Cursor, i: usize) -> Option<(usize, Label)> {
         from: (h1, first.minute),
         to: (h2, second.minute),
         ambiguous,
+        written: (first.minutes_written, second.minutes_written),
     };
     Some((second.end, label))
 }
+
+/// Words between a day and its clock time: "Friday at 4pm", "today before 4pm", "Feb 1st no
+/// later than 6:00".
+const CLOCK_LEADS: &[&[&str]] = &[
+    &["at"],
+    &["@"],
+    &["around"],
+    &["about"],
+    &[","],
+    &["from"],
+    &["between"],
+    &["before"],
+    &["after"],
+    &["by"],
+    &["no", "later", "than"],
+    &["not", "later", "than"],
+    &["later", "than"],
+    &["earlier", "than"],
+    &["prior", "to"],
+];
 
 /// A clock time written after its day: "tomorrow 8:00am", "Friday at 4pm", "today at 9",
 /// "tonight at 1am"; in the evening or at night a bare hour is read after noon.
@@ -2170,17 +2228,25 @@ fn with_clock(c: &Cursor, (end, when, label): (usize, When, Label)) -> (usize, W
     if !one_day || !c.join_clocks {
         return (end, when, label);
     }
-    let lead = c.is_any(end, &["at", "@", "around", "about", ",", "from", "between"]);
-    let k = end + usize::from(lead);
+    let lead = CLOCK_LEADS
+        .iter()
+        .find(|words| c.is_seq(end, words))
+        .map_or(0, |words| words.len());
+    let k = end + lead;
     if let Some((range_end, range)) = clock_range(c, k) {
-        return (range_end, when, range);
+        // "tonight from 7 to 7:30" is in the evening.
+        return (
+            range_end,
+            when,
+            in_day_part(range, part.filter(|p| *p != "MO")),
+        );
     }
     let Some(ClockReading {
         end: clock_end,
         mut hour,
         minute,
         ..
-    }) = clock_reading(c, k, c.is(end, "at") || c.is(end, "around"))
+    }) = clock_reading(c, k, lead > 0 && !c.is_any(end, &[",", "from", "between"]))
     else {
         return (end, when, label);
     };
@@ -2190,7 +2256,14 @@ fn with_clock(c: &Cursor, (end, when, label): (usize, When, Label)) -> (usize, W
             .iter()
             .any(|m| m.eq_ignore_ascii_case(w))
     });
-    if matches!(part, Some("EV" | "NI" | "AF")) && !marked && hour < 12 {
+    // "by 2 in the afternoon"
+    let (clock_end, part) = match c.word(clock_end + 2).and_then(part_word) {
+        Some(p) if c.is_seq(clock_end, &["in", "the"]) => (clock_end + 3, Some(p)),
+        _ => (clock_end, part),
+    };
+    // "tonight around 7" is 19:00; "tonight around 3" stays in the small hours.
+    let small_hours = part == Some("NI") && (1..=3).contains(&hour);
+    if matches!(part, Some("EV" | "NI" | "AF")) && !marked && hour < 12 && !small_hours {
         hour += 12;
     }
     (clock_end, when, Label::Clock(hour, minute))
@@ -3786,6 +3859,15 @@ mod tests {
         clock_before_a_day_part: "left 8am this morning", "2016-11-07" => "8am this morning", "2016-11-07T08:00";
         dotted_clock: "at 8.30pm today", "2019-12-26" => "8.30pm today", "2019-12-26T20:30";
         clock_range_takes_pm: "out 5 to 6pm today", "2016-11-07" => "5 to 6pm today", "(2016-11-07T17:00,2016-11-07T18:00)";
+        clock_range_with_minutes_takes_pm: "tomorrow from 7:00 to 8:00pm", "2016-11-07" => "tomorrow from 7:00 to 8:00pm", "(2016-11-08T19:00,2016-11-08T20:00)";
+        clock_range_keeps_order: "from 2:30 to 2:15 pm", "2016-11-07" => "from 2:30 to 2:15 pm", "(2016-11-07T02:30,2016-11-07T14:15)";
+        clock_range_tonight: "meet tonight from 7 to 7:30", "2016-11-07" => "tonight from 7 to 7:30", "(2016-11-07T19:00,2016-11-07T19:30)";
+        clock_before_on_its_day: "done today before 4pm", "2018-06-26" => "today before 4pm", "2018-06-26T16:00";
+        clock_by_in_the_afternoon: "on Tuesday by 2 in the afternoon", "2018-06-21" => "Tuesday by 2 in the afternoon", "2018-06-19T14:00";
+        clock_around: "sick around 1pm", "2018-06-21" => "around 1pm", "2018-06-21T13:00";
+        how_about_asks: "How about 5pm?", "2018-06-21" => "5pm", "2018-06-21T17:00";
+        clock_small_hours_tonight: "back tonight around 3", "2019-12-26" => "tonight around 3", "2019-12-26T03:00";
+        around_a_year_is_left_out: "built around 1990", "2018-06-21" => "1990", "1990";
     }
 
     #[test]

@@ -270,7 +270,7 @@ fn times_in(
         .iter()
         .filter_map(|raw| {
             let t = times::resolve(raw, today)?;
-            let (span, kind, values) = spec_values(input, raw, &t, now)?;
+            let (span, kind, values) = spec_values(input, raw, &t, now, split_date_and_time)?;
             let resolution = match model {
                 Model::DateTimeParser => parser_value(kind, &values),
                 _ => json!({ "values": values }),
@@ -323,12 +323,14 @@ fn spec_datetime(t: DateTime) -> String {
 /// "until" stay in and become a `Mod`.
 const LEFT_OUT: &[&str] = &["in", "on", "during", "over", "for", "throughout", "as of"];
 
-/// A resolved time in the spec's terms: its span, type and `values` entries.
+/// A resolved time in the spec's terms: its span, type and `values` entries; `split` in the
+/// `SplitDateAndTime` mode, where a clock time is plain.
 fn spec_values(
     input: &str,
     raw: &times::RawTime,
     t: &TimeExpr,
     now: DateTime,
+    split: bool,
 ) -> Option<(Span, &'static str, Vec<Value>)> {
     let lead = input[raw.span.start..raw.core.start]
         .trim()
@@ -347,25 +349,16 @@ fn spec_values(
     };
     let span = without_leading_the(input, span);
     if let times::Label::Clock(h, m) = raw.label {
-        // "before 4pm" is a time range the specs build from the clock time; the clock alone
-        // is what a time result covers.
-        let span = if [
-            "before",
-            "after",
-            "prior to",
-            "earlier than",
-            "later than",
-            "no later than",
-            "not later than",
-        ]
-        .contains(&lead.as_str())
-        {
-            raw.core
-        } else {
-            span
-        };
         let core = &input[raw.core.start..raw.core.end];
         let lower = core.to_ascii_lowercase();
+        // "before 2.30pm", "3 pm or later" (a point the range starts or ends at), "today
+        // before 4pm" (written between the day and the clock).
+        let (modifier, point) = match clock_modifier(&lead, open_end) {
+            _ if split => (None, false),
+            Some(m) => (Some(m), true),
+            None => (modifier_inside(&lower), false),
+        };
+        let span = if split { raw.core } else { span };
         let marked = [
             "am",
             "pm",
@@ -401,26 +394,30 @@ fn spec_values(
         let days = day_readings(raw.when, t.start, now.date());
         let entries = hours.iter().flat_map(|&h| {
             days.iter().map(move |(day_timex, d)| {
-                if only_clock {
-                    json!({"timex": clock(h), "type": "time", "value": format!("{h:02}:{m:02}:00")})
+                let (timex, value, kind) = if only_clock {
+                    (clock(h), format!("{h:02}:{m:02}:00"), "time")
                 } else {
-                    json!({"timex": format!("{day_timex}{}", clock(h)), "type": "datetime",
-                           "value": format!("{d} {h:02}:{m:02}:00")})
+                    let value = format!("{d} {h:02}:{m:02}:00");
+                    (format!("{day_timex}{}", clock(h)), value, "datetime")
+                };
+                match modifier {
+                    None => json!({"timex": timex, "type": kind, "value": value}),
+                    Some(m) => clock_bound(m, point, &timex, value, kind),
                 }
             })
         });
-        let kind = if only_clock { "time" } else { "datetime" };
+        let kind = match (only_clock, modifier) {
+            (true, None | Some("approx")) => "time",
+            (false, None | Some("approx")) => "datetime",
+            (true, _) => "timerange",
+            (false, _) => "datetimerange",
+        };
         let mut entries: Vec<Value> = entries.collect();
         entries.dedup();
         return Some((span, kind, entries));
     }
-    if let times::Label::ClockRange {
-        from,
-        to,
-        ambiguous,
-    } = raw.label
-    {
-        return clock_range_values(input, raw, t, (span, now.date()), (from, to, ambiguous));
+    if let times::Label::ClockRange { .. } = raw.label {
+        return clock_range_values(input, raw, t, (span, now.date()));
     }
     if let times::Label::DayPart(part) = raw.label {
         // "Tuesday afternoon": the last Tuesday's and the coming one's, `XXXX-WXX-2TAF`.
@@ -615,6 +612,59 @@ fn without_leading_the(input: &str, span: Span) -> Span {
     }
 }
 
+/// The `Mod` the words before a clock time ("before 2.30pm", "around 1pm", "after around
+/// 3:30pm") or an open end after it ("3 pm or later") give it.
+fn clock_modifier(lead: &str, open_end: bool) -> Option<&'static str> {
+    Some(match lead {
+        _ if open_end => "since",
+        "before" | "prior to" | "earlier than" | "no later than" | "not later than" | "by" => {
+            "before"
+        }
+        "after" | "later than" => "after",
+        "since" | "as early as" => "since",
+        "as late as" | "until" | "till" => "until",
+        "around" | "about" | "circa" | "approximately" => "approx",
+        "before around" => "before-approx",
+        "after around" => "after-approx",
+        _ => return None,
+    })
+}
+
+/// The `Mod` of words between a day and its clock time: "today before 4pm", "Feb 1st no
+/// later than 6:00", "next Wednesday later than 10".
+fn modifier_inside(core: &str) -> Option<&'static str> {
+    let has = |w: &str| core.contains(&format!(" {w} "));
+    if has("before") || has("by") || has("no later than") || has("earlier than") {
+        Some("before")
+    } else if has("after") || has("later than") {
+        Some("after")
+    } else {
+        None
+    }
+}
+
+/// A clock time with a `Mod`: about it (`value`), or before or after it (`end` or `start`);
+/// `point` when the modifier is written before the whole time, which the specs mark as a
+/// `sourceEntity` of `datetimepoint`.
+fn clock_bound(modifier: &str, point: bool, timex: &str, value: String, kind: &str) -> Value {
+    let kind = if kind == "time" {
+        "timerange"
+    } else {
+        "datetimerange"
+    };
+    let mut e = json!({"Mod": modifier, "timex": timex, "type": kind});
+    let key = match modifier {
+        "approx" => "value",
+        "before" | "until" | "before-approx" => "end",
+        _ => "start",
+    };
+    e[key] = json!(value);
+    if point && modifier != "approx" {
+        e["sourceEntity"] = json!("datetimepoint");
+    }
+    e
+}
+
 /// A clock range: a `timerange` ("(T17,T18,PT1H)") when no day is written, else a
 /// `datetimerange` on the day; with no am/pm anywhere, the morning and the afternoon readings.
 fn clock_range_values(
@@ -622,8 +672,16 @@ fn clock_range_values(
     raw: &times::RawTime,
     t: &TimeExpr,
     (span, today): (Span, Date),
-    (from, to, ambiguous): ((i8, i8), (i8, i8), bool),
 ) -> Option<(Span, &'static str, Vec<Value>)> {
+    let times::Label::ClockRange {
+        from,
+        to,
+        ambiguous,
+        written,
+    } = raw.label
+    else {
+        return None;
+    };
     let core = input[raw.core.start..raw.core.end].to_ascii_lowercase();
     let clock_words = [
         "am", "pm", "a", "m", "p", "to", "and", "from", "between", "till", "until", "through",
@@ -632,9 +690,6 @@ fn clock_range_values(
         || core
             .split(|c: char| !c.is_alphabetic())
             .any(|w| !w.is_empty() && !clock_words.contains(&w));
-    let minutes_written = |(h, m): (i8, i8)| {
-        m != 0 || core.contains(&format!("{}:", h % 12)) || core.contains(&format!("{h}:"))
-    };
     let readings: Vec<((i8, i8), (i8, i8))> = if ambiguous && to.0 <= 12 {
         vec![(from, to), ((from.0 + 12, from.1), (to.0 + 12, to.1))]
     } else {
@@ -643,7 +698,6 @@ fn clock_range_values(
     let days = day_readings(raw.when, t.start, today);
     let mut entries = Vec::new();
     for (a, b) in readings {
-        let written = (minutes_written(a), minutes_written(b));
         for (day_timex, d) in &days {
             let day = has_day.then_some((day_timex.as_str(), *d));
             entries.extend(clock_range_entry((a, b), written, day));
@@ -1106,6 +1160,39 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].type_name, "datetimeV2.date");
         assert_eq!(found[0].resolution["values"][0]["value"], "2016-11-06");
+    }
+
+    #[test]
+    fn modifiers_bound_a_clock_time() {
+        let now: DateTime = "2016-11-07T00:00:00".parse().expect("date-time");
+        let values = |text: &str| {
+            let found = recognize(Model::DateTime, text, Some(now));
+            assert_eq!(found.len(), 1, "{text}: {found:?}");
+            (
+                found[0].type_name.clone(),
+                found[0].resolution["values"][0].clone(),
+            )
+        };
+        let (kind, before) = values("leave before 2.30pm");
+        assert_eq!(kind, "datetimeV2.timerange");
+        assert_eq!(before["Mod"], "before");
+        assert_eq!(before["end"], "14:30:00");
+        assert_eq!(before["sourceEntity"], "datetimepoint");
+        let (kind, around) = values("sick around 1pm");
+        assert_eq!(kind, "datetimeV2.time");
+        assert_eq!(
+            (&around["Mod"], &around["value"]),
+            (&json!("approx"), &json!("13:00:00"))
+        );
+        let (_, later) = values("meet at 3 pm or later");
+        assert_eq!(
+            (&later["Mod"], &later["start"]),
+            (&json!("since"), &json!("15:00:00"))
+        );
+        let (kind, inside) = values("back tomorrow before 5pm");
+        assert_eq!(kind, "datetimeV2.datetimerange");
+        assert_eq!(inside["end"], "2016-11-08 17:00:00");
+        assert!(inside.get("sourceEntity").is_none(), "{inside}");
     }
 
     #[test]

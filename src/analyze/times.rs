@@ -1507,6 +1507,8 @@ const WEAK_STARTERS: &[&str] = &[
     "about",
     "circa",
     "approximately",
+    "half",
+    "quarter",
 ];
 
 fn next_fits(tokens: &[Token], i: usize, text: &str) -> bool {
@@ -1566,14 +1568,22 @@ fn number_may_start_time(c: &Cursor, i: usize) -> bool {
         return true;
     }
     // Clock times: "16:00", "8 a.m.", "0800 UTC", "5 to 6pm".
+    // "5 to 6pm", "5 to seven in the morning", "5 and 6 in the afternoon"
+    let marked =
+        |k: usize| c.is(k, ":") || meridiem_at(c, k, true).is_some() || part_after(c, k).is_some();
     if c.is_any(i + 1, &["to", "-", "–", "and"])
-        && c.int(i + 2).is_some()
-        && c.is_any(i + 3, &["a.m.", "p.m.", "am", "pm", ":"])
+        && (c.int(i + 2).is_some() || hour_in_words(c, i + 2).is_some())
+        && marked(i + 3)
     {
         return true;
     }
     if (c.joined(i + 1) && c.raw(i + 1) == Some(":"))
-        || c.is_any(i + 1, &["a.m.", "p.m.", "am", "pm", "UTC", "GMT"])
+        || c.is_any(i + 1, &["UTC", "GMT", "past"])
+        || is_oclock(c, i + 1)
+        || meridiem_at(c, i + 1, true).is_some()
+        || part_after(c, i + 1).is_some()
+        || (c.is_any(i + 1, &["min", "mins", "minute", "minutes"])
+            && c.is_any(i + 2, &["past", "to"]))
     {
         return true;
     }
@@ -2074,13 +2084,23 @@ struct ClockReading {
     minutes_written: bool,
 }
 
-/// A clock reading at `i`: "16:00", "6:40 p.m.", "8.30pm", "0800 GMT", "8 a.m.", and when
-/// `bare`, a lone hour ("at 5").
+/// A clock reading at `i`: "16:00", "6:40 p.m.", "8.30pm", "0800 GMT", "1140 a.m.", "8
+/// a.m.", "7 o'clock", "5 in the morning" (after a clock word such as "at"), minutes past or
+/// to an hour ([`past_or_to`]), an hour in words ([`spoken_clock`]), and when `bare`, a lone
+/// hour ("at 5").
 fn clock_reading(c: &Cursor, i: usize, bare: bool) -> Option<ClockReading> {
     let mut k = i + 1;
-    let meridiem = |k: usize| c.is_any(k, &["a.m.", "p.m.", "am", "pm"]);
+    let marked = |k: usize| meridiem_at(c, k, bare).is_some() || is_oclock(c, k);
+    let after_clock_word = i > 0 && c.is_any(i - 1, CLOCK_WORDS);
     let mut minutes_written = true;
-    let (mut hour, minute) = if let Some((h, hlen)) = c.int(i) {
+    // Minutes past or to an hour are a clock time whatever follows ("20 min past eight in the
+    // evening").
+    let mut spoken = false;
+    let (hour, minute) = if let Some((h, m, end)) = past_or_to(c, i) {
+        k = end;
+        spoken = true;
+        (h, m)
+    } else if let Some((h, hlen)) = c.int(i) {
         if c.joined(k) && c.raw(k) == Some(":") && c.joined(k + 1) {
             let (m, mlen) = c.int(k + 1)?;
             k += 2;
@@ -2089,29 +2109,32 @@ fn clock_reading(c: &Cursor, i: usize, bare: bool) -> Option<ClockReading> {
                 k += 2;
             }
             (h, if mlen == 2 { m } else { return None })
-        } else if hlen == 4 && c.is_any(k, &["UTC", "GMT"]) {
+        } else if hlen == 4 && (c.is_any(k, &["UTC", "GMT"]) || marked(k)) {
             minutes_written = false;
             (h / 100, h % 100)
         } else if hlen <= 2
-            && (meridiem(k)
+            && (marked(k)
+                || (part_after(c, k).is_some() && (bare || after_clock_word))
                 || (bare
                     && (c
                         .raw(k)
                         .is_none_or(|r| [".", ",", ";", "!", "?", ")"].contains(&r))
-                        || c.is_any(k, &["to", "and", "till", "until", "through"])
-                        || (c.is_seq(k, &["in", "the"])
-                            && c.word(k + 2).and_then(part_word).is_some()))))
+                        || c.is_any(k, &["to", "and", "till", "until", "through"]))))
         {
             minutes_written = false;
             (h, 0)
         } else {
             return None;
         }
+    } else if let Some((h, m, end)) = spoken_clock(c, i, bare, after_clock_word) {
+        minutes_written = m.is_some();
+        k = end;
+        (h, m.unwrap_or(0))
     } else {
         // "8.30pm"
         let raw = c.tok(i).filter(|t| t.kind == Kind::Number)?.text(c.text);
         let (h, m) = raw.split_once('.')?;
-        if m.len() != 2 || h.len() > 2 || !meridiem(k) {
+        if m.len() != 2 || h.len() > 2 || !marked(k) {
             return None;
         }
         (h.parse().ok()?, m.parse().ok()?)
@@ -2119,30 +2142,183 @@ fn clock_reading(c: &Cursor, i: usize, bare: bool) -> Option<ClockReading> {
     if hour > 24 || minute > 59 {
         return None;
     }
-    let mut meridiem = None;
-    if c.is_any(k, &["p.m.", "pm"]) {
-        if hour < 12 {
-            hour += 12;
-        }
-        meridiem = Some(true);
-        k += 1;
-    } else if c.is_any(k, &["a.m.", "am"]) {
-        if hour == 12 {
-            hour = 0;
-        }
-        meridiem = Some(false);
-        k += 1;
+    let mut hour = i8::try_from(hour).ok()?;
+    k += usize::from(is_oclock(c, k));
+    let meridiem = meridiem_at(c, k, bare || minutes_written)
+        .or_else(|| part_after(c, k).filter(|_| bare || after_clock_word || spoken));
+    if let Some((pm, end)) = meridiem {
+        hour = match (pm, hour) {
+            (true, h) if h < 12 => h + 12,
+            (false, 12) => 0,
+            (_, h) => h,
+        };
+        k = end;
     }
     if c.is_any(k, &["UTC", "GMT", "Z"]) {
         k += 1;
     }
     Some(ClockReading {
         end: k,
-        hour: i8::try_from(hour).ok()?,
+        hour,
         minute: i8::try_from(minute).ok()?,
-        meridiem,
+        meridiem: meridiem.map(|(pm, _)| pm),
         minutes_written,
     })
+}
+
+/// "o'clock" as written: in lower case or all capitals ("8 O'Clock" is a coffee).
+fn is_oclock(c: &Cursor, k: usize) -> bool {
+    c.raw(k).is_some_and(|w| {
+        let lower = ["o'clock", "oclock", "o’clock"].contains(&w);
+        let capitals = ["O'CLOCK", "OCLOCK", "O’CLOCK"].contains(&w);
+        lower || capitals
+    })
+}
+
+/// Words after which a number is read as a clock time ("at 5 in the morning").
+const CLOCK_WORDS: &[&str] = &[
+    "at", "@", "around", "about", "circa", "from", "until", "till", "before", "after", "by",
+];
+
+/// Am or pm written at `k`: "pm", "p.m.", "p m", "p . m .", "9.am", and when `glued_too` a
+/// letter glued to the number ("9a", "7p", "8:45a"). `(is_pm, end)`.
+fn meridiem_at(c: &Cursor, k: usize, glued_too: bool) -> Option<(bool, usize)> {
+    // "9.am"
+    let dotted = c.raw(k) == Some(".") && c.joined(k) && c.joined(k + 1);
+    let at = k + usize::from(dotted);
+    let mut buf = [0u8; 24];
+    let word = super::tokens::ascii_lower(c.raw(at)?, &mut buf)?;
+    let pm = match word {
+        "am" | "a.m." | "a.m" => return Some((false, at + 1)),
+        "pm" | "p.m." | "p.m" => return Some((true, at + 1)),
+        "a" => false,
+        "p" => true,
+        _ => return None,
+    };
+    if dotted {
+        return None;
+    }
+    if c.is(at + 1, "m") {
+        return Some((pm, at + 2));
+    }
+    // "p . m ."
+    if c.is(at + 1, ".") && c.is(at + 2, "m") {
+        return Some((pm, at + 3 + usize::from(c.is(at + 3, "."))));
+    }
+    (glued_too && c.joined(at) && c.word(at + 1).is_none()).then_some((pm, at + 1))
+}
+
+/// "in the morning" (am) or "in the afternoon", "in the evening", "at night" (pm) after a
+/// clock time, when no noun follows ("in the morning session" is no clock's).
+fn part_after(c: &Cursor, k: usize) -> Option<(bool, usize)> {
+    let at = if c.is_seq(k, &["in", "the"]) {
+        k + 2
+    } else if c.is(k, "at") && c.is(k + 1, "night") {
+        k + 1
+    } else {
+        return None;
+    };
+    let part = c.word(at).and_then(part_word)?;
+    let ends = c.word(at + 1).is_none()
+        || c.is_any(
+            at + 1,
+            &[
+                "and", "or", "to", "until", "till", "on", "at", "of", "for", "when", "with",
+            ],
+        );
+    ends.then_some((part != "MO", at + 1))
+}
+
+/// A clock time in words: an hour with a marker after it ("six pm", "nine o'clock"); after a
+/// clock word with a part of the day ("at five in the morning"); when `bare` (after a day and
+/// "at", an end of a range) with its minutes ("seven twenty-seven", "five-thirty", "six
+/// forty-three minutes") or before the word that joins a range. `(hour, minutes when
+/// written, end)`.
+fn spoken_clock(
+    c: &Cursor,
+    i: usize,
+    bare: bool,
+    after_clock_word: bool,
+) -> Option<(u32, Option<u32>, usize)> {
+    let (h, mut k) = hour_in_words(c, i)?;
+    // "five-thirty"
+    if c.is(k, "-") && c.joined(k) && c.joined(k + 1) {
+        k += 1;
+    }
+    // Minutes in words from ten ("two-thirds" is no clock time).
+    let minutes = number_at(c.tokens, k, c.text)
+        .filter(|n| !n.digits && n.scale == 1.0 && n.value.fract() == 0.0)
+        .filter(|n| (10.0..60.0).contains(&n.value));
+    let (minute, k) = match minutes {
+        Some(n) => {
+            let unit = c.is_any(n.end, &["minutes", "minute", "min", "mins"]);
+            (Some(n.value as u32), n.end + usize::from(unit))
+        }
+        None => (None, i + 1),
+    };
+    // "four AM stations" is radio.
+    let meridiem = meridiem_at(c, k, false)
+        .filter(|&(_, e)| bare || after_clock_word || c.word(e).is_none() || e > k + 1);
+    let marked = is_oclock(c, k) || meridiem.is_some();
+    let parted = (bare || after_clock_word) && part_after(c, k).is_some();
+    let ranged = bare && c.is_any(k, &["to", "and", "till", "until", "through"]);
+    let accepted = marked || parted || (bare && minute.is_some()) || ranged;
+    accepted.then_some((h, minute, k))
+}
+
+/// An hour from one to twelve in words at `k`, and the token after it.
+fn hour_in_words(c: &Cursor, k: usize) -> Option<(u32, usize)> {
+    let w = c.word(k)?;
+    let h = number_word(w).filter(|_| !c.is_any(k, &["a", "an"]))?;
+    Some((u32::try_from(h).ok()?, k + 1))
+}
+
+/// "half past seven", "quarter to nine", "a quarter past 5", "20 min past eight", "ten past
+/// 9", "twenty to six": `(hour, minute, end)`. "ten to nine" without a unit may be a range
+/// of hours, so "to" needs a quarter, a unit or minutes past twelve in words.
+fn past_or_to(c: &Cursor, i: usize) -> Option<(u32, u32, usize)> {
+    let k = i + usize::from(c.is(i, "a") && c.is(i + 1, "quarter"));
+    let (m, fraction, digits, k) = if c.is(k, "half") {
+        (30, true, false, k + 1)
+    } else if c.is(k, "quarter") {
+        (15, true, false, k + 1)
+    } else {
+        let n = number_at(c.tokens, k, c.text)
+            .filter(|n| n.scale == 1.0 && n.value.fract() == 0.0)
+            .filter(|n| (1.0..60.0).contains(&n.value))?;
+        (n.value as u32, false, n.digits, n.end)
+    };
+    let unit = c.is_any(k, &["minutes", "minute", "min", "mins"]);
+    let k = k + usize::from(unit);
+    // "one-quarter to one-third" is a fraction, "a half to one percentage point" too, and "16
+    // to 6" a vote: "to" takes a quarter, a unit or minutes past twelve in words.
+    let hyphened = i > 0 && c.joined(i) && c.is(i - 1, "-");
+    let to_fits = (m == 15 && fraction && !hyphened) || unit || (!fraction && !digits && m > 12);
+    let past = match c.word(k) {
+        Some(w) if w.eq_ignore_ascii_case("past") => true,
+        Some(w) if w.eq_ignore_ascii_case("to") && to_fits => false,
+        _ => return None,
+    };
+    let (h, end) = hour_in_words(c, k + 1).or_else(|| {
+        let (h, len) = c.int(k + 1)?;
+        (len <= 2 && (1..=12).contains(&h)).then_some((h, k + 2))
+    })?;
+    // "from three minutes to one minute", "to one-third": the hour is a count.
+    let counted = (c.joined(end) && c.is(end, "-"))
+        || c.is_any(
+            end,
+            &[
+                "minute", "minutes", "percent", "pct", "per", "point", "points",
+            ],
+        );
+    if counted {
+        return None;
+    }
+    if past {
+        Some((h, m, end))
+    } else {
+        Some((if h == 1 { 12 } else { h - 1 }, 60 - m, end))
+    }
 }
 
 /// From one clock time to another: "5 to 6pm", "10am-12pm", "3:00 to 4:00", "3 and 8am"
@@ -2245,22 +2421,18 @@ fn with_clock(c: &Cursor, (end, when, label): (usize, When, Label)) -> (usize, W
         end: clock_end,
         mut hour,
         minute,
+        meridiem,
         ..
-    }) = clock_reading(c, k, lead > 0 && !c.is_any(end, &[",", "from", "between"]))
+    }) = clock_reading(
+        c,
+        k,
+        lead > 0 && !c.is_any(end, &[",", "from", "between", "by"]),
+    )
     else {
         return (end, when, label);
     };
-    // The last token only: an am/pm before a zone ("8am UTC") does not count here.
-    let marked = c.raw(clock_end - 1).is_some_and(|w| {
-        ["a.m.", "p.m.", "am", "pm"]
-            .iter()
-            .any(|m| m.eq_ignore_ascii_case(w))
-    });
-    // "by 2 in the afternoon"
-    let (clock_end, part) = match c.word(clock_end + 2).and_then(part_word) {
-        Some(p) if c.is_seq(clock_end, &["in", "the"]) => (clock_end + 3, Some(p)),
-        _ => (clock_end, part),
-    };
+    // An am/pm before a zone ("8am UTC") does not count here.
+    let marked = meridiem.is_some() && !c.is_any(clock_end - 1, &["UTC", "GMT", "Z"]);
     // "tonight around 7" is 19:00; "tonight around 3" stays in the small hours.
     let small_hours = part == Some("NI") && (1..=3).contains(&hour);
     if matches!(part, Some("EV" | "NI" | "AF")) && !marked && hour < 12 && !small_hours {
@@ -3868,6 +4040,34 @@ mod tests {
         how_about_asks: "How about 5pm?", "2018-06-21" => "5pm", "2018-06-21T17:00";
         clock_small_hours_tonight: "back tonight around 3", "2019-12-26" => "tonight around 3", "2019-12-26T03:00";
         around_a_year_is_left_out: "built around 1990", "2018-06-21" => "1990", "1990";
+        half_past_in_words: "It's half past seven o'clock", "2016-11-07" => "half past seven o'clock", "2016-11-07T07:30";
+        minutes_past_in_the_evening: "It's 20 min past eight in the evening", "2016-11-07" => "20 min past eight in the evening", "2016-11-07T20:20";
+        quarter_to: "left at a quarter to nine", "2016-11-07" => "a quarter to nine", "2016-11-07T08:45";
+        spaced_pm: "dinner seven p . m .", "2016-11-07" => "seven p . m .", "2016-11-07T19:00";
+        hour_word_pm: "call at six pm", "2016-11-07" => "six pm", "2016-11-07T18:00";
+        minutes_in_words_after_a_day: "sets tomorrow at seven twenty-seven", "2016-11-07" => "tomorrow at seven twenty-seven", "2016-11-08T07:27";
+        clock_range_in_words: "from three thirty to four thirty", "2016-11-07" => "from three thirty to four thirty", "(2016-11-07T03:30,2016-11-07T04:30)";
+        clock_range_in_the_morning: "out 5 to seven in the morning", "2016-11-07" => "5 to seven in the morning", "(2016-11-07T05:00,2016-11-07T07:00)";
+        clock_range_in_the_afternoon: "out between 5 and 6 in the afternoon", "2016-11-07" => "between 5 and 6 in the afternoon", "(2016-11-07T17:00,2016-11-07T18:00)";
+        hour_at_night_after_at: "ending at one am est", "1987-03-11" => "one am", "1987-03-11T01:00";
+    }
+
+    #[test]
+    fn counts_fractions_and_scores_are_no_clock_times() {
+        for text in [
+            "produces about two-thirds of the oil",
+            "valued the warrants at two to three dlrs per share",
+            "one-quarter to one-third was estimated",
+            "expects a half to one percentage point gain",
+            "will own nine FM and four AM stations",
+            "from three minutes to one minute",
+            "approved by 16 to 6 on a vote",
+            "bought 8 O'Clock coffee",
+            "fell 5 in the morning session",
+            "rates at three-month LIBOR",
+        ] {
+            assert_eq!(timexes(text, "1987-03-02"), vec![], "{text}");
+        }
     }
 
     #[test]

@@ -359,22 +359,7 @@ fn spec_values(
             None => (modifier_inside(&lower), false),
         };
         let span = if split { raw.core } else { span };
-        let marked = [
-            "am",
-            "pm",
-            "a.m",
-            "p.m",
-            "utc",
-            "gmt",
-            "noon",
-            "night",
-            "midday",
-            "morning",
-            "afternoon",
-            "evening",
-        ]
-        .iter()
-        .any(|w| lower.contains(w));
+        let marked = says_half_of_day(&lower);
         // "8:30" with no am/pm reads both ways, the morning first.
         let hours: Vec<i8> = if !marked && (1..=12).contains(&h) {
             vec![h % 12, h % 12 + 12]
@@ -387,10 +372,7 @@ fn spec_values(
             .windows(3)
             .any(|w| w[0].is_ascii_digit() && matches!(w[1], b':' | b'.') && w[2].is_ascii_digit());
         let clock = |h: i8| clock_timex((h, m), minutes_written);
-        let only_clock = !core
-            .chars()
-            .any(|c| c.is_alphabetic() && !"apmAPMUTCG.".contains(c))
-            || ["noon", "midnight", "midday"].contains(&lower.trim());
+        let only_clock = !names_a_day(raw.when, &lower);
         let days = day_readings(raw.when, t.start, now.date());
         let entries = hours.iter().flat_map(|&h| {
             days.iter().map(move |(day_timex, d)| {
@@ -665,6 +647,91 @@ fn clock_bound(modifier: &str, point: bool, timex: &str, value: String, kind: &s
     e
 }
 
+/// Words a clock time or range is written with ("half past seven o'clock", "5 to 6 in the
+/// afternoon"); any other word names its day.
+const CLOCK_TEXT: &[&str] = &[
+    "am",
+    "pm",
+    "a",
+    "m",
+    "p",
+    "to",
+    "and",
+    "from",
+    "between",
+    "till",
+    "until",
+    "through",
+    "o'clock",
+    "oclock",
+    "o",
+    "clock",
+    "half",
+    "quarter",
+    "past",
+    "min",
+    "mins",
+    "minute",
+    "minutes",
+    "in",
+    "the",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "at",
+    "noon",
+    "midnight",
+    "midday",
+    "utc",
+    "gmt",
+    "z",
+];
+
+/// Whether a clock time's text names its day ("tomorrow at 8", "5pm on Friday") rather than
+/// standing alone ("8 pm", "half past seven"); `lower` is its text in lower case.
+fn names_a_day(when: times::When, lower: &str) -> bool {
+    !matches!(when, times::When::Relative(times::Rel::Days(0)))
+        || lower
+            .split(|c: char| !c.is_alphanumeric() && c != '\'')
+            .filter(|w| !w.is_empty() && !w.starts_with(|c: char| c.is_ascii_digit()))
+            .any(|w| !CLOCK_TEXT.contains(&w) && !numbers::is_number_word(w))
+}
+
+/// Whether a clock time's text says which half of the day it is in: am or pm in any spelling
+/// ("9a", "seven p . m ."), a part of the day or a zone.
+fn says_half_of_day(lower: &str) -> bool {
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let named = words.iter().any(|w| {
+        [
+            "am",
+            "pm",
+            "utc",
+            "gmt",
+            "noon",
+            "night",
+            "midday",
+            "morning",
+            "afternoon",
+            "evening",
+        ]
+        .contains(w)
+    });
+    // "9a", "7p", "a m", "p . m"
+    let glued = words.iter().any(|w| {
+        w.len() > 1
+            && w.starts_with(|c: char| c.is_ascii_digit())
+            && (w.ends_with(['a', 'p']) || w.ends_with("am") || w.ends_with("pm"))
+    });
+    let spaced = words
+        .windows(2)
+        .any(|p| (p[0] == "a" || p[0] == "p") && p[1] == "m");
+    named || glued || spaced || lower.contains("a.m") || lower.contains("p.m")
+}
+
 /// A clock range: a `timerange` ("(T17,T18,PT1H)") when no day is written, else a
 /// `datetimerange` on the day; with no am/pm anywhere, the morning and the afternoon readings.
 fn clock_range_values(
@@ -683,13 +750,7 @@ fn clock_range_values(
         return None;
     };
     let core = input[raw.core.start..raw.core.end].to_ascii_lowercase();
-    let clock_words = [
-        "am", "pm", "a", "m", "p", "to", "and", "from", "between", "till", "until", "through",
-    ];
-    let has_day = !matches!(raw.when, times::When::Relative(times::Rel::Days(0)))
-        || core
-            .split(|c: char| !c.is_alphabetic())
-            .any(|w| !w.is_empty() && !clock_words.contains(&w));
+    let has_day = names_a_day(raw.when, &core);
     let readings: Vec<((i8, i8), (i8, i8))> = if ambiguous && to.0 <= 12 {
         vec![(from, to), ((from.0 + 12, from.1), (to.0 + 12, to.1))]
     } else {

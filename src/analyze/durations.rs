@@ -27,9 +27,17 @@ impl Unit {
         format!("P{}{n}{}", if self.clock { "T" } else { "" }, self.letter)
     }
 
-    /// The TIMEX value of `amount` units: decades and centuries as years (`P10Y`).
+    /// The TIMEX value of `amount` units: decades and centuries as years (`P10Y`), quarters
+    /// as months (`P3M`).
     fn timex(self, amount: f64) -> String {
         let (unit, amount) = match self.letter {
+            "Q" => (
+                Unit {
+                    letter: "M",
+                    ..self
+                },
+                amount * 3.0,
+            ),
             "DE" => (
                 Unit {
                     letter: "Y",
@@ -111,7 +119,12 @@ const SETS: &[(&str, &str)] = &[
     ("weekly", "P1W"),
     ("daily", "P1D"),
     ("hourly", "PT1H"),
-    ("quarterly", "P1Q"),
+    ("quarterly", "P3M"),
+    ("everyday", "P1D"),
+    ("fortnightly", "P2W"),
+    ("semiannual", "P0.5Y"),
+    ("semiannually", "P0.5Y"),
+    ("weekends", "P1WE"),
 ];
 
 /// Vague amounts: "several years" → `PXY`.
@@ -121,6 +134,10 @@ const VAGUE: &[&str] = &["several", "few", "many", "some", "recent"];
 const OTHER_STARTS: &[&str] = &[
     "every",
     "each",
+    "once",
+    "one",
+    "any",
+    "semi",
     "the",
     "over",
     "for",
@@ -137,7 +154,15 @@ const OTHER_STARTS: &[&str] = &[
 
 /// Other words every mention of theirs contains ("the future", "a fortnight", "at present",
 /// "at the moment").
-const OTHER_TRIGGERS: &[&str] = &["future", "past", "fortnight", "present", "moment"];
+const OTHER_TRIGGERS: &[&str] = &[
+    "future",
+    "past",
+    "fortnight",
+    "present",
+    "moment",
+    "weekend",
+    "weekday",
+];
 
 /// Phrases after "at" that mean now ("at present", "at the moment").
 const AT_NOW: &[&[&str]] = &[
@@ -383,14 +408,8 @@ fn mention_at(tokens: &[Token], i: usize, text: &str) -> Option<(TimeMention, us
     if let Some(v) = set_word(lower) {
         return mention(tokens, i, i + 1, TimeMentionKind::Set, v.to_string(), None);
     }
-    // "every year", "each week"
-    if (word.eq_ignore_ascii_case("every") || word.eq_ignore_ascii_case("each"))
-        && tokens.get(i + 1).is_some_and(|t| {
-            unit(t.text(text)).is_some_and(|u| !t.text(text).ends_with('s') && u.letter != "Q")
-        })
-    {
-        let every = unit(tokens[i + 1].text(text))?;
-        return mention(tokens, i, i + 2, TimeMentionKind::Set, every.raw("1"), None);
+    if let Some((timex, end)) = recurring(tokens, i, text, lower) {
+        return mention(tokens, i, end, TimeMentionKind::Set, timex, None);
     }
     // "the future", "the past", "the near term"
     if word.eq_ignore_ascii_case("the") {
@@ -532,6 +551,57 @@ fn mention_at(tokens: &[Token], i: usize, text: &str) -> Option<(TimeMention, us
     let m = with_unit(tokens, i, after, amount, text)?;
     // "a year ago" / "a day earlier" are dates, found by the time recognizer.
     Some(m)
+}
+
+/// How often something recurs, from `i` (`lower` is its word): "every year", "each quarter",
+/// "every three weeks", "every other day", "once a week", "every weekday", "every two
+/// weekends", "any weekend", "semi-annually". The TIMEX value and the end.
+fn recurring(tokens: &[Token], i: usize, text: &str, lower: &str) -> Option<(String, usize)> {
+    let word_at = |k: usize| tokens.get(k).map(|t| t.text(text));
+    // "semi-annually"
+    if lower == "semi" && is(tokens, i + 1, text, "-") && tokens.get(i + 1)?.joined {
+        let mut buf = [0u8; 24];
+        let set = super::tokens::ascii_lower(word_at(i + 2)?, &mut buf).and_then(set_word)?;
+        return (set == "P1Y").then(|| ("P0.5Y".to_string(), i + 3));
+    }
+    // "once a week", "one a day"
+    if matches!(lower, "once" | "one") {
+        let a = is(tokens, i + 1, text, "a") || is(tokens, i + 1, text, "an");
+        let w = word_at(i + 2)?;
+        let u = unit(w).filter(|_| a && !w.ends_with('s'))?;
+        return Some((u.timex(1.0), i + 3));
+    }
+    // "any weekend", "all weekends"
+    if matches!(lower, "any" | "all") {
+        let w = word_at(i + 1)?;
+        let weekend = w.eq_ignore_ascii_case("weekend") || w.eq_ignore_ascii_case("weekends");
+        return weekend.then(|| ("P1WE".to_string(), i + 2));
+    }
+    if !matches!(lower, "every" | "each") {
+        return None;
+    }
+    // "every other day" is every two days.
+    let (amount, at) = if is(tokens, i + 1, text, "other") {
+        (2.0, i + 2)
+    } else {
+        match number_at(tokens, i + 1, text).filter(|n| n.value > 0.0 && n.scale == 1.0) {
+            Some(n) => (n.value, n.end),
+            None => (1.0, i + 1),
+        }
+    };
+    let w = word_at(at)?;
+    // "every year", not "every years"; "every two weeks" and "every three week" both.
+    let counted = amount != 1.0 || at != i + 1;
+    let amount_text = super::numbers::plain(amount);
+    let singular = w.strip_suffix('s').unwrap_or(w);
+    if singular.eq_ignore_ascii_case("weekday") {
+        return Some((format!("P{amount_text}WD"), at + 1));
+    }
+    if singular.eq_ignore_ascii_case("weekend") {
+        return Some((format!("P{amount_text}WE"), at + 1));
+    }
+    let u = unit(w).filter(|_| counted || !w.ends_with('s'))?;
+    Some((u.timex(amount), at + 1))
 }
 
 /// "several years", "recent years", "many months" → `PXY`, `PXM`.
@@ -686,6 +756,38 @@ mod tests {
         }
         // "at" and "right" alone say nothing of the time.
         assert!(found("at the present the right way").is_empty());
+    }
+
+    #[test]
+    fn recurrences_are_sets() {
+        let kinds = |text: &str| -> Vec<(String, String, TimeMentionKind)> {
+            scan(&tokenize(text), text)
+                .into_iter()
+                .map(|m| (text[m.span.start..m.span.end].to_string(), m.timex, m.kind))
+                .collect()
+        };
+        for (text, span, timex) in [
+            ("reviewed every three months", "every three months", "P3M"),
+            ("meets every other day", "every other day", "P2D"),
+            ("reports each quarter", "each quarter", "P3M"),
+            ("pays quarterly", "quarterly", "P3M"),
+            ("meets once a week", "once a week", "P1W"),
+            ("a semi-annual dividend", "semi-annual", "P0.5Y"),
+            ("open every weekday", "every weekday", "P1WD"),
+            ("open every two weekends", "every two weekends", "P2WE"),
+            ("closed on weekends", "weekends", "P1WE"),
+            ("dinner any weekend", "any weekend", "P1WE"),
+        ] {
+            let found = kinds(text);
+            assert_eq!(
+                found,
+                [(span.to_string(), timex.to_string(), TimeMentionKind::Set)],
+                "{text}"
+            );
+        }
+        // A count of units is a duration, not a set; "every one of" no unit at all.
+        assert_eq!(kinds("for three months")[0].2, TimeMentionKind::Duration);
+        assert!(kinds("every one of them").is_empty());
     }
 
     #[test]

@@ -363,8 +363,12 @@ fn score_article(article: &Article, score: &mut Score, misses: &mut Vec<Miss>) {
     }
 }
 
-/// Whether two TIMEX3 values agree: calendar values at the coarser granularity, others exactly.
+/// Whether two TIMEX3 values agree: calendar values at the coarser granularity, durations
+/// in quarters as months (TimeML's `P2Q` is ISO 8601's `P6M`), others exactly.
 pub fn same_value(gold: &str, ours: &str) -> bool {
+    if let (Some(a), Some(b)) = (quarters_as_months(gold), quarters_as_months(ours)) {
+        return a == b;
+    }
     let calendar = |v: &str| {
         let b = v.as_bytes();
         b.len() >= 4 && b[..4].iter().all(u8::is_ascii_digit) && !v.contains(['W', 'Q', 'H'])
@@ -374,6 +378,16 @@ pub fn same_value(gold: &str, ours: &str) -> bool {
         return gold[..n] == ours[..n];
     }
     gold == ours
+}
+
+/// A duration in quarters or months as a number of months ("P2Q" and "P6M" are 6).
+fn quarters_as_months(v: &str) -> Option<f64> {
+    let body = v.strip_prefix('P')?;
+    let (n, per) = match body.strip_suffix('Q') {
+        Some(n) => (n, 3.0),
+        None => (body.strip_suffix('M').filter(|_| !body.contains('T'))?, 1.0),
+    };
+    Some(n.parse::<f64>().ok()? * per)
 }
 
 #[cfg(test)]
@@ -429,6 +443,13 @@ mod tests {
             "factline's \"in 2007\" is compared without its preposition, as TIMEX3 marks it"
         );
         assert!((score.relaxed_f1() - 1.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn quarters_compare_as_months() {
+        assert!(same_value("P2Q", "P6M"));
+        assert!(!same_value("P2Q", "P2M"));
+        assert!(!same_value("PT6M", "P2Q"));
     }
 
     #[test]

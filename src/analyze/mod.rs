@@ -16,7 +16,7 @@ pub mod sentences;
 pub mod times;
 pub mod tokens;
 
-use crate::model::{Analysis, Quantity};
+use crate::model::{Analysis, Quantity, TimeMention, TimeMentionKind};
 use jiff::civil::Date;
 use times::RawTime;
 use tokens::Token;
@@ -56,6 +56,16 @@ pub fn finish(text: &str, scan: &Scan, published: Option<Date>) -> Analysis {
     });
     let mut time_mentions = durations::scan(&scan.tokens, text);
     time_mentions.retain(|m| !scan.times.iter().any(|t| t.span.overlaps(m.span)));
+    // "every Monday" recurs: a set, not a date.
+    time_mentions.extend(scan.times.iter().filter_map(|t| {
+        Some(TimeMention {
+            span: t.span,
+            kind: TimeMentionKind::Set,
+            timex: times::set_timex(t)?,
+            seconds: None,
+        })
+    }));
+    time_mentions.sort_by_key(|m| m.span);
     let mut entities = entities::countries(text);
     entities.extend(names::recognize(&scan.tokens, text, &entities));
     entities.sort_by_key(|e| e.span);
@@ -95,6 +105,18 @@ mod tests {
     fn a_year_before_a_noun_is_a_time_not_a_count() {
         let text = "In the last three months of 1986 sales fell, and 300 lawsuits were filed.";
         assert_eq!(quantity_texts(text), ["300 lawsuits"]);
+    }
+
+    #[test]
+    fn a_recurring_weekday_is_a_set_mention() {
+        let analysis = analyze("Banks bid each Tuesday.", Date::new(1987, 3, 15).ok());
+        assert!(analysis.times.is_empty());
+        let sets: Vec<(&str, TimeMentionKind)> = analysis
+            .time_mentions
+            .iter()
+            .map(|m| (m.timex.as_str(), m.kind))
+            .collect();
+        assert_eq!(sets, [("XXXX-WXX-2", TimeMentionKind::Set)]);
     }
 
     #[test]

@@ -414,6 +414,64 @@ pub enum Label {
     /// A range between two stated times ("2014-2018", "from 2014 to 2018"): the first day of
     /// the second, where conventions that end a range as the second begins end it.
     Range(Date),
+    /// Every such weekday ("every Monday", "each Monday at 4pm", "Thursdays"), with the clock
+    /// time or part of the day written with it: a set, which names no interval and so does
+    /// not resolve ([`set_timex`] gives its value).
+    Every {
+        /// The clock time, 24-hour.
+        clock: Option<(i8, i8)>,
+        /// The part of the day (`MO`, `AF`, `EV`, `NI`).
+        part: Option<&'static str>,
+    },
+}
+
+/// The TIMEX value of a recurring weekday ("every Monday at 4pm" is `XXXX-WXX-1T16`); `None`
+/// for a time that is not one.
+pub fn set_timex(raw: &RawTime) -> Option<String> {
+    let Label::Every { clock, part } = raw.label else {
+        return None;
+    };
+    let When::Relative(Rel::Weekday(day, _) | Rel::ComingWeekday(day)) = raw.when else {
+        return None;
+    };
+    let mut timex = format!("XXXX-WXX-{}", day.to_monday_one_offset());
+    match (clock, part) {
+        (Some((h, 0)), _) => timex.push_str(&format!("T{h:02}")),
+        (Some((h, m)), _) => timex.push_str(&format!("T{h:02}:{m:02}")),
+        (None, Some(p)) => timex.push_str(&format!("T{p}")),
+        (None, None) => {}
+    }
+    Some(timex)
+}
+
+/// A weekday found at `found` as a set: after "every", "each" or "every other", or written
+/// in the plural ("Thursdays at 17.30"). The label and the token the set starts at.
+fn as_every(c: &Cursor, found: &Found) -> Option<(Label, usize)> {
+    let When::Relative(Rel::Weekday(..) | Rel::ComingWeekday(_)) = found.when else {
+        return None;
+    };
+    let (clock, part) = match found.label {
+        Label::Plain => (None, None),
+        Label::Clock(h, m) => (Some((h, m)), None),
+        Label::DayPart(p) => (None, Some(p)),
+        _ => return None,
+    };
+    let i = found.core;
+    let first = if i >= 2 && c.is(i - 1, "other") && c.is(i - 2, "every") {
+        i - 2
+    } else if i >= 1 && c.is_any(i - 1, &["every", "each"]) {
+        i - 1
+    } else if c.word(i).is_some_and(|w| plural_weekday(w).is_some()) {
+        found.first
+    } else {
+        return None;
+    };
+    Some((Label::Every { clock, part }, first))
+}
+
+/// A weekday in the plural ("Mondays", "thursdays").
+fn plural_weekday(w: &str) -> Option<Weekday> {
+    w.strip_suffix('s').and_then(weekday)
 }
 
 /// A recognized time expression.
@@ -466,6 +524,9 @@ pub fn resolve_all(
 
 /// Turns a raw time into an interval; relative ones need `published`.
 pub fn resolve(raw: &RawTime, published: Option<Date>) -> Option<TimeExpr> {
+    if let Label::Every { .. } = raw.label {
+        return None;
+    }
     let (start, end, relative) = match raw.when {
         When::Fixed(s, e) => (s, e, false),
         When::Relative(rel) => {
@@ -551,7 +612,8 @@ fn timex_of(raw: &RawTime, start: Date, end: Date) -> String {
                 format!("P{months}M")
             }
         }
-        (Label::Plain | Label::Range(_), _) => timex(start, end),
+        // A set does not resolve; its value is [`set_timex`]'s.
+        (Label::Plain | Label::Range(_) | Label::Every { .. }, _) => timex(start, end),
     }
 }
 
@@ -1212,7 +1274,10 @@ pub fn scan_with(tokens: &[Token], text: &str, join_clocks: bool) -> Vec<RawTime
             continue;
         }
         match with_preposition(&c, i) {
-            Some(found) => {
+            Some(mut found) => {
+                if let Some((label, first)) = as_every(&c, &found) {
+                    (found.label, found.first, found.core) = (label, first, first);
+                }
                 let span = Span::new(tokens[found.first].start, tokens[found.end - 1].end);
                 let core = Span::new(tokens[found.core].start, tokens[found.end - 1].end);
                 out.push(RawTime {
@@ -1401,6 +1466,13 @@ const STARTERS: &[&str] = &[
     "friday",
     "saturday",
     "sunday",
+    "mondays",
+    "tuesdays",
+    "wednesdays",
+    "thursdays",
+    "fridays",
+    "saturdays",
+    "sundays",
     "mon",
     "tue",
     "tues",
@@ -1753,6 +1825,7 @@ fn time_at(c: &Cursor, i: usize) -> Option<(usize, When, Label)> {
         .or_else(|| plain(slice_of_period(c, i)))
         .or_else(|| clock_time(c, i))
         .or_else(|| words_only(c, i, day_part))
+        .or_else(|| words_only(c, i, weekdays_in_plural))
         .or_else(|| words_only(c, i, named_month))
         .or_else(|| words_only(c, i, season))
         .or_else(|| words_only(c, i, holiday))
@@ -1761,6 +1834,12 @@ fn time_at(c: &Cursor, i: usize) -> Option<(usize, When, Label)> {
         .or_else(|| year_forms(c, i))
         .or_else(|| plain(relative(c, i)))?;
     Some(with_clock(c, with_day_part(c, found)))
+}
+
+/// "Thursdays": every Thursday (made a set by [`as_every`]).
+fn weekdays_in_plural(c: &Cursor, i: usize) -> Option<(usize, When, Label)> {
+    let day = plural_weekday(c.word(i)?)?;
+    Some((i + 1, When::Relative(Rel::Weekday(day, 0)), Label::Plain))
 }
 
 /// "this September", "next May", "last sept".
@@ -4050,6 +4129,22 @@ mod tests {
         clock_range_in_the_morning: "out 5 to seven in the morning", "2016-11-07" => "5 to seven in the morning", "(2016-11-07T05:00,2016-11-07T07:00)";
         clock_range_in_the_afternoon: "out between 5 and 6 in the afternoon", "2016-11-07" => "between 5 and 6 in the afternoon", "(2016-11-07T17:00,2016-11-07T18:00)";
         hour_at_night_after_at: "ending at one am est", "1987-03-11" => "one am", "1987-03-11T01:00";
+    }
+
+    #[test]
+    fn recurring_weekdays_are_sets_not_dates() {
+        for (text, timex) in [
+            ("two mln dinars by tender each Tuesday.", "XXXX-WXX-2"),
+            ("meets every Monday at 4pm", "XXXX-WXX-1T16"),
+            ("every other Friday", "XXXX-WXX-5"),
+            ("closed on Mondays", "XXXX-WXX-1"),
+        ] {
+            let raws = scan(&tokenize(text), text);
+            let sets: Vec<String> = raws.iter().filter_map(set_timex).collect();
+            assert_eq!(sets, [timex], "{text}");
+            assert!(resolved(text, "2018-06-01").is_empty(), "{text}");
+        }
+        assert_eq!(timexes("met on Monday", "2018-06-01").len(), 1);
     }
 
     #[test]

@@ -269,6 +269,20 @@ fn times_in(
     let mut out: Vec<Found> = raws
         .iter()
         .filter_map(|raw| {
+            if let Some(timex) = times::set_timex(raw) {
+                let values = json!([{"timex": timex, "type": "set", "value": "not resolved"}]);
+                let resolution = match model {
+                    Model::DateTimeParser => parser_value("set", values.as_array()?),
+                    _ => json!({ "values": values }),
+                };
+                return Some(Found::at(
+                    input,
+                    index,
+                    raw.span,
+                    &type_name("set"),
+                    resolution,
+                ));
+            }
             let t = times::resolve(raw, today)?;
             let (span, kind, values) = spec_values(input, raw, &t, now, split_date_and_time)?;
             let resolution = match model {

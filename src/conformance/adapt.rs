@@ -367,7 +367,7 @@ fn spec_values(
         let lower = core.to_ascii_lowercase();
         // "before 2.30pm", "3 pm or later" (a point the range starts or ends at), "today
         // before 4pm" (written between the day and the clock).
-        let (modifier, point) = match clock_modifier(&lead, open_end) {
+        let (modifier, point) = match lead_modifier(&lead, open_end) {
             _ if split => (None, false),
             Some(m) => (Some(m), true),
             None => (modifier_inside(&lower), false),
@@ -435,18 +435,7 @@ fn spec_values(
         let entry = json!({"timex": t.timex, "type": "daterange", "value": "not resolved"});
         return Some((span, "daterange", vec![entry]));
     }
-    let modifier = match lead.as_str() {
-        _ if open_end => Some("since"),
-        "since" | "as early as" => Some("since"),
-        l if l.starts_with("starting") || l.starts_with("beginning") => Some("since"),
-        "as late as" => Some("until"),
-        "no later than" | "not later than" => Some("before"),
-        // "by end of this month": before the period ends.
-        "by end of" | "by the end of" => Some("before-end"),
-        "by" | "until" | "till" | "before" | "prior to" | "earlier than" => Some("before"),
-        "after" | "later than" => Some("after"),
-        _ => None,
-    };
+    let modifier = lead_modifier(&lead, open_end);
     if let (Some((timex, past, future)), times::Label::Plain) =
         (undated_day(raw.when, t.start, now.date()), raw.label)
     {
@@ -608,17 +597,20 @@ fn without_leading_the(input: &str, span: Span) -> Span {
     }
 }
 
-/// The `Mod` the words before a clock time ("before 2.30pm", "around 1pm", "after around
-/// 3:30pm") or an open end after it ("3 pm or later") give it.
-fn clock_modifier(lead: &str, open_end: bool) -> Option<&'static str> {
+/// The `Mod` the words before a time ("since 2010", "before 2.30pm", "around 1pm", "after
+/// around 3:30pm") or an open end after it ("3 pm or later") give it; the approximate ones
+/// come only before a clock time.
+fn lead_modifier(lead: &str, open_end: bool) -> Option<&'static str> {
     Some(match lead {
         _ if open_end => "since",
-        "before" | "prior to" | "earlier than" | "no later than" | "not later than" | "by" => {
-            "before"
-        }
-        "after" | "later than" => "after",
         "since" | "as early as" => "since",
-        "as late as" | "until" | "till" => "until",
+        l if l.starts_with("starting") || l.starts_with("beginning") => "since",
+        "as late as" => "until",
+        "no later than" | "not later than" => "before",
+        // "by end of this month": before the period ends.
+        "by end of" | "by the end of" => "before-end",
+        "by" | "until" | "till" | "before" | "prior to" | "earlier than" => "before",
+        "after" | "later than" => "after",
         "around" | "about" | "circa" | "approximately" => "approx",
         "before around" => "before-approx",
         "after around" => "after-approx",

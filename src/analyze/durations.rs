@@ -594,11 +594,11 @@ fn recurring(tokens: &[Token], i: usize, text: &str, lower: &str) -> Option<(Str
     let counted = amount != 1.0 || at != i + 1;
     let amount_text = super::numbers::plain(amount);
     let singular = w.strip_suffix('s').unwrap_or(w);
-    if singular.eq_ignore_ascii_case("weekday") {
-        return Some((format!("P{amount_text}WD"), at + 1));
-    }
-    if singular.eq_ignore_ascii_case("weekend") {
-        return Some((format!("P{amount_text}WE"), at + 1));
+    let days = [("weekday", "WD"), ("weekend", "WE")]
+        .into_iter()
+        .find(|(name, _)| singular.eq_ignore_ascii_case(name));
+    if let Some((_, letters)) = days {
+        return Some((format!("P{amount_text}{letters}"), at + 1));
     }
     let u = unit(w).filter(|_| counted || !w.ends_with('s'))?;
     Some((u.timex(amount), at + 1))

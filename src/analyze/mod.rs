@@ -16,7 +16,7 @@ pub mod sentences;
 pub mod times;
 pub mod tokens;
 
-use crate::model::{Analysis, Quantity, TimeMention, TimeMentionKind};
+use crate::model::{Analysis, Quantity};
 use jiff::civil::Date;
 use times::RawTime;
 use tokens::Token;
@@ -57,14 +57,7 @@ pub fn finish(text: &str, scan: &Scan, published: Option<Date>) -> Analysis {
     let mut time_mentions = durations::scan(&scan.tokens, text);
     time_mentions.retain(|m| !scan.times.iter().any(|t| t.span.overlaps(m.span)));
     // "every Monday" recurs: a set, not a date.
-    time_mentions.extend(scan.times.iter().filter_map(|t| {
-        Some(TimeMention {
-            span: t.span,
-            kind: TimeMentionKind::Set,
-            timex: times::set_timex(t)?,
-            seconds: None,
-        })
-    }));
+    time_mentions.extend(scan.times.iter().filter_map(times::set_mention));
     time_mentions.sort_by_key(|m| m.span);
     let mut entities = entities::countries(text);
     entities.extend(names::recognize(&scan.tokens, text, &entities));
@@ -91,6 +84,7 @@ pub fn analyze(text: &str, published: Option<Date>) -> Analysis {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::TimeMentionKind;
 
     fn quantity_texts(text: &str) -> Vec<&str> {
         let published = Date::new(1987, 3, 15).ok();

@@ -8,7 +8,7 @@
 
 use super::numbers::{number_at, ordinal, ordinal_word};
 use super::tokens::{Kind, Token};
-use crate::model::{Span, TimeExpr};
+use crate::model::{Span, TimeExpr, TimeMention, TimeMentionKind};
 use jiff::civil::{Date, Weekday};
 use jiff::ToSpan;
 
@@ -416,7 +416,7 @@ pub enum Label {
     Range(Date),
     /// Every such weekday ("every Monday", "each Monday at 4pm", "Thursdays"), with the clock
     /// time or part of the day written with it: a set, which names no interval and so does
-    /// not resolve ([`set_timex`] gives its value).
+    /// not resolve ([`set_mention`] gives it as a set).
     Every {
         /// The clock time, 24-hour.
         clock: Option<(i8, i8)>,
@@ -425,9 +425,20 @@ pub enum Label {
     },
 }
 
+/// A recurring weekday as the set mention it is ("every Monday at 4pm": `XXXX-WXX-1T16`);
+/// `None` for a time that is not one.
+pub fn set_mention(raw: &RawTime) -> Option<TimeMention> {
+    Some(TimeMention {
+        span: raw.span,
+        kind: TimeMentionKind::Set,
+        timex: set_timex(raw)?,
+        seconds: None,
+    })
+}
+
 /// The TIMEX value of a recurring weekday ("every Monday at 4pm" is `XXXX-WXX-1T16`); `None`
 /// for a time that is not one.
-pub fn set_timex(raw: &RawTime) -> Option<String> {
+fn set_timex(raw: &RawTime) -> Option<String> {
     let Label::Every { clock, part } = raw.label else {
         return None;
     };
@@ -1654,8 +1665,7 @@ fn number_may_start_time(c: &Cursor, i: usize) -> bool {
         || is_oclock(c, i + 1)
         || meridiem_at(c, i + 1, true).is_some()
         || part_after(c, i + 1).is_some()
-        || (c.is_any(i + 1, &["min", "mins", "minute", "minutes"])
-            && c.is_any(i + 2, &["past", "to"]))
+        || (c.is_any(i + 1, MINUTE_WORDS) && c.is_any(i + 2, &["past", "to"]))
     {
         return true;
     }
@@ -2198,7 +2208,7 @@ fn clock_reading(c: &Cursor, i: usize, bare: bool) -> Option<ClockReading> {
                     && (c
                         .raw(k)
                         .is_none_or(|r| [".", ",", ";", "!", "?", ")"].contains(&r))
-                        || c.is_any(k, &["to", "and", "till", "until", "through"]))))
+                        || c.is_any(k, RANGE_JOINS))))
         {
             minutes_written = false;
             (h, 0)
@@ -2253,6 +2263,13 @@ fn is_oclock(c: &Cursor, k: usize) -> bool {
         lower || capitals
     })
 }
+
+/// The word for minutes after a count ("20 min past eight", "six forty-three minutes").
+const MINUTE_WORDS: &[&str] = &["minutes", "minute", "min", "mins"];
+
+/// Words that join a bare hour to the other end of a clock range ("5 to seven in the
+/// morning", "between 5 and 6pm").
+const RANGE_JOINS: &[&str] = &["to", "and", "till", "until", "through"];
 
 /// Words after which a number is read as a clock time ("at 5 in the morning").
 const CLOCK_WORDS: &[&str] = &[
@@ -2330,7 +2347,7 @@ fn spoken_clock(
         .filter(|n| (10.0..60.0).contains(&n.value));
     let (minute, k) = match minutes {
         Some(n) => {
-            let unit = c.is_any(n.end, &["minutes", "minute", "min", "mins"]);
+            let unit = c.is_any(n.end, MINUTE_WORDS);
             (Some(n.value as u32), n.end + usize::from(unit))
         }
         None => (None, i + 1),
@@ -2340,7 +2357,7 @@ fn spoken_clock(
         .filter(|&(_, e)| bare || after_clock_word || c.word(e).is_none() || e > k + 1);
     let marked = is_oclock(c, k) || meridiem.is_some();
     let parted = (bare || after_clock_word) && part_after(c, k).is_some();
-    let ranged = bare && c.is_any(k, &["to", "and", "till", "until", "through"]);
+    let ranged = bare && c.is_any(k, RANGE_JOINS);
     let accepted = marked || parted || (bare && minute.is_some()) || ranged;
     accepted.then_some((h, minute, k))
 }
@@ -2367,7 +2384,7 @@ fn past_or_to(c: &Cursor, i: usize) -> Option<(u32, u32, usize)> {
             .filter(|n| (1.0..60.0).contains(&n.value))?;
         (n.value as u32, false, n.digits, n.end)
     };
-    let unit = c.is_any(k, &["minutes", "minute", "min", "mins"]);
+    let unit = c.is_any(k, MINUTE_WORDS);
     let k = k + usize::from(unit);
     // "one-quarter to one-third" is a fraction, "a half to one percentage point" too, and "16
     // to 6" a vote: "to" takes a quarter, a unit or minutes past twelve in words.

@@ -269,33 +269,18 @@ fn times_in(
     let mut out: Vec<Found> = raws
         .iter()
         .filter_map(|raw| {
-            if let Some(timex) = times::set_timex(raw) {
-                let values = json!([{"timex": timex, "type": "set", "value": "not resolved"}]);
-                let resolution = match model {
-                    Model::DateTimeParser => parser_value("set", values.as_array()?),
-                    _ => json!({ "values": values }),
-                };
-                return Some(Found::at(
-                    input,
-                    index,
-                    raw.span,
-                    &type_name("set"),
-                    resolution,
-                ));
-            }
             let t = times::resolve(raw, today)?;
             let (span, kind, values) = spec_values(input, raw, &t, now, split_date_and_time)?;
-            let resolution = match model {
-                Model::DateTimeParser => parser_value(kind, &values),
-                _ => json!({ "values": values }),
-            };
+            let resolution = spec_resolution(model, kind, values);
             Some(Found::at(input, index, span, &type_name(kind), resolution))
         })
         .collect();
-    for m in durations::scan(&toks, input) {
-        if raws.iter().any(|r| r.span.overlaps(m.span)) {
-            continue;
-        }
+    // Durations, sets and references apart from the times, and the recurring weekdays.
+    let mentions = durations::scan(&toks, input)
+        .into_iter()
+        .filter(|m| !raws.iter().any(|r| r.span.overlaps(m.span)))
+        .chain(raws.iter().filter_map(times::set_mention));
+    for m in mentions {
         let (kind, value) = match m.kind {
             TimeMentionKind::Duration => ("duration", m.seconds.map(numbers::plain)),
             TimeMentionKind::Set => ("set", Some("not resolved".to_string())),
@@ -305,11 +290,8 @@ fn times_in(
             TimeMentionKind::Reference => continue,
         };
         let Some(value) = value else { continue };
-        let values = json!([{"timex": m.timex, "type": kind, "value": value}]);
-        let resolution = match model {
-            Model::DateTimeParser => parser_value(kind, values.as_array().map_or(&[], |v| v)),
-            _ => json!({ "values": values }),
-        };
+        let values = vec![json!({"timex": m.timex, "type": kind, "value": value})];
+        let resolution = spec_resolution(model, kind, values);
         out.push(Found::at(
             input,
             index,
@@ -319,6 +301,14 @@ fn times_in(
         ));
     }
     out
+}
+
+/// A result's resolution from its `values`: a parser file's single value, else the list.
+fn spec_resolution(model: Model, kind: &str, values: Vec<Value>) -> Value {
+    match model {
+        Model::DateTimeParser => parser_value(kind, &values),
+        _ => json!({ "values": values }),
+    }
 }
 
 /// Whether a result is a season ("this summer" → `2016-SU`).
@@ -698,19 +688,22 @@ const CLOCK_TEXT: &[&str] = &[
 /// standing alone ("8 pm", "half past seven"); `lower` is its text in lower case.
 fn names_a_day(when: times::When, lower: &str) -> bool {
     !matches!(when, times::When::Relative(times::Rel::Days(0)))
-        || lower
-            .split(|c: char| !c.is_alphanumeric() && c != '\'')
-            .filter(|w| !w.is_empty() && !w.starts_with(|c: char| c.is_ascii_digit()))
+        || words_of(lower)
+            .filter(|w| !w.starts_with(|c: char| c.is_ascii_digit()))
             .any(|w| !CLOCK_TEXT.contains(&w) && !numbers::is_number_word(w))
+}
+
+/// The words of a time's text, apostrophes kept ("o'clock"), dots and spaces dropped.
+fn words_of(lower: &str) -> impl Iterator<Item = &str> {
+    lower
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
 }
 
 /// Whether a clock time's text says which half of the day it is in: am or pm in any spelling
 /// ("9a", "seven p . m ."), a part of the day or a zone.
 fn says_half_of_day(lower: &str) -> bool {
-    let words: Vec<&str> = lower
-        .split(|c: char| !c.is_alphanumeric() && c != '\'')
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words: Vec<&str> = words_of(lower).collect();
     let named = words.iter().any(|w| {
         [
             "am",

@@ -311,16 +311,19 @@ pub enum TimeMentionKind {
     Set,
     /// A reference to the present, past or future ("currently", "recently", "later").
     Reference,
+    /// A part of the day or a meal with no day named ("in the morning", "before lunch").
+    DayPart,
 }
 
-/// A time expression that is not an interval of days: durations, sets and references.
+/// A time expression that is not an interval of days: durations, sets, references and parts
+/// of a day not named.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TimeMention {
     /// Where it is stated.
     pub span: Span,
-    /// Duration, set or reference.
+    /// Duration, set, reference or part of a day.
     pub kind: TimeMentionKind,
-    /// The TIMEX3 value (`P6M`, `PXY`, `P1W`, `PRESENT_REF`).
+    /// The TIMEX3 value (`P6M`, `PXY`, `P1W`, `PRESENT_REF`, `TMO`).
     pub timex: String,
     /// A duration's length in seconds, when fixed (a month counts 30 days).
     pub seconds: Option<f64>,

@@ -3,8 +3,9 @@
 //! month") and references to the present, past or future ("currently", "recently", "later").
 //!
 //! Each gets its TIMEX3 value (`P6M`, `P12Y`, `PXY`, `P1W`, `PRESENT_REF`); durations also
-//! their length in seconds when it is fixed. The ledger does not date claims by them, but
-//! they are part of what an article says about time.
+//! their length in seconds when it is fixed. Parts of a day with no day named ("in the
+//! morning", "after lunch") are mentions too (`TMO`, `TMEL`). The ledger does not date claims
+//! by them, but they are part of what an article says about time.
 
 use super::numbers::number_at;
 use super::tokens::{Kind, Token, WordShapes};
@@ -273,8 +274,104 @@ fn is(tokens: &[Token], k: usize, text: &str, word: &str) -> bool {
         .is_some_and(|t| t.text(text).eq_ignore_ascii_case(word))
 }
 
+/// Parts of the day and meals, lower case, with their TIMEX value ("nighttime" `TNT` runs
+/// from midnight to the morning, "daytime" `TDT` through the working day).
+const DAY_PARTS: &[(&str, &str)] = &[
+    ("morning", "TMO"),
+    ("mornings", "TMO"),
+    ("afternoon", "TAF"),
+    ("afternoons", "TAF"),
+    ("evening", "TEV"),
+    ("evenings", "TEV"),
+    ("night", "TNI"),
+    ("daytime", "TDT"),
+    ("nighttime", "TNT"),
+    ("breakfast", "TMEB"),
+    ("lunch", "TMEL"),
+    ("lunchtime", "TMEL"),
+    ("dinner", "TMED"),
+    ("dinnertime", "TMED"),
+];
+
+/// Words before a part of the day that belong to its mention: how it bounds the part
+/// ("early", "before lunch") or "in the".
+const DAY_PART_LEADS: &[&str] = &["early", "late", "later", "before", "after", "around"];
+
+/// Parts of the day and meals with no day named: "in the morning", "early in the morning",
+/// "late afternoon", "after breakfast", "night markets", "in the night-time". Only lower-case
+/// words: "Evening Standard" is a name.
+fn day_parts(tokens: &[Token], text: &str) -> Vec<TimeMention> {
+    let word = |k: usize| {
+        tokens
+            .get(k)
+            .filter(|t| t.kind == Kind::Word)
+            .map(|t| t.text(text))
+    };
+    let mut out = Vec::new();
+    for (k, tok) in tokens.iter().enumerate() {
+        let w = tok.text(text);
+        if tok.kind != Kind::Word || !(5..=10).contains(&w.len()) {
+            continue;
+        }
+        let Some(mut timex) = lookup(DAY_PARTS, w) else {
+            continue;
+        };
+        let mut end = k + 1;
+        // "night-time"
+        if w == "night"
+            && tokens.get(k + 1).is_some_and(|t| t.text(text) == "-")
+            && word(k + 2) == Some("time")
+        {
+            timex = "TNT";
+            end = k + 3;
+        }
+        let mut first = k;
+        if k >= 2 && is(tokens, k - 1, text, "the") && is(tokens, k - 2, text, "in") {
+            first = k - 2;
+        }
+        let lead = first.checked_sub(1).and_then(word);
+        if lead.is_some_and(|l| DAY_PART_LEADS.contains(&l)) {
+            first -= 1;
+        }
+        // "have lunch", "dinner with mom" are meals, "before lunch" a time; "good night" a
+        // greeting.
+        let meal = timex.starts_with("TME") && !w.ends_with("time");
+        let bound = lead.is_some_and(|l| ["before", "after", "around"].contains(&l));
+        if (meal && !bound) || lead.is_some_and(|l| l.eq_ignore_ascii_case("good")) {
+            continue;
+        }
+        out.extend(
+            mention(
+                tokens,
+                first,
+                end,
+                TimeMentionKind::DayPart,
+                timex.to_string(),
+                None,
+            )
+            .map(|(m, _)| m),
+        );
+    }
+    out
+}
+
 /// Finds the time mentions in the token stream, in text order.
 pub fn scan(tokens: &[Token], text: &str) -> Vec<TimeMention> {
+    let mut out = scan_amounts_and_words(tokens, text);
+    let parts = day_parts(tokens, text);
+    if !parts.is_empty() {
+        let apart: Vec<TimeMention> = parts
+            .into_iter()
+            .filter(|p| !out.iter().any(|m| m.span.overlaps(p.span)))
+            .collect();
+        out.extend(apart);
+        out.sort_by_key(|m| m.span);
+    }
+    out
+}
+
+/// Durations, sets and references.
+fn scan_amounts_and_words(tokens: &[Token], text: &str) -> Vec<TimeMention> {
     let mut out = Vec::new();
     // Every mention ends on (or is) a trigger word; only the few tokens before each trigger
     // are tried, so most of the text is never looked at.
@@ -698,6 +795,30 @@ mod tests {
             .into_iter()
             .map(|m| (text[m.span.start..m.span.end].to_string(), m.timex))
             .collect()
+    }
+
+    #[test]
+    fn parts_of_a_day_with_no_day() {
+        assert_eq!(
+            found("the stock rose in morning trading"),
+            [("morning".into(), "TMO".into())]
+        );
+        assert_eq!(
+            found("we left early in the morning"),
+            [("early in the morning".into(), "TMO".into())]
+        );
+        assert_eq!(
+            found("they were working in the night-time"),
+            [("in the night-time".into(), "TNT".into())]
+        );
+        assert_eq!(
+            found("let's meet before lunch"),
+            [("before lunch".into(), "TMEL".into())]
+        );
+        // A meal with no bound is a meal; a greeting and a name are no times.
+        assert!(found("We will have lunch together").is_empty());
+        assert!(found("Good night Cortana").is_empty());
+        assert!(found("the Evening Standard said").is_empty());
     }
 
     #[test]

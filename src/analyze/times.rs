@@ -1576,6 +1576,7 @@ const WEAK_STARTERS: &[&str] = &[
     "over",
     "for",
     "throughout",
+    "within",
     "before",
     "after",
     "later",
@@ -1682,9 +1683,11 @@ fn number_may_start_time(c: &Cursor, i: usize) -> bool {
     if c.is(k, "of") {
         k += 1;
     }
+    // "5 years", "the 5 upcoming years"
+    let unit_at = i + 1 + usize::from(c.is_any(i + 1, COUNT_DIRECTIONS));
     c.month(k).is_some()
         || (c.is(k, "week") && c.is(k + 1, "of"))
-        || c.word(i + 1).is_some_and(|w| {
+        || c.word(unit_at).is_some_and(|w| {
             unit_months(w).is_some()
                 || ["day", "days", "week", "weeks"]
                     .iter()
@@ -1743,6 +1746,7 @@ fn with_preposition(c: &Cursor, i: usize) -> Option<Found> {
         (&["over"], false),
         (&["for"], false),
         (&["throughout"], false),
+        (&["within"], false),
     ];
     for (words, deadline) in preps {
         if c.is_seq(i, words) {
@@ -2832,10 +2836,19 @@ fn day_in_words(c: &Cursor, k: usize) -> Option<(i8, usize)> {
 
 /// "5 June 2019", "5th of June", "3-4 June 2019".
 fn day_first_date(c: &Cursor, i: usize) -> Option<Hit> {
+    // "for $12 December 27": an amount of money is no day.
+    if i.checked_sub(1)
+        .is_some_and(|b| c.is_any(b, &["$", "€", "£", "¥"]))
+    {
+        return None;
+    }
     // "the fourth of July", "the twenty third day of September": a day in words needs "of".
     let (d1, mut k) = match c.day(i) {
         Some(hit) => hit,
-        None => ordinal_day(c, i).filter(|&(_, e)| c.is_any(e, &["of", "day"]))?,
+        // "ninth and seventeenth of April", "the ninth till the seventeenth of April".
+        None => ordinal_day(c, i).filter(|&(_, e)| {
+            c.is_any(e, &["of", "day"]) || day_range_end(c, e).is_some_and(|(_, k)| c.is(k, "of"))
+        })?,
     };
     let mut d2 = d1;
     if let Some((d, e)) = day_range_end(c, k) {
@@ -3466,6 +3479,9 @@ fn counted_units(c: &Cursor, i: usize, word: Option<&str>) -> Option<Hit> {
         .int(i)
         .map(|(n, _)| i32::try_from(n).ok())
         .unwrap_or_else(|| word.and_then(number_word));
+    if let Some(hit) = n.and_then(|n| count_before_direction(c, i, n)) {
+        return Some(hit);
+    }
     if let (Some(n), Some(unit)) = (n, c.word(i + 1).map(str::to_ascii_lowercase)) {
         if let Some(hit) = shifted_day(c, i, n, &unit) {
             return Some(hit);
@@ -3487,6 +3503,35 @@ fn counted_units(c: &Cursor, i: usize, word: Option<&str>) -> Option<Hit> {
         if let Some(hit) = later(c, i, n, &unit) {
             return Some(hit);
         }
+    }
+    None
+}
+
+/// Direction words written between a count and its unit ("the 5 upcoming years"): four
+/// ahead, then three back.
+const COUNT_DIRECTIONS: &[&str] = &[
+    "next",
+    "upcoming",
+    "coming",
+    "following",
+    "past",
+    "previous",
+    "last",
+];
+
+/// "the 5 upcoming years", "the 2 next days", "the 5 past years": a count of units before
+/// its direction word, as "the next 5 years" is written after it.
+fn count_before_direction(c: &Cursor, i: usize, n: i32) -> Option<Hit> {
+    if !i.checked_sub(1).is_some_and(|b| c.is(b, "the")) || n < 2 {
+        return None;
+    }
+    let unit_at = i + 2;
+    if c.is_any(i + 1, &COUNT_DIRECTIONS[..4]) {
+        return units_from_now(c, n, unit_at);
+    }
+    if c.is_any(i + 1, &COUNT_DIRECTIONS[4..]) {
+        let months = c.word(unit_at).and_then(unit_months)?;
+        return Some((unit_at + 1, When::Relative(Rel::Past(n * months))));
     }
     None
 }
@@ -3526,6 +3571,12 @@ fn units_ahead(c: &Cursor, k: usize) -> Option<Hit> {
     if !(2..=999).contains(&n) {
         return None;
     }
+    units_from_now(c, n, unit_at)
+}
+
+/// `n` of the unit at `unit_at` from publication on: months and longer from the day itself,
+/// days and weeks from the next day.
+fn units_from_now(c: &Cursor, n: i32, unit_at: usize) -> Option<Hit> {
     let unit = c.word(unit_at)?;
     if let Some(months) = unit_months(unit) {
         return Some((unit_at + 1, When::Relative(Rel::Ahead(n * months))));
@@ -3752,13 +3803,24 @@ fn merge_ranges(times: &mut Vec<RawTime>, text: &str, join: bool) {
     }
     // "between 2014-2018", "from 2014-2018": a range written in one expression.
     for t in times.iter_mut() {
-        let ranged = matches!(t.label, Label::Range(_) | Label::ClockRange { .. });
+        let ranged =
+            matches!(t.label, Label::Range(_) | Label::ClockRange { .. }) || is_day_run(t.when);
         if let (true, Some(start)) = (ranged, range_word_start(text, t.span.start)) {
             if t.span.start == t.core.start {
                 t.span.start = start;
                 t.core.start = start;
             }
         }
+    }
+}
+
+/// A run of days of one month written as one expression ("November 19-20", "9th through
+/// 17th of April").
+fn is_day_run(when: When) -> bool {
+    match when {
+        When::Relative(Rel::MonthDay(_, d1, d2, _)) => d1 < d2,
+        When::Fixed(s, e) => s < e && s.first_of_month() == e.first_of_month() && s.day() != 1,
+        _ => false,
     }
 }
 
@@ -4056,7 +4118,7 @@ mod tests {
         timex_week: "sales this week rose", "2024-03-06" => "this week", "2024-W10";
         timex_whole_months_count_months: "in the first nine months of 1986", "1987-03-01" => "in the first nine months of 1986", "(1986-01-01,1986-10-01,P9M)";
         timex_whole_years_count_years: "over the fiscal period 1987 to 1991", "1987-03-01" => "1987 to 1991", "(1987-01-01,1992-01-01,P5Y)";
-        timex_weeks_from_a_monday_count_weeks: "reconvene within the next six weeks", "1987-03-01" => "the next six weeks", "(1987-03-02,1987-04-13,P6W)";
+        timex_weeks_from_a_monday_count_weeks: "reconvene within the next six weeks", "1987-03-01" => "within the next six weeks", "(1987-03-02,1987-04-13,P6W)";
         timex_since_is_the_anchor: "up since October 1997", "2009-02-25" => "since October 1997", "1997-10";
         timex_part_of_year_is_the_year: "due in early 2009", "2008-06-01" => "in early 2009", "2009";
         timex_part_of_decade_is_the_decade: "in the late 1990s", "2008-06-01" => "in the late 1990s", "199X";
@@ -4498,6 +4560,12 @@ mod tests {
         ordinal_day_of_a_month: "on the fourth of July 1995 it", "1987-03-04" => "fourth of July 1995", "1995-07-04", "1995-07-04";
         nth_day_of_a_month: "on the twenty third day of September 1999 it", "1987-03-04" => "the twenty third day of September 1999", "1999-09-23", "1999-09-23";
         day_words_through: "off april ninth through seventeenth.", "2016-04-01" => "april ninth through seventeenth", "2016-04-09", "2016-04-17";
+        ordinal_days_before_their_month: "off between the ninth and the seventeenth of April.", "2016-04-01" => "ninth and the seventeenth of April", "2016-04-09", "2016-04-17";
+        day_run_takes_its_range_word: "sessions from April 29-30 in Paris", "1987-04-01" => "from April 29-30", "1987-04-29", "1987-04-30";
+        count_before_upcoming: "What will happen in the 5 upcoming years?", "2018-08-30" => "5 upcoming years", "2018-08-30", "2023-08-30";
+        count_before_next_days: "gone for the 3 next weeks.", "2016-11-07" => "3 next weeks", "2016-11-08", "2016-11-28";
+        count_before_past: "What happened in the 5 past years?", "2018-08-30" => "5 past years", "2013-08-30", "2018-08-30";
+        money_before_a_month_is_no_day: "I bought it for $12 December 27", "2016-11-07" => "December 27", "2015-12-27", "2015-12-27";
         number_word_before_units_is_no_day: "It fell in March two more times.", "1987-03-04" => "in March", "1987-03-01", "1987-03-31";
         first_before_a_hyphen_is_no_day: "Buyers rose in March first-time buyers", "1987-04-04" => "in March", "1987-03-01", "1987-03-31";
         decade_in_words: "music of the seventies", "2016-11-07" => "the seventies", "1970-01-01", "1979-12-31";

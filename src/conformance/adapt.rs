@@ -281,13 +281,27 @@ fn times_in(
         .filter(|m| !raws.iter().any(|r| r.span.overlaps(m.span)))
         .chain(raws.iter().filter_map(times::set_mention));
     for m in mentions {
+        if m.kind == TimeMentionKind::DayPart {
+            let lower = input[m.span.start..m.span.end].to_ascii_lowercase();
+            if let Some(value) = day_part_alone(&lower, &m.timex) {
+                let resolution = spec_resolution(model, "timerange", vec![value]);
+                out.push(Found::at(
+                    input,
+                    index,
+                    m.span,
+                    &type_name("timerange"),
+                    resolution,
+                ));
+            }
+            continue;
+        }
         let (kind, value) = match m.kind {
             TimeMentionKind::Duration => ("duration", m.seconds.map(numbers::plain)),
             TimeMentionKind::Set => ("set", Some("not resolved".to_string())),
             TimeMentionKind::Reference if m.timex == "PRESENT_REF" => {
                 ("datetime", Some(spec_datetime(now)))
             }
-            TimeMentionKind::Reference => continue,
+            TimeMentionKind::Reference | TimeMentionKind::DayPart => continue,
         };
         let Some(value) = value else { continue };
         let values = vec![json!({"timex": m.timex, "type": kind, "value": value})];
@@ -473,6 +487,12 @@ fn spec_values(
     }
     if let (times::When::Between(a, b), None) = (raw.when, modifier) {
         return Some((span, "daterange", between_values(a, b, now.date())?));
+    }
+    if let (Some(value), None) = (units_ahead_value(input, raw, &lead, now.date()), modifier) {
+        return Some((span, "daterange", vec![value]));
+    }
+    if let (Some(values), None) = (day_run_values(raw, t, now.date()), modifier) {
+        return Some((span, "daterange", values));
     }
     if let (
         times::When::Relative(times::Rel::Month(m) | times::Rel::ComingMonth(m)),
@@ -823,15 +843,16 @@ fn day_readings(when: times::When, day: Date, today: Date) -> Vec<(String, Date)
 /// (`XXXX-05-09`, `XXXX-WXX-5`) and the specs' two readings, the last one and the coming one.
 fn undated_day(when: times::When, day: Date, today: Date) -> Option<(String, Date, Date)> {
     if let Some((m, d1)) = day_of_no_year(when) {
-        let in_year = |y: i16| Date::new(y, m, d1).ok();
-        let this = in_year(today.year())?;
-        let (past, future) = if this < today {
-            (this, in_year(today.year() + 1)?)
-        } else if this > today {
-            (in_year(today.year() - 1)?, this)
-        } else {
-            (this, this)
-        };
+        // The last one on or before today and the first after it; February 29 falls in
+        // leap years only.
+        let on = |y: i16| Date::new(y, m, d1).ok();
+        let y = today.year();
+        let past = (0..8)
+            .filter_map(|back| on(y - back))
+            .find(|d| *d <= today)?;
+        let future = (0..9)
+            .filter_map(|ahead| on(y + ahead))
+            .find(|d| *d > today)?;
         return Some((format!("XXXX-{m:02}-{d1:02}"), past, future));
     }
     match when {
@@ -888,15 +909,64 @@ fn is_quarter_or_half(timex: &str) -> bool {
 }
 
 /// A part of a day as the specs bound it: morning 08–12, afternoon 12–16, evening 16–20,
-/// night 20–23:59:59.
-fn day_part_entry(day: Date, timex: &str, part: &str) -> Option<Value> {
-    let (from, to) = match part {
-        "MO" => ("08:00:00", "12:00:00"),
+/// night 20–23:59:59, daytime 08–18, night-time 00–08; breakfast as the morning, lunch
+/// 11–13, dinner as the evening.
+fn part_hours(part: &str) -> Option<(&'static str, &'static str)> {
+    Some(match part {
+        "MO" | "MEB" => ("08:00:00", "12:00:00"),
         "AF" => ("12:00:00", "16:00:00"),
-        "EV" => ("16:00:00", "20:00:00"),
+        "EV" | "MED" => ("16:00:00", "20:00:00"),
         "NI" => ("20:00:00", "23:59:59"),
+        "DT" => ("08:00:00", "18:00:00"),
+        "NT" => ("00:00:00", "08:00:00"),
+        "MEL" => ("11:00:00", "13:00:00"),
         _ => return None,
+    })
+}
+
+/// A part of the day with no day named ("in the morning", "late afternoon", "before
+/// lunch"): its hours, the half "early" or "late" names, or the bound "before", "after" or
+/// "around" sets.
+fn day_part_alone(lower: &str, timex: &str) -> Option<Value> {
+    let (from, to) = part_hours(timex.strip_prefix('T')?)?;
+    let mut entry = json!({"timex": timex, "type": "timerange"});
+    let middle = || -> Option<String> {
+        let hour = |t: &str| t.get(..2)?.parse::<u8>().ok();
+        Some(format!("{:02}:00:00", (hour(from)? + hour(to)?) / 2))
     };
+    match lower.split_whitespace().next()? {
+        "early" => {
+            entry["Mod"] = json!("start");
+            entry["start"] = json!(from);
+            entry["end"] = json!(middle()?);
+        }
+        "late" | "later" => {
+            entry["Mod"] = json!("end");
+            entry["start"] = json!(middle()?);
+            entry["end"] = json!(to);
+        }
+        "before" => {
+            entry["Mod"] = json!("before");
+            entry["end"] = json!(from);
+        }
+        "after" => {
+            entry["Mod"] = json!("after");
+            entry["start"] = json!(to);
+        }
+        lead => {
+            if lead == "around" {
+                entry["Mod"] = json!("approx");
+            }
+            entry["start"] = json!(from);
+            entry["end"] = json!(to);
+        }
+    }
+    Some(entry)
+}
+
+/// A part of a day on `day`, as the specs bound it ([`part_hours`]).
+fn day_part_entry(day: Date, timex: &str, part: &str) -> Option<Value> {
+    let (from, to) = part_hours(part)?;
     Some(json!({
         "timex": timex,
         "type": "datetimerange",
@@ -939,6 +1009,57 @@ fn between_values(a: times::End, b: times::End, today: Date) -> Option<Vec<Value
             Some(entry)
         })
         .collect()
+}
+
+/// "the next 10 months", "the 3 next weeks": the specs count them from the next day ("within
+/// the next 10 months" from the day itself) and give the length in the unit written (`P3W`).
+fn units_ahead_value(input: &str, raw: &times::RawTime, lead: &str, today: Date) -> Option<Value> {
+    use times::{Rel, When};
+    let core = input[raw.core.start..raw.core.end].to_ascii_lowercase();
+    let start = if lead == "within" {
+        today
+    } else {
+        today.tomorrow().ok()?
+    };
+    let (length, span) = match raw.when {
+        When::Relative(Rel::Ahead(months)) if months % 12 == 0 && core.contains("year") => (
+            format!("P{}Y", months / 12),
+            jiff::Span::new().months(months),
+        ),
+        When::Relative(Rel::Ahead(months)) => {
+            (format!("P{months}M"), jiff::Span::new().months(months))
+        }
+        When::Relative(Rel::NextDays(days)) if days % 7 == 0 && core.contains("week") => {
+            (format!("P{}W", days / 7), jiff::Span::new().days(days))
+        }
+        _ => return None,
+    };
+    let end = start.checked_add(span).ok()?;
+    Some(
+        json!({"timex": format!("({start},{end},{length})"), "type": "daterange",
+                "start": start.to_string(), "end": end.to_string()}),
+    )
+}
+
+/// A run of days of one month ("November 19-20", "April 9th through 17th", "3-4 June
+/// 2019"), which the specs end as its last day begins (`P1D` for "19-20"), a month with no
+/// year in its two readings. factline's own interval keeps the last day.
+fn day_run_values(raw: &times::RawTime, t: &TimeExpr, today: Date) -> Option<Vec<Value>> {
+    use times::{End, Rel, When};
+    if raw.label != times::Label::Plain {
+        return None;
+    }
+    match raw.when {
+        When::Relative(Rel::MonthDay(m, d1, d2, _)) if d1 < d2 => between_values(
+            End::Relative(Rel::MonthDay(m, d1, d1, false)),
+            End::Relative(Rel::MonthDay(m, d2, d2, false)),
+            today,
+        ),
+        When::Fixed(s, e) if s < e && s.first_of_month() == e.first_of_month() => {
+            t.timex.ends_with("D)").then(|| vec![range_entry(s, e)])
+        }
+        _ => None,
+    }
 }
 
 /// A week of a month as the specs write it, `2015-01-W01` (the last is `W05`), for a month
@@ -1211,6 +1332,54 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].resolution["unit"], "Cent");
         assert_eq!(found[0].resolution["value"], "50");
+    }
+
+    /// The first resolution value of the one result `text` gives at `now`.
+    fn only_value(text: &str, now: &str) -> Value {
+        let now: DateTime = now.parse().expect("date-time");
+        let found = recognize(Model::DateTime, text, Some(now));
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        found[0].resolution["values"].clone()
+    }
+
+    #[test]
+    fn a_run_of_days_ends_as_its_last_day_begins() {
+        let values = only_value("I'll be out November 19-20", "2016-11-07T00:00:00");
+        assert_eq!(values[0]["timex"], "(XXXX-11-19,XXXX-11-20,P1D)");
+        assert_eq!(values[0]["start"], "2015-11-19");
+        assert_eq!(values[1]["end"], "2016-11-20");
+        let values = only_value("visited on 3-4 June 2019", "2024-03-01T00:00:00");
+        assert_eq!(values[0]["timex"], "(2019-06-03,2019-06-04,P1D)");
+    }
+
+    #[test]
+    fn february_29_reads_as_the_nearest_leap_years() {
+        let values = only_value("Feb 29th", "2020-03-22T00:00:00");
+        assert_eq!(values[0]["value"], "2020-02-29");
+        assert_eq!(values[1]["value"], "2024-02-29");
+    }
+
+    #[test]
+    fn units_ahead_count_from_the_next_day_in_the_unit_written() {
+        let values = only_value("gone for the 3 next weeks", "2016-11-07T00:00:00");
+        assert_eq!(values[0]["timex"], "(2016-11-08,2016-11-29,P3W)");
+        let values = only_value("within next 10 months", "2018-03-23T00:00:00");
+        assert_eq!(values[0]["timex"], "(2018-03-23,2019-01-23,P10M)");
+    }
+
+    #[test]
+    fn parts_of_a_day_alone_are_time_ranges() {
+        let values = only_value("What happened in late afternoon.", "2016-11-07T00:00:00");
+        assert_eq!(values[0]["Mod"], "end");
+        assert_eq!(
+            (values[0]["start"].as_str(), values[0]["end"].as_str()),
+            (Some("14:00:00"), Some("16:00:00"))
+        );
+        let values = only_value("let's meet after breakfast", "2016-11-07T00:00:00");
+        assert_eq!(
+            (values[0]["Mod"].as_str(), values[0]["start"].as_str()),
+            (Some("after"), Some("12:00:00"))
+        );
     }
 
     #[test]

@@ -299,6 +299,7 @@ const SIGNALS: &[&str] = &[
     "over ",
     "for ",
     "throughout ",
+    "within ",
     "before ",
     "after ",
 ];

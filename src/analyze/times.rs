@@ -411,6 +411,10 @@ pub enum Label {
     Weekend,
     /// A season ("this summer", "spring 2009"): the year with `-SP`, `-SU`, `-FA`, `-WI`.
     Season(&'static str),
+    /// A fiscal or school year ("fiscal 2023", "SY2019", "last fiscal year"), whose months
+    /// the text does not say: the calendar year stands in for its interval, and its TIMEX is
+    /// `FY2023` or `SY2019`.
+    YearOf(&'static str),
     /// A range between two stated times ("2014-2018", "from 2014 to 2018"): the first day of
     /// the second, where conventions that end a range as the second begins end it.
     Range(Date),
@@ -612,6 +616,7 @@ fn timex_of(raw: &RawTime, start: Date, end: Date) -> String {
         (Label::DayPart(part), _) => format!("{start}T{part}"),
         (Label::Weekend, _) => format!("{}-WE", timex(start, end)),
         (Label::Season(code), _) => format!("{:04}-{code}", start.year()),
+        (Label::YearOf(code), _) => format!("{code}{:04}", start.year()),
         // "later this year" takes the year's value.
         (Label::Plain, When::Relative(Rel::PartOf(period, _))) => {
             period_of(period, start).map_or_else(|| timex(start, end), |(s, e)| timex(s, e))
@@ -1415,6 +1420,11 @@ const STARTERS: &[&str] = &[
     "beginning",
     "start",
     "fiscal",
+    "school",
+    "calendar",
+    "fy",
+    "sy",
+    "cy",
     "final",
     "yesterday",
     "today",
@@ -1624,7 +1634,9 @@ fn may_start_time(tok: &Token, text: &str) -> bool {
                 return false;
             }
             let first = w.as_bytes()[0];
-            if matches!(first, b'Q' | b'H' | b'q' | b'h') && w.len() == 2 || w.starts_with("FY") {
+            if matches!(first, b'Q' | b'H' | b'q' | b'h') && w.len() == 2
+                || glued_year_code(w).is_some()
+            {
                 return true;
             }
             match STARTER_SET.get(w) {
@@ -1846,6 +1858,7 @@ fn time_at(c: &Cursor, i: usize) -> Option<(usize, When, Label)> {
         .or_else(|| plain(century(c, i)))
         .or_else(|| plain(short_decade(c, i)))
         .or_else(|| year_forms(c, i))
+        .or_else(|| relative_year_of_kind(c, i))
         .or_else(|| plain(relative(c, i)))?;
     Some(with_clock(c, with_day_part(c, found)))
 }
@@ -3214,15 +3227,8 @@ fn period_at(c: &Cursor, k: usize) -> Option<(usize, When, Label)> {
 fn year_forms(c: &Cursor, i: usize) -> Option<(usize, When, Label)> {
     let plain = |(end, when): Hit| Some((end, when, Label::Plain));
     if let Some(w) = c.word(i) {
-        if let Some(y) = w.strip_prefix("FY").and_then(|y| y.parse::<i32>().ok()) {
-            let y = if y < 100 { 2000 + y } else { y };
-            let (s, e) = year_span(y)?;
-            return plain((i + 1, When::Fixed(s, e)));
-        }
-        if w.eq_ignore_ascii_case("fiscal") {
-            let y = c.year(i + 1)?;
-            let (s, e) = year_span(y)?;
-            return plain((i + 2, When::Fixed(s, e)));
+        if let Some(hit) = year_of_kind(c, i) {
+            return Some(hit);
         }
         if w.eq_ignore_ascii_case("the") {
             return plain(decade(c, i + 1, c.year(i + 1)?)?);
@@ -3230,6 +3236,11 @@ fn year_forms(c: &Cursor, i: usize) -> Option<(usize, When, Label)> {
         return None;
     }
     let y = c.year(i)?;
+    // "the 1987 fiscal year"
+    if let Some(label) = kind_of_year(c, i + 1).filter(|(_, n)| *n == 2) {
+        let (s, e) = year_span(y)?;
+        return Some((i + 3, When::Fixed(s, e), label.0));
+    }
     // Inside a chain of hyphenated numbers ("138-2010-2015", "2015-32") it is no year.
     let in_chain = |k: usize| {
         c.joined(k)
@@ -3261,6 +3272,90 @@ fn year_forms(c: &Cursor, i: usize) -> Option<(usize, When, Label)> {
     }
     let (s, e) = year_span(y)?;
     plain((i + 1, When::Fixed(s, e)))
+}
+
+/// Codes and words naming a kind of year, lower case, with the TIMEX prefix of the kind
+/// (none for a calendar year).
+const YEAR_KINDS: &[(&[&str], Option<&str>)] = &[
+    (&["fiscal", "year"], Some("FY")),
+    (&["fiscal"], Some("FY")),
+    (&["fy"], Some("FY")),
+    (&["school", "year"], Some("SY")),
+    (&["sy"], Some("SY")),
+    (&["calendar", "year"], None),
+    (&["calendar"], None),
+    (&["cy"], None),
+];
+
+/// The kind of year named at `k` ("fiscal year", "SY") and how many tokens name it.
+fn kind_of_year(c: &Cursor, k: usize) -> Option<(Label, usize)> {
+    YEAR_KINDS
+        .iter()
+        .find(|(words, _)| c.is_seq(k, words))
+        .map(|(words, code)| {
+            let label = code.map_or(Label::Plain, Label::YearOf);
+            (label, words.len())
+        })
+}
+
+/// A year of a kind: "fiscal 2023", "fiscal year 2008", "FY2023", "FY 23", "school year
+/// 2008", "sy18", "calendar 1987", "cy18".
+fn year_of_kind(c: &Cursor, i: usize) -> Option<(usize, When, Label)> {
+    let w = c.word(i)?;
+    let (label, y, end) = match glued_year_code(w) {
+        // "FY2023", "sy18": the code glued to its year.
+        Some((label, y)) => (label, y, i + 1),
+        None => {
+            let (label, n) = kind_of_year(c, i)?;
+            let (_, len) = c.int(i + n)?;
+            let y = match len {
+                4 => c.year(i + n)?,
+                // "FY 23": two digits only after a code.
+                2 if n == 1 && w.len() == 2 => two_digit_year(i32::try_from(c.int(i + n)?.0).ok()?),
+                _ => return None,
+            };
+            (label, y, i + n + 1)
+        }
+    };
+    let (s, e) = year_span(y)?;
+    Some((end, When::Fixed(s, e), label))
+}
+
+/// A year written in two digits after a year code: up to 49 in this century ("FY23"),
+/// from 50 in the last ("FY87").
+fn two_digit_year(y: i32) -> i32 {
+    match y {
+        0..=49 => 2000 + y,
+        50..=99 => 1900 + y,
+        _ => y,
+    }
+}
+
+/// "last fiscal year", "the current fiscal year", "this school year", "next calendar year":
+/// a year of a kind at an offset from publication.
+fn relative_year_of_kind(c: &Cursor, i: usize) -> Option<(usize, When, Label)> {
+    let k = i + usize::from(c.is(i, "the"));
+    let offset = match c.word(k)?.to_ascii_lowercase().as_str() {
+        "last" | "previous" | "prior" => -1,
+        "this" | "current" => 0,
+        "next" | "coming" => 1,
+        _ => return None,
+    };
+    let (label, n) = kind_of_year(c, k + 1).filter(|(_, n)| *n == 2)?;
+    Some((k + 1 + n, When::Relative(Rel::Years(offset)), label))
+}
+
+/// A year code glued to two or four digits ("FY2023", "sy18", "CY87"): its kind and year.
+fn glued_year_code(w: &str) -> Option<(Label, i32)> {
+    let (code, digits) = (w.get(..2)?, w.get(2..)?);
+    if !matches!(digits.len(), 2 | 4) || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let (_, kind) = YEAR_KINDS
+        .iter()
+        .find(|(words, _)| words.len() == 1 && words[0].eq_ignore_ascii_case(code))?;
+    let y: i32 = digits.parse().ok()?;
+    Some((kind.map_or(Label::Plain, Label::YearOf), two_digit_year(y)))
 }
 
 /// "the 21st century", "15th century": its hundred years (the 21st from 2000 on).
@@ -4116,6 +4211,13 @@ mod tests {
         timex_month: "in March 2022 trade", "2024-03-01" => "in March 2022", "2022-03";
         timex_quarter: "in the third quarter of 2023", "2024-03-01" => "in the third quarter of 2023", "2023-Q3";
         timex_week: "sales this week rose", "2024-03-06" => "this week", "2024-W10";
+        fiscal_year: "profit for fiscal 1988 rose", "1987-10-01" => "for fiscal 1988", "FY1988";
+        fiscal_year_after_its_number: "in the 1987 fiscal year", "1987-10-01" => "1987 fiscal year", "FY1987";
+        fiscal_code_two_digits: "sales in FY87 fell", "1987-10-01" => "in FY87", "FY1987";
+        school_year_code: "Show sales in the sy18", "2019-01-01" => "sy18", "SY2018";
+        last_fiscal_year: "for the last fiscal year", "1987-10-01" => "for the last fiscal year", "FY1986";
+        calendar_year_is_the_year: "output in calendar 1987 rose", "1987-10-01" => "in calendar 1987", "1987";
+        this_calendar_year: "gains in this calendar year", "2019-05-01" => "in this calendar year", "2019";
         timex_whole_months_count_months: "in the first nine months of 1986", "1987-03-01" => "in the first nine months of 1986", "(1986-01-01,1986-10-01,P9M)";
         timex_whole_years_count_years: "over the fiscal period 1987 to 1991", "1987-03-01" => "1987 to 1991", "(1987-01-01,1992-01-01,P5Y)";
         timex_weeks_from_a_monday_count_weeks: "reconvene within the next six weeks", "1987-03-01" => "within the next six weeks", "(1987-03-02,1987-04-13,P6W)";

@@ -435,7 +435,7 @@ fn spec_values(
         };
         return Some((span, "datetimerange", entries));
     }
-    if let times::Label::Season(_) = raw.label {
+    if let times::Label::Season(_) | times::Label::YearOf(_) = raw.label {
         let entry = json!({"timex": t.timex, "type": "daterange", "value": "not resolved"});
         return Some((span, "daterange", vec![entry]));
     }

@@ -1599,6 +1599,8 @@ const WEAK_STARTERS: &[&str] = &[
     "an",
     "around",
     "about",
+    "more",
+    "less",
     "circa",
     "approximately",
     "half",
@@ -1759,6 +1761,8 @@ fn with_preposition(c: &Cursor, i: usize) -> Option<Found> {
         (&["for"], false),
         (&["throughout"], false),
         (&["within"], false),
+        (&["more", "than"], false),
+        (&["less", "than"], false),
     ];
     for (words, deadline) in preps {
         if c.is_seq(i, words) {
@@ -1773,6 +1777,12 @@ fn with_preposition(c: &Cursor, i: usize) -> Option<Found> {
                 // "around 1pm", "before around 2pm": an approximate clock time ("how about
                 // Sunday at 7" asks).
                 let asks = i > 0 && c.is_any(i - 1, &["how", "what"]);
+                // "more than 2 weeks after today" bounds a day counted from another; "more
+                // than 2000 tonnes" is no time.
+                let count_bound = matches!(words, ["more" | "less", "than"]);
+                if count_bound && !matches!(when, When::Shifted(..)) {
+                    continue;
+                }
                 if words.iter().any(|w| APPROXIMATELY.contains(w))
                     && (asks || !matches!(label, Label::Clock(..)))
                 {
@@ -3317,6 +3327,10 @@ fn year_of_kind(c: &Cursor, i: usize) -> Option<(usize, When, Label)> {
             (label, y, i + n + 1)
         }
     };
+    // "fiscal year 1987/88", "fiscal 1986-1987": a split year, the two years it spans.
+    if c.joined(end) && c.is_any(end, &["/", "-", "–"]) && c.int(end + 1).is_some() {
+        return year_forms(c, end - 1);
+    }
     let (s, e) = year_span(y)?;
     Some((end, When::Fixed(s, e), label))
 }
@@ -3821,6 +3835,9 @@ fn later(c: &Cursor, i: usize, n: i32, unit: &str) -> Option<Hit> {
         .then_some((i + 2, When::Relative(Rel::Later(months, days))))
 }
 
+/// Words before "the year 2019" that bound it.
+const YEAR_NOUN_LEADS: &[&str] = &["before", "after", "since", "until", "by"];
+
 /// "the year 2008": a bare year takes the noun "year" before it, unless an earlier time
 /// holds that word ("in prior year 1986").
 fn with_year_noun(times: &mut [RawTime], text: &str) {
@@ -3839,8 +3856,12 @@ fn with_year_noun(times: &mut [RawTime], text: &str) {
             .get(..noun_at)
             .is_some_and(|before| !before.ends_with(char::is_alphanumeric));
         if bare_year && noun && boundary && noun_at >= taken && matches!(t.when, When::Fixed(..)) {
-            t.span.start = noun_at;
-            t.core.start = noun_at;
+            // "before the year 2019": a bounding word comes with the noun and its article
+            // ("in the year 2008" is "year 2008").
+            let the = phrase_before(text, noun_at, &["the"]).unwrap_or(noun_at);
+            let lead = phrase_before(text, the, YEAR_NOUN_LEADS).filter(|&at| at >= taken);
+            t.core.start = if lead.is_some() { the } else { noun_at };
+            t.span.start = lead.unwrap_or(t.core.start);
         }
     }
 }
@@ -4218,6 +4239,10 @@ mod tests {
         last_fiscal_year: "for the last fiscal year", "1987-10-01" => "for the last fiscal year", "FY1986";
         calendar_year_is_the_year: "output in calendar 1987 rose", "1987-10-01" => "in calendar 1987", "1987";
         this_calendar_year: "gains in this calendar year", "2019-05-01" => "in this calendar year", "2019";
+        fiscal_split_year_spans_both: "profit for fiscal 1986/87 rose", "1987-03-01" => "for fiscal 1986/87", "(1986-01-01,1988-01-01,P2Y)";
+        bound_before_the_year_noun: "stay in China before the year 2019.", "2018-05-01" => "before the year 2019", "2019";
+        year_noun_after_in_keeps_no_article: "Show sales in the year 2008", "2018-05-01" => "year 2008", "2008";
+        more_than_a_counted_day: "will start more than 2 weeks after today", "2018-05-29" => "more than 2 weeks after today", "2018-06-12";
         timex_whole_months_count_months: "in the first nine months of 1986", "1987-03-01" => "in the first nine months of 1986", "(1986-01-01,1986-10-01,P9M)";
         timex_whole_years_count_years: "over the fiscal period 1987 to 1991", "1987-03-01" => "1987 to 1991", "(1987-01-01,1992-01-01,P5Y)";
         timex_weeks_from_a_monday_count_weeks: "reconvene within the next six weeks", "1987-03-01" => "within the next six weeks", "(1987-03-02,1987-04-13,P6W)";
@@ -4590,6 +4615,12 @@ mod tests {
     fn in_years_of_the_past_is_no_date() {
         // "the highest in ten years" looks back; only a future clause makes "in N years" a day.
         assert!(timexes("exports were the highest in ten years", "1987-03-01").is_empty());
+    }
+
+    #[test]
+    fn more_than_bounds_only_a_counted_day() {
+        let found = timexes("exports rose more than 1986 levels", "1987-03-01");
+        assert!(found.iter().all(|(span, _)| !span.contains("more")), "{found:?}");
     }
 
     #[test]

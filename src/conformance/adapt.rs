@@ -439,6 +439,9 @@ fn spec_values(
         let entry = json!({"timex": t.timex, "type": "daterange", "value": "not resolved"});
         return Some((span, "daterange", vec![entry]));
     }
+    if let Some(value) = counted_bound(&lead, raw.when, t, now.date()) {
+        return Some((span, "daterange", vec![value]));
+    }
     let modifier = lead_modifier(&lead, open_end);
     if let (Some((timex, past, future)), times::Label::Plain) =
         (undated_day(raw.when, t.start, now.date()), raw.label)
@@ -1011,6 +1014,31 @@ fn between_values(a: times::End, b: times::End, today: Date) -> Option<Vec<Value
         .collect()
 }
 
+/// "more than 2 weeks after today" (after the day counted), "less than 3 days after
+/// tomorrow" (the days between).
+fn counted_bound(lead: &str, when: times::When, t: &TimeExpr, today: Date) -> Option<Value> {
+    let times::When::Shifted(anchor, months, days) = when else {
+        return None;
+    };
+    let later = months > 0 || days > 0;
+    let day = t.start;
+    match (lead, later) {
+        ("more than", true) => Some(json!({"Mod": "after", "start": day.to_string(),
+                                           "timex": t.timex, "type": "daterange"})),
+        ("more than", false) => Some(json!({"Mod": "before", "end": day.to_string(),
+                                            "timex": t.timex, "type": "daterange"})),
+        ("less than", _) => {
+            let (from, _) = times::resolve_end(anchor, Some(today))?;
+            Some(if later {
+                range_entry(from, day)
+            } else {
+                range_entry(day, from)
+            })
+        }
+        _ => None,
+    }
+}
+
 /// "the next 10 months", "the 3 next weeks": the specs count them from the next day ("within
 /// the next 10 months" from the day itself) and give the length in the unit written (`P3W`).
 fn units_ahead_value(input: &str, raw: &times::RawTime, lead: &str, today: Date) -> Option<Value> {
@@ -1350,6 +1378,23 @@ mod tests {
         assert_eq!(values[1]["end"], "2016-11-20");
         let values = only_value("visited on 3-4 June 2019", "2024-03-01T00:00:00");
         assert_eq!(values[0]["timex"], "(2019-06-03,2019-06-04,P1D)");
+    }
+
+    #[test]
+    fn more_or_less_than_a_counted_day() {
+        let values = only_value(
+            "done more than 2 days before yesterday",
+            "2018-05-29T00:00:00",
+        );
+        assert_eq!(
+            (values[0]["Mod"].as_str(), values[0]["end"].as_str()),
+            (Some("before"), Some("2018-05-26"))
+        );
+        let values = only_value(
+            "done less than 3 days after tomorrow",
+            "2018-05-29T00:00:00",
+        );
+        assert_eq!(values[0]["timex"], "(2018-05-30,2018-06-02,P3D)");
     }
 
     #[test]

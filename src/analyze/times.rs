@@ -274,6 +274,9 @@ pub enum Rel {
     /// A holiday in the publication year at this offset ("this Easter", "Thanksgiving of
     /// next year").
     HolidayOfYear(Holiday, i32),
+    /// ISO week `n` (Monday to Sunday) of the publication year at this offset ("week 31",
+    /// "week 27 of last year").
+    IsoWeek(i8, i32),
 }
 
 /// A holiday stories date things by. Only holidays with one date wherever they are named are
@@ -843,6 +846,7 @@ fn resolve_relative(rel: Rel, p: Date) -> Option<(Date, Date)> {
             let end = Date::new(start.year(), m, d2).ok()?;
             Some((start, end))
         }
+        Rel::IsoWeek(n, offset) => iso_week(year + offset, n),
         Rel::WeekEnding(m, d) => {
             let (_, last) = resolve_relative(Rel::MonthDay(m, d, d, false), p)?;
             Some((last.checked_sub(6.days()).ok()?, last))
@@ -1422,9 +1426,11 @@ const STARTERS: &[&str] = &[
     "fiscal",
     "school",
     "calendar",
+    "week",
     "fy",
     "sy",
     "cy",
+    "w",
     "final",
     "yesterday",
     "today",
@@ -1848,6 +1854,7 @@ fn with_preposition(c: &Cursor, i: usize) -> Option<Found> {
 fn time_at(c: &Cursor, i: usize) -> Option<(usize, When, Label)> {
     let plain = |h: Option<Hit>| h.map(|(e, w)| (e, w, Label::Plain));
     let found = plain(week_of(c, i))
+        .or_else(|| plain(week_number(c, i)))
         .or_else(|| plain(weekday_in_week(c, i)))
         .or_else(|| plain(weekday_then_date(c, i)))
         .or_else(|| plain(numeric_date(c, i)))
@@ -2684,7 +2691,48 @@ fn date_after_weekday(c: &Cursor, k: usize, day: Weekday) -> Option<Hit> {
 
 /// "the first week of March", "3rd week of 2018", "the last week of this month", "the week
 /// of April 10th": a week of a month or year, or the week holding a day.
+/// ISO week `n` of year `y`, Monday to Sunday.
+fn iso_week(y: i32, n: i8) -> Option<(Date, Date)> {
+    let monday = jiff::civil::ISOWeekDate::new(i16::try_from(y).ok()?, n, Weekday::Monday)
+        .ok()?
+        .date();
+    Some((monday, monday.checked_add(6.days()).ok()?))
+}
+
+/// "week 31", "week 3 of 2027", "week 27 of last year": an ISO week by its number. A week
+/// of something else ("week 12 of the strike") is no calendar week.
+fn week_number(c: &Cursor, i: usize) -> Option<Hit> {
+    if !c.is(i, "week") {
+        return None;
+    }
+    let (n, len) = c.int(i + 1)?;
+    let n = i8::try_from(n)
+        .ok()
+        .filter(|n| len <= 2 && (1..=53).contains(n))?;
+    if !c.is(i + 2, "of") {
+        return Some((i + 2, When::Relative(Rel::IsoWeek(n, 0))));
+    }
+    if let Some(y) = c.year(i + 3) {
+        let (s, e) = iso_week(y, n)?;
+        return Some((i + 4, When::Fixed(s, e)));
+    }
+    let offset = match c.word(i + 3)?.to_ascii_lowercase().as_str() {
+        "last" | "previous" => -1,
+        "this" => 0,
+        "next" => 1,
+        _ => return None,
+    };
+    c.is(i + 4, "year")
+        .then_some((i + 5, When::Relative(Rel::IsoWeek(n, offset))))
+}
+
 fn week_of(c: &Cursor, i: usize) -> Option<Hit> {
+    // "w/c Feb 4": the week commencing.
+    if c.is(i, "w") && c.joined(i + 1) && c.is(i + 1, "/") && c.joined(i + 2) && c.is(i + 2, "c") {
+        let (end, when, label) = time_at(c, i + 3)?;
+        let day = End::of(when).filter(|_| label == Label::Plain && is_one_day(when))?;
+        return Some((end, When::WeekOf(day, 0)));
+    }
     let i = i + usize::from(c.is(i, "the"));
     let (n, k) = if c.is(i, "week") {
         (0, i)
@@ -2693,10 +2741,21 @@ fn week_of(c: &Cursor, i: usize) -> Option<Hit> {
     } else {
         ordinal_at(c, i)?
     };
-    if !(-1..=5).contains(&n) || !c.is(k, "week") || !c.is(k + 1, "of") {
+    if !(-1..=5).contains(&n) || !c.is(k, "week") {
         return None;
     }
-    let (end, when, label) = time_at(c, k + 2)?;
+    // "the week of May 3", and a week named by its first day: "the week beginning
+    // February 4", "the week starting on February 4", "the week commencing February 4".
+    let opener = [
+        &["of"][..],
+        &["beginning"],
+        &["starting", "on"],
+        &["starting"],
+        &["commencing"],
+    ]
+    .into_iter()
+    .find(|words| (n == 0 || words == &["of"]) && c.is_seq(k + 1, words))?;
+    let (end, when, label) = time_at(c, k + 1 + opener.len())?;
     let within = End::of(when).filter(|_| label == Label::Plain)?;
     let fits = if n == 0 {
         is_one_day(when)
@@ -4242,6 +4301,11 @@ mod tests {
         fiscal_split_year_spans_both: "profit for fiscal 1986/87 rose", "1987-03-01" => "for fiscal 1986/87", "(1986-01-01,1988-01-01,P2Y)";
         bound_before_the_year_noun: "stay in China before the year 2019.", "2018-05-01" => "before the year 2019", "2019";
         year_noun_after_in_keeps_no_article: "Show sales in the year 2008", "2018-05-01" => "year 2008", "2008";
+        week_starting_a_day: "prices for the week starting March 9 rose", "1987-03-05" => "for the week starting March 9", "1987-W11";
+        week_commencing_abbreviated: "a meeting for w/c Feb 4.", "2019-01-07" => "for w/c Feb 4", "2019-W06";
+        iso_week_number: "Show sales in the week 31", "2018-07-02" => "week 31", "2018-W31";
+        iso_week_of_a_year: "sales in week 3 of 2027", "2018-07-02" => "in week 3 of 2027", "2027-W03";
+        iso_week_of_last_year: "sales in week 27 of last year", "2018-07-02" => "in week 27 of last year", "2017-W27";
         more_than_a_counted_day: "will start more than 2 weeks after today", "2018-05-29" => "more than 2 weeks after today", "2018-06-12";
         timex_whole_months_count_months: "in the first nine months of 1986", "1987-03-01" => "in the first nine months of 1986", "(1986-01-01,1986-10-01,P9M)";
         timex_whole_years_count_years: "over the fiscal period 1987 to 1991", "1987-03-01" => "1987 to 1991", "(1987-01-01,1992-01-01,P5Y)";
@@ -4618,9 +4682,17 @@ mod tests {
     }
 
     #[test]
+    fn a_week_of_something_else_is_no_calendar_week() {
+        assert!(timexes("in week 12 of the strike", "1987-03-01").is_empty());
+    }
+
+    #[test]
     fn more_than_bounds_only_a_counted_day() {
         let found = timexes("exports rose more than 1986 levels", "1987-03-01");
-        assert!(found.iter().all(|(span, _)| !span.contains("more")), "{found:?}");
+        assert!(
+            found.iter().all(|(span, _)| !span.contains("more")),
+            "{found:?}"
+        );
     }
 
     #[test]

@@ -3850,15 +3850,27 @@ fn months_and_days(n: i32, unit: &str) -> Option<(i32, i32)> {
 /// After "for", a period from that day ("for 12 months from April 1"). "3 days from now",
 /// "from tomorrow" are [`later`]'s.
 fn shifted_day(c: &Cursor, i: usize, n: i32, unit: &str) -> Option<Hit> {
-    let lasting = i > 0 && c.is(i - 1, "for");
-    let sign = match c.word(i + 2)?.to_ascii_lowercase().as_str() {
+    let after_for = i > 0 && c.is(i - 1, "for");
+    // "3 days starting from next Monday", "for 2 weeks starting May 20th", "for 3 days,
+    // from today": as long, from that day.
+    let mut k = i + 2;
+    if after_for && c.is(k, ",") && c.is(k + 1, "from") {
+        k += 1;
+    }
+    let starting = c.is(k, "starting");
+    if starting {
+        k += usize::from(c.is(k + 1, "from"));
+    }
+    let lasting = after_for || starting;
+    let sign = match c.word(k)?.to_ascii_lowercase().as_str() {
+        "starting" | "from" if starting => 1,
         "after" => 1,
-        "from" if lasting || !c.is_any(i + 3, &["now", "today", "tomorrow", "tmrw"]) => 1,
+        "from" if lasting || !c.is_any(k + 1, &["now", "today", "tomorrow", "tmrw"]) => 1,
         "before" if !lasting => -1,
         _ => return None,
     };
     let (months, days) = months_and_days(n, unit)?;
-    let (end, when, label) = time_at(c, i + 3)?;
+    let (end, when, label) = time_at(c, k + 1)?;
     let holiday = matches!(
         when,
         When::Relative(Rel::Holiday(..) | Rel::HolidayOfYear(..))
@@ -4306,6 +4318,8 @@ mod tests {
         iso_week_number: "Show sales in the week 31", "2018-07-02" => "week 31", "2018-W31";
         iso_week_of_a_year: "sales in week 3 of 2027", "2018-07-02" => "in week 3 of 2027", "2027-W03";
         iso_week_of_last_year: "sales in week 27 of last year", "2018-07-02" => "in week 27 of last year", "2017-W27";
+        lasting_starting_a_day: "closed for two weeks starting today", "1987-04-24" => "for two weeks starting today", "(1987-04-24,1987-05-08,P14D)";
+        lasting_starting_from: "replies for 3 days starting from next Monday", "2019-10-07" => "for 3 days starting from next Monday", "(2019-10-14,2019-10-17,P3D)";
         more_than_a_counted_day: "will start more than 2 weeks after today", "2018-05-29" => "more than 2 weeks after today", "2018-06-12";
         timex_whole_months_count_months: "in the first nine months of 1986", "1987-03-01" => "in the first nine months of 1986", "(1986-01-01,1986-10-01,P9M)";
         timex_whole_years_count_years: "over the fiscal period 1987 to 1991", "1987-03-01" => "1987 to 1991", "(1987-01-01,1992-01-01,P5Y)";

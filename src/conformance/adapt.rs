@@ -486,7 +486,21 @@ fn spec_values(
     ) = raw.when
     {
         let after = t.end.tomorrow().ok()?;
-        return Some((span, "daterange", vec![range_entry(t.start, after)]));
+        let mut entry = range_entry(t.start, after);
+        let core = input[raw.core.start..raw.core.end].to_ascii_lowercase();
+        // "for 2 weeks starting May 20th" is "2 weeks starting may 20th", `P2W`.
+        let span = if core.contains("starting") {
+            Span::new(raw.core.start, span.end)
+        } else {
+            span
+        };
+        if let times::When::Lasting(_, 0, days) = raw.when {
+            if days % 7 == 0 && core.contains("week") {
+                let timex = format!("({},{after},P{}W)", t.start, days / 7);
+                entry["timex"] = json!(timex);
+            }
+        }
+        return Some((span, "daterange", vec![entry]));
     }
     if let (times::When::Between(a, b), None) = (raw.when, modifier) {
         return Some((span, "daterange", between_values(a, b, now.date())?));

@@ -293,6 +293,9 @@ const DAY_PARTS: &[(&str, &str)] = &[
     ("dinnertime", "TMED"),
 ];
 
+/// The shapes of the words in [`DAY_PARTS`]: most words are turned away by it at once.
+const DAY_PART_SHAPES: WordShapes = WordShapes::of(&[]).with_keys(DAY_PARTS, false);
+
 /// Words before a part of the day that belong to its mention: how it bounds the part
 /// ("early", "before lunch") or "in the".
 const DAY_PART_LEADS: &[&str] = &["early", "late", "later", "before", "after", "around"];
@@ -310,7 +313,7 @@ fn day_parts(tokens: &[Token], text: &str) -> Vec<TimeMention> {
     let mut out = Vec::new();
     for (k, tok) in tokens.iter().enumerate() {
         let w = tok.text(text);
-        if tok.kind != Kind::Word || !(5..=10).contains(&w.len()) {
+        if tok.kind != Kind::Word || !DAY_PART_SHAPES.fits(w) {
             continue;
         }
         let Some(mut timex) = lookup(DAY_PARTS, w) else {

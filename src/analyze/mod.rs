@@ -16,7 +16,7 @@ pub mod sentences;
 pub mod times;
 pub mod tokens;
 
-use crate::model::{Analysis, Quantity};
+use crate::model::{Analysis, Quantity, Sentence, TimeExpr, TimeMention, TimeMentionKind};
 use jiff::civil::Date;
 use times::RawTime;
 use tokens::Token;
@@ -59,6 +59,7 @@ pub fn finish(text: &str, scan: &Scan, published: Option<Date>) -> Analysis {
     // "every Monday" recurs: a set, not a date.
     time_mentions.extend(scan.times.iter().filter_map(times::set_mention));
     time_mentions.sort_by_key(|m| m.span);
+    anchor_day_parts(&mut time_mentions, &times, &sentences, published);
     let mut entities = entities::countries(text);
     entities.extend(names::recognize(&scan.tokens, text, &entities));
     entities.sort_by_key(|e| e.span);
@@ -68,6 +69,33 @@ pub fn finish(text: &str, scan: &Scan, published: Option<Date>) -> Analysis {
         quantities,
         times,
         time_mentions,
+    }
+}
+
+/// A part of the day with no day named ("rose in morning trading") is on the last day named
+/// before it in its sentence, else on the publication day, as TimeML anchors it
+/// (`2010-03-02TMO`); with neither it stays `TMO`.
+fn anchor_day_parts(
+    mentions: &mut [TimeMention],
+    times: &[TimeExpr],
+    sentences: &[Sentence],
+    published: Option<Date>,
+) {
+    let sentence_of = |at: usize| sentences.partition_point(|s| s.span.end <= at);
+    for m in mentions
+        .iter_mut()
+        .filter(|m| m.kind == TimeMentionKind::DayPart)
+    {
+        let here = sentence_of(m.span.start);
+        let day_before = times
+            .iter()
+            .rfind(|t| {
+                t.start == t.end && t.span.end <= m.span.start && sentence_of(t.span.start) == here
+            })
+            .map(|t| t.start);
+        if let Some(day) = day_before.or(published) {
+            m.timex = format!("{day}{}", m.timex);
+        }
     }
 }
 
@@ -84,7 +112,34 @@ pub fn analyze(text: &str, published: Option<Date>) -> Analysis {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::TimeMentionKind;
+
+    /// The TIMEX values of the parts of a day `text` mentions with no day, published
+    /// 1987-03-15.
+    fn day_parts(text: &str) -> Vec<String> {
+        analyze(text, Date::new(1987, 3, 15).ok())
+            .time_mentions
+            .into_iter()
+            .filter(|m| m.kind == TimeMentionKind::DayPart)
+            .map(|m| m.timex)
+            .collect()
+    }
+
+    #[test]
+    fn a_part_of_the_day_is_on_the_day_named_before_it() {
+        assert_eq!(
+            day_parts("Shares rose in morning trading."),
+            ["1987-03-15TMO"]
+        );
+        assert_eq!(
+            day_parts("On March 12 shares rose in late afternoon trading."),
+            ["1987-03-12TAF"]
+        );
+        // A day named in another sentence does not carry over.
+        assert_eq!(
+            day_parts("On March 12 shares rose. They fell in the evening."),
+            ["1987-03-15TEV"]
+        );
+    }
 
     fn quantity_texts(text: &str) -> Vec<&str> {
         let published = Date::new(1987, 3, 15).ok();

@@ -978,6 +978,7 @@ const FUTURE_WORDS: &[&str] = &[
     "upcoming",
     "expected",
     "would",
+    "should",
     "hopes",
 ];
 
@@ -1036,7 +1037,10 @@ impl<'a> Cursor<'a> {
         let wish = self.is(j, "would") && self.is_any(j + 1, &["like", "love", "prefer"]);
         let compares = self.is(j, "expected") && j > 0 && self.is_any(j - 1, &["than", "as"]);
         let noun = self.is(j, "hopes") && !self.is(j + 1, "to");
-        !(wish || compares || noun)
+        // "should be completed in October" tells of the future; "should have been", "should
+        // respect" need not.
+        let modal = self.is(j, "should") && !self.is(j + 1, "be");
+        !(wish || compares || noun || modal)
     }
     /// "due to the suspension": a cause, not a time something is due.
     fn is_cause(&self, j: usize) -> bool {
@@ -4320,6 +4324,8 @@ mod tests {
         iso_week_of_last_year: "sales in week 27 of last year", "2018-07-02" => "in week 27 of last year", "2017-W27";
         lasting_starting_a_day: "closed for two weeks starting today", "1987-04-24" => "for two weeks starting today", "(1987-04-24,1987-05-08,P14D)";
         lasting_starting_from: "replies for 3 days starting from next Monday", "2019-10-07" => "for 3 days starting from next Monday", "(2019-10-14,2019-10-17,P3D)";
+        should_be_tells_of_the_future: "The sale should be completed in October.", "2009-06-05" => "in October", "2009-10";
+        should_have_been_does_not: "The crop should have been larger in April.", "1987-06-15" => "in April", "1987-04";
         more_than_a_counted_day: "will start more than 2 weeks after today", "2018-05-29" => "more than 2 weeks after today", "2018-06-12";
         timex_whole_months_count_months: "in the first nine months of 1986", "1987-03-01" => "in the first nine months of 1986", "(1986-01-01,1986-10-01,P9M)";
         timex_whole_years_count_years: "over the fiscal period 1987 to 1991", "1987-03-01" => "1987 to 1991", "(1987-01-01,1992-01-01,P5Y)";

@@ -296,9 +296,11 @@ const DAY_PARTS: &[(&str, &str)] = &[
 /// The shapes of the words in [`DAY_PARTS`]: most words are turned away by it at once.
 const DAY_PART_SHAPES: WordShapes = WordShapes::of(&[]).with_keys(DAY_PARTS, false);
 
-/// Words before a part of the day that belong to its mention: how it bounds the part
-/// ("early", "before lunch") or "in the".
-const DAY_PART_LEADS: &[&str] = &["early", "late", "later", "before", "after", "around"];
+/// Words before a part of the day that name a half of it ("early in the morning").
+const DAY_PART_HALVES: &[&str] = &["early", "late", "later"];
+
+/// Words before a part of the day or a meal that bound it ("before lunch").
+const DAY_PART_BOUNDS: &[&str] = &["before", "after", "around"];
 
 /// Parts of the day and meals with no day named: "in the morning", "early in the morning",
 /// "late afternoon", "after breakfast", "night markets", "in the night-time". Only lower-case
@@ -333,13 +335,13 @@ fn day_parts(tokens: &[Token], text: &str) -> Vec<TimeMention> {
             first = k - 2;
         }
         let lead = first.checked_sub(1).and_then(word);
-        if lead.is_some_and(|l| DAY_PART_LEADS.contains(&l)) {
+        let bound = lead.is_some_and(|l| DAY_PART_BOUNDS.contains(&l));
+        if bound || lead.is_some_and(|l| DAY_PART_HALVES.contains(&l)) {
             first -= 1;
         }
         // "have lunch", "dinner with mom" are meals, "before lunch" a time; "good night" a
         // greeting.
         let meal = timex.starts_with("TME") && !w.ends_with("time");
-        let bound = lead.is_some_and(|l| ["before", "after", "around"].contains(&l));
         if (meal && !bound) || lead.is_some_and(|l| l.eq_ignore_ascii_case("good")) {
             continue;
         }

@@ -1708,7 +1708,8 @@ fn number_may_start_time(c: &Cursor, i: usize) -> bool {
         k += 1;
     }
     // "5 years", "the 5 upcoming years"
-    let unit_at = i + 1 + usize::from(c.is_any(i + 1, COUNT_DIRECTIONS));
+    let direction = c.is_any(i + 1, COUNT_AHEAD) || c.is_any(i + 1, COUNT_BACK);
+    let unit_at = i + 1 + usize::from(direction);
     c.month(k).is_some()
         || (c.is(k, "week") && c.is(k + 1, "of"))
         || c.word(unit_at).is_some_and(|w| {
@@ -3679,17 +3680,11 @@ fn counted_units(c: &Cursor, i: usize, word: Option<&str>) -> Option<Hit> {
     None
 }
 
-/// Direction words written between a count and its unit ("the 5 upcoming years"): four
-/// ahead, then three back.
-const COUNT_DIRECTIONS: &[&str] = &[
-    "next",
-    "upcoming",
-    "coming",
-    "following",
-    "past",
-    "previous",
-    "last",
-];
+/// Words written between a count and its unit that count ahead ("the 5 upcoming years").
+const COUNT_AHEAD: &[&str] = &["next", "upcoming", "coming", "following"];
+
+/// Words written between a count and its unit that count back ("the 5 past years").
+const COUNT_BACK: &[&str] = &["past", "previous", "last"];
 
 /// "the 5 upcoming years", "the 2 next days", "the 5 past years": a count of units before
 /// its direction word, as "the next 5 years" is written after it.
@@ -3698,10 +3693,10 @@ fn count_before_direction(c: &Cursor, i: usize, n: i32) -> Option<Hit> {
         return None;
     }
     let unit_at = i + 2;
-    if c.is_any(i + 1, &COUNT_DIRECTIONS[..4]) {
+    if c.is_any(i + 1, COUNT_AHEAD) {
         return units_from_now(c, n, unit_at);
     }
-    if c.is_any(i + 1, &COUNT_DIRECTIONS[4..]) {
+    if c.is_any(i + 1, COUNT_BACK) {
         let months = c.word(unit_at).and_then(unit_months)?;
         return Some((unit_at + 1, When::Relative(Rel::Past(n * months))));
     }

@@ -951,32 +951,22 @@ fn day_part_alone(lower: &str, timex: &str) -> Option<Value> {
         let hour = |t: &str| t.get(..2)?.parse::<u8>().ok();
         Some(format!("{:02}:00:00", (hour(from)? + hour(to)?) / 2))
     };
-    match lower.split_whitespace().next()? {
-        "early" => {
-            entry["Mod"] = json!("start");
-            entry["start"] = json!(from);
-            entry["end"] = json!(middle()?);
-        }
-        "late" | "later" => {
-            entry["Mod"] = json!("end");
-            entry["start"] = json!(middle()?);
-            entry["end"] = json!(to);
-        }
-        "before" => {
-            entry["Mod"] = json!("before");
-            entry["end"] = json!(from);
-        }
-        "after" => {
-            entry["Mod"] = json!("after");
-            entry["start"] = json!(to);
-        }
-        lead => {
-            if lead == "around" {
-                entry["Mod"] = json!("approx");
-            }
-            entry["start"] = json!(from);
-            entry["end"] = json!(to);
-        }
+    let lead = lower.split_whitespace().next()?;
+    let (modifier, start, end) = match (lead, lead_modifier(lead, false)) {
+        ("early", _) => (Some("start"), Some(from.to_string()), Some(middle()?)),
+        ("late" | "later", _) => (Some("end"), Some(middle()?), Some(to.to_string())),
+        (_, Some("before")) => (Some("before"), None, Some(from.to_string())),
+        (_, Some("after")) => (Some("after"), Some(to.to_string()), None),
+        (_, modifier) => (modifier, Some(from.to_string()), Some(to.to_string())),
+    };
+    if let Some(m) = modifier {
+        entry["Mod"] = json!(m);
+    }
+    if let Some(start) = start {
+        entry["start"] = json!(start);
+    }
+    if let Some(end) = end {
+        entry["end"] = json!(end);
     }
     Some(entry)
 }

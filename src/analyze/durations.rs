@@ -323,10 +323,7 @@ fn day_parts(tokens: &[Token], text: &str) -> Vec<TimeMention> {
         };
         let mut end = k + 1;
         // "night-time"
-        if w == "night"
-            && tokens.get(k + 1).is_some_and(|t| t.text(text) == "-")
-            && word(k + 2) == Some("time")
-        {
+        if w == "night" && is(tokens, k + 1, text, "-") && word(k + 2) == Some("time") {
             timex = "TNT";
             end = k + 3;
         }

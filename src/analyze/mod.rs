@@ -41,7 +41,7 @@ pub fn scan(text: &str) -> Scan {
 pub fn finish(text: &str, scan: &Scan, published: Option<Date>) -> Analysis {
     let sentences = sentences::split(text);
     let times = times::resolve_all(&scan.times, published, |span| {
-        sentences.partition_point(|s| s.span.end <= span.start)
+        sentence_index(&sentences, span.start)
     });
     let mut quantities = quantities::recognize(&scan.tokens, text);
     // A number inside a date ("5 June 2019") is part of the time, not a quantity; so is a
@@ -72,6 +72,11 @@ pub fn finish(text: &str, scan: &Scan, published: Option<Date>) -> Analysis {
     }
 }
 
+/// The index of the sentence holding byte `at`.
+fn sentence_index(sentences: &[Sentence], at: usize) -> usize {
+    sentences.partition_point(|s| s.span.end <= at)
+}
+
 /// A part of the day with no day named ("rose in morning trading") is on the last day named
 /// before it in its sentence, else on the publication day, as TimeML anchors it
 /// (`2010-03-02TMO`); with neither it stays `TMO`.
@@ -81,7 +86,7 @@ fn anchor_day_parts(
     sentences: &[Sentence],
     published: Option<Date>,
 ) {
-    let sentence_of = |at: usize| sentences.partition_point(|s| s.span.end <= at);
+    let sentence_of = |at: usize| sentence_index(sentences, at);
     for m in mentions
         .iter_mut()
         .filter(|m| m.kind == TimeMentionKind::DayPart)

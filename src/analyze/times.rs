@@ -3381,11 +3381,11 @@ fn year_of_kind(c: &Cursor, i: usize) -> Option<(usize, When, Label)> {
         Some((label, y)) => (label, y, i + 1),
         None => {
             let (label, n) = kind_of_year(c, i)?;
-            let (_, len) = c.int(i + n)?;
+            let (digits, len) = c.int(i + n)?;
             let y = match len {
                 4 => c.year(i + n)?,
                 // "FY 23": two digits only after a code.
-                2 if n == 1 && w.len() == 2 => two_digit_year(i32::try_from(c.int(i + n)?.0).ok()?),
+                2 if n == 1 && w.len() == 2 => two_digit_year(i32::try_from(digits).ok()?),
                 _ => return None,
             };
             (label, y, i + n + 1)

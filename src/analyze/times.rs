@@ -2694,8 +2694,6 @@ fn date_after_weekday(c: &Cursor, k: usize, day: Weekday) -> Option<Hit> {
     }
 }
 
-/// "the first week of March", "3rd week of 2018", "the last week of this month", "the week
-/// of April 10th": a week of a month or year, or the week holding a day.
 /// ISO week `n` of year `y`, Monday to Sunday.
 fn iso_week(y: i32, n: i8) -> Option<(Date, Date)> {
     let monday = jiff::civil::ISOWeekDate::new(i16::try_from(y).ok()?, n, Weekday::Monday)
@@ -2731,6 +2729,8 @@ fn week_number(c: &Cursor, i: usize) -> Option<Hit> {
         .then_some((i + 5, When::Relative(Rel::IsoWeek(n, offset))))
 }
 
+/// "the first week of March", "3rd week of 2018", "the last week of this month", "the week
+/// of April 10th": a week of a month or year, or the week holding a day.
 fn week_of(c: &Cursor, i: usize) -> Option<Hit> {
     // "w/c Feb 4": the week commencing.
     if c.is(i, "w") && c.joined(i + 1) && c.is(i + 1, "/") && c.joined(i + 2) && c.is(i + 2, "c") {

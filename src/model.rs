@@ -313,6 +313,12 @@ pub enum TimeMentionKind {
     Reference,
     /// A part of the day or a meal with no day named ("in the morning", "before lunch").
     DayPart,
+    /// A moment less than a day from now, `seconds` after it (before it when negative): "in 5
+    /// minutes", "half an hour from now", "30 minutes later" said of what is to come.
+    Offset,
+    /// The stretch between now and `seconds` after it (before it when negative), shorter than
+    /// a day: "within 2h", "the next hour", "the 13 last minutes".
+    Window,
 }
 
 /// A time expression that is not an interval of days: durations, sets, references and parts
@@ -325,7 +331,8 @@ pub struct TimeMention {
     pub kind: TimeMentionKind,
     /// The TIMEX3 value (`P6M`, `PXY`, `P1W`, `PRESENT_REF`, `TMO`).
     pub timex: String,
-    /// A duration's length in seconds, when fixed (a month counts 30 days).
+    /// A duration's length in seconds, when fixed (a month counts 30 days); for an offset or
+    /// a window, signed: before now when negative.
     pub seconds: Option<f64>,
 }
 

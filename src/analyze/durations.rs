@@ -151,6 +151,12 @@ const OTHER_STARTS: &[&str] = &[
     "fortnight",
     "at",
     "right",
+    "next",
+    "last",
+    "past",
+    "coming",
+    "upcoming",
+    "previous",
 ];
 
 /// Other words every mention of theirs contains ("the future", "a fortnight", "at present",
@@ -633,6 +639,9 @@ fn mention_at(tokens: &[Token], i: usize, text: &str) -> Option<(TimeMention, us
             Some(whole.seconds),
         );
     }
+    if let Some(window) = one_unit_window(tokens, i, text, lower) {
+        return Some(window);
+    }
     // "a year", "an hour", "one month", "six months", "fifty-year", "half an hour"
     if !unit_ahead(tokens, i, text) {
         return None;
@@ -729,13 +738,17 @@ fn amount_and_unit(tokens: &[Token], i: usize, text: &str) -> Option<(TimeMentio
     }
     with_unit(tokens, i, n.end, n.value, text).or_else(|| {
         let short = short_unit(tokens.get(n.end)?.text(text))?;
+        let (timex, seconds) = (short.timex(n.value), short.seconds * n.value);
+        if short.clock {
+            return clock_length(tokens, (i, n.end + 1), text, timex, seconds);
+        }
         mention(
             tokens,
             i,
             n.end + 1,
             TimeMentionKind::Duration,
-            short.timex(n.value),
-            Some(short.seconds * n.value),
+            timex,
+            Some(seconds),
         )
     })
 }
@@ -761,10 +774,26 @@ fn with_unit(
     {
         k += 1;
     }
+    // "the 5 coming minutes", "13 last minutes": the stretch from now.
+    if let Some(sign) = tokens.get(k).and_then(|t| window_direction(t.text(text))) {
+        let w = tokens.get(k + 1)?.text(text);
+        let per = unit(w).filter(|u| u.clock && amount > 1.0 && w.ends_with('s'))?;
+        let seconds = sign * per.seconds * amount;
+        let timex = per.timex(amount);
+        return mention(
+            tokens,
+            first,
+            k + 2,
+            TimeMentionKind::Window,
+            timex,
+            Some(seconds),
+        );
+    }
     let per = unit(tokens.get(k)?.text(text))?;
-    // "a year ago", "two days earlier": dates, not durations.
+    // "a year ago", "two days earlier": dates, not durations; "30 minutes later" a moment.
     let dated = ["ago", "earlier", "later", "before", "after"];
-    if dated.iter().any(|w| is(tokens, k + 1, text, w)) {
+    let later = per.clock && is(tokens, k + 1, text, "later");
+    if !later && dated.iter().any(|w| is(tokens, k + 1, text, w)) {
         return None;
     }
     // "an hour and a half", "an hour and half"
@@ -777,14 +806,123 @@ fn with_unit(
             end += 2 + a;
         }
     }
+    let (timex, seconds) = (per.timex(amount), per.seconds * amount);
+    if per.clock {
+        return clock_length(tokens, (first, end), text, timex, seconds);
+    }
     mention(
         tokens,
         first,
         end,
         TimeMentionKind::Duration,
-        per.timex(amount),
-        Some(per.seconds * amount),
+        timex,
+        Some(seconds),
     )
+}
+
+/// "next hour", "the past hour", "last minute": the one unit shorter than a day from now (`lower`
+/// is the word at `i`); not "at the last minute", "a last minute deal".
+fn one_unit_window(
+    tokens: &[Token],
+    i: usize,
+    text: &str,
+    lower: &str,
+) -> Option<(TimeMention, usize)> {
+    let sign = window_direction(lower)?;
+    let w = tokens.get(i + 1)?.text(text);
+    let per = unit(w).filter(|u| u.clock && !w.ends_with('s'))?;
+    let idiom = lower == "last"
+        && w.eq_ignore_ascii_case("minute")
+        && i.checked_sub(1)
+            .is_some_and(|b| ["the", "a", "at"].iter().any(|a| is(tokens, b, text, a)));
+    if idiom {
+        return None;
+    }
+    let (timex, seconds) = (per.timex(1.0), sign * per.seconds);
+    mention(
+        tokens,
+        i,
+        i + 2,
+        TimeMentionKind::Window,
+        timex,
+        Some(seconds),
+    )
+}
+
+/// A length shorter than a day from token `first` to `end`: a moment or window counted from
+/// now when its words say so ([`counted_from_now`]), none when "later" follows it in a clause
+/// about the past ("30 minutes later the police arrived"), else a duration.
+fn clock_length(
+    tokens: &[Token],
+    (first, end): (usize, usize),
+    text: &str,
+    timex: String,
+    seconds: f64,
+) -> Option<(TimeMention, usize)> {
+    match counted_from_now(tokens, first, end, text) {
+        Some((kind, first, end)) => mention(tokens, first, end, kind, timex, Some(seconds)),
+        None if is(tokens, end, text, "later") => None,
+        None => mention(
+            tokens,
+            first,
+            end,
+            TimeMentionKind::Duration,
+            timex,
+            Some(seconds),
+        ),
+    }
+}
+
+/// The sign of a window word between a count and its unit ("the 5 coming minutes", "the 5
+/// past minutes") or before a unit ("next hour").
+fn window_direction(word: &str) -> Option<f64> {
+    let mut buf = [0u8; 24];
+    match super::tokens::ascii_lower(word, &mut buf)? {
+        "next" | "coming" | "upcoming" => Some(1.0),
+        "past" | "last" | "previous" => Some(-1.0),
+        _ => None,
+    }
+}
+
+/// A length shorter than a day, from `first` to `end`, counted from now: "in 5 minutes",
+/// "30 minutes later" (a moment, unless the clause tells of something done or under way:
+/// "the Dow fell 600 points in thirty minutes"), "3 minutes from now" (a moment), "within 2h" (a window).
+/// The kind and the mention's new first and end tokens.
+fn counted_from_now(
+    tokens: &[Token],
+    first: usize,
+    end: usize,
+    text: &str,
+) -> Option<(TimeMentionKind, usize, usize)> {
+    if is(tokens, end, text, "from") && is(tokens, end + 1, text, "now") {
+        return Some((TimeMentionKind::Offset, first, end + 2));
+    }
+    // "within 24 hours of a decision", "15 minutes later than", "a half-hour program": from
+    // something else, or no time at all.
+    let after = |ws: &[&str]| ws.iter().any(|w| is(tokens, end, text, w));
+    let hyphened = (first..end).any(|k| is(tokens, k, text, "-"));
+    if after(&["of", "after", "before", "from", "than"]) || hyphened {
+        return None;
+    }
+    let before = first.checked_sub(1);
+    let lead = |w: &str| before.is_some_and(|b| is(tokens, b, text, w));
+    if lead("within") {
+        return Some((TimeMentionKind::Window, first - 1, end));
+    }
+    let later = after(&["later"]) && !is(tokens, end + 1, text, "than");
+    if !(later || lead("in")) {
+        return None;
+    }
+    let (start, end) = if later {
+        (first, end + 1)
+    } else {
+        (first - 1, end)
+    };
+    super::times::may_tell_of_future(tokens, text, (start, end)).then_some((
+        TimeMentionKind::Offset,
+        start,
+        end,
+    ))
 }
 
 #[cfg(test)]
@@ -911,6 +1049,87 @@ mod tests {
         // A count of units is a duration, not a set; "every one of" no unit at all.
         assert_eq!(kinds("for three months")[0].2, TimeMentionKind::Duration);
         assert!(kinds("every one of them").is_empty());
+    }
+
+    fn from_now(text: &str) -> Vec<(String, TimeMentionKind, Option<f64>)> {
+        scan(&tokenize(text), text)
+            .into_iter()
+            .map(|m| {
+                (
+                    text[m.span.start..m.span.end].to_string(),
+                    m.kind,
+                    m.seconds,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn lengths_shorter_than_a_day_count_from_now_when_their_words_say_so() {
+        use TimeMentionKind::{Duration, Offset, Window};
+        let one = |text: &str| from_now(text).into_iter().next();
+        let cases: &[(&str, &str, TimeMentionKind, f64)] = &[
+            ("I'll be back in 5 minutes", "in 5 minutes", Offset, 300.0),
+            ("We meet in half an hour", "in half an hour", Offset, 1800.0),
+            (
+                "Start 3 minutes from now",
+                "3 minutes from now",
+                Offset,
+                180.0,
+            ),
+            ("what about 30 min later?", "30 min later", Offset, 1800.0),
+            ("I'll be back within 2h", "within 2h", Window, 7200.0),
+            ("in the 5 past minutes", "5 past minutes", Window, -300.0),
+            ("go back next hour", "next hour", Window, 3600.0),
+            ("in the past hour", "past hour", Window, -3600.0),
+            // Said of what was done, under way or of something else: lengths.
+            (
+                "the Dow fell 600 points in thirty minutes",
+                "thirty minutes",
+                Duration,
+                1800.0,
+            ),
+            (
+                "losing a thousand points in thirty minutes",
+                "thirty minutes",
+                Duration,
+                1800.0,
+            ),
+            (
+                "In 12 minutes, the contract dipped",
+                "12 minutes",
+                Duration,
+                720.0,
+            ),
+            (
+                "within 15 minutes of the trade",
+                "15 minutes",
+                Duration,
+                900.0,
+            ),
+            (
+                "an average of one minute in a half-hour program",
+                "one minute",
+                Duration,
+                60.0,
+            ),
+        ];
+        for &(text, span, kind, seconds) in cases {
+            assert_eq!(
+                one(text),
+                Some((span.to_string(), kind, Some(seconds))),
+                "{text}"
+            );
+        }
+        // Said of a narrated moment, an idiom or a comparison: no moment from now.
+        let none_from_now = |text: &str| {
+            from_now(text)
+                .iter()
+                .all(|m| ![Offset, Window].contains(&m.1))
+        };
+        assert!(none_from_now("30 minutes later the police arrived"));
+        assert!(none_from_now("a deal struck at the last minute"));
+        assert!(none_from_now("sessions start 15 minutes later than Kobe's"));
     }
 
     #[test]

@@ -7,7 +7,7 @@
 
 use super::specs::Model;
 use crate::analyze::{durations, numbers, quantities, times, tokens};
-use crate::model::{CharIndex, Quantity, Span, TimeExpr, TimeMentionKind};
+use crate::model::{CharIndex, Quantity, Span, TimeExpr, TimeMention, TimeMentionKind};
 use jiff::civil::{Date, DateTime};
 use serde::Serialize;
 use serde_json::{json, Value};
@@ -295,13 +295,27 @@ fn times_in(
             }
             continue;
         }
+        if let Some((kind, value)) = from_now_value(&m, now) {
+            let resolution = spec_resolution(model, kind, vec![value]);
+            out.push(Found::at(
+                input,
+                index,
+                m.span,
+                &type_name(kind),
+                resolution,
+            ));
+            continue;
+        }
         let (kind, value) = match m.kind {
             TimeMentionKind::Duration => ("duration", m.seconds.map(numbers::plain)),
             TimeMentionKind::Set => ("set", Some("not resolved".to_string())),
             TimeMentionKind::Reference if m.timex == "PRESENT_REF" => {
                 ("datetime", Some(spec_datetime(now)))
             }
-            TimeMentionKind::Reference | TimeMentionKind::DayPart => continue,
+            TimeMentionKind::Reference
+            | TimeMentionKind::DayPart
+            | TimeMentionKind::Offset
+            | TimeMentionKind::Window => continue,
         };
         let Some(value) = value else { continue };
         let values = vec![json!({"timex": m.timex, "type": kind, "value": value})];
@@ -315,6 +329,36 @@ fn times_in(
         ));
     }
     out
+}
+
+/// A moment or window counted from `now` ("in 5 minutes", "within 2h") as the specs resolve
+/// it: a `datetime` at that moment, a `datetimerange` between it and now.
+fn from_now_value(m: &TimeMention, now: DateTime) -> Option<(&'static str, Value)> {
+    let seconds = m.seconds?;
+    let then = now
+        .checked_add(jiff::SignedDuration::from_secs_f64(seconds))
+        .ok()?;
+    let iso = |t: DateTime| t.strftime("%Y-%m-%dT%H:%M:%S").to_string();
+    match m.kind {
+        TimeMentionKind::Offset => Some((
+            "datetime",
+            json!({"timex": iso(then), "type": "datetime", "value": spec_datetime(then)}),
+        )),
+        TimeMentionKind::Window => {
+            let (start, end) = if seconds < 0.0 {
+                (then, now)
+            } else {
+                (now, then)
+            };
+            let timex = format!("({},{},{})", iso(start), iso(end), m.timex);
+            Some((
+                "datetimerange",
+                json!({"timex": timex, "type": "datetimerange",
+                       "start": spec_datetime(start), "end": spec_datetime(end)}),
+            ))
+        }
+        _ => None,
+    }
 }
 
 /// A result's resolution from its `values`: a parser file's single value, else the list.
@@ -1429,6 +1473,23 @@ mod tests {
             (values[0]["Mod"].as_str(), values[0]["start"].as_str()),
             (Some("after"), Some("12:00:00"))
         );
+    }
+
+    #[test]
+    fn moments_and_windows_count_from_the_reference_time() {
+        let now = "2016-11-07T16:12:00";
+        assert_eq!(
+            only_value("I'll be back in 5 minutes", now)[0]["value"],
+            "2016-11-07 16:17:00"
+        );
+        let window = only_value("I'll be back within 2h", now);
+        assert_eq!(
+            window[0]["timex"],
+            "(2016-11-07T16:12:00,2016-11-07T18:12:00,PT2H)"
+        );
+        let past = only_value("What happened in the 5 past minutes?", now);
+        assert_eq!(past[0]["start"], "2016-11-07 16:07:00");
+        assert_eq!(past[0]["end"], "2016-11-07 16:12:00");
     }
 
     #[test]

@@ -1706,6 +1706,14 @@ fn number_may_start_time(c: &Cursor, i: usize) -> bool {
     {
         return true;
     }
+    // "between 3 and 5 on 1/1/2015", "6-8 next Monday"
+    if c.is_any(i + 1, &["to", "-", "–", "and"])
+        && c.int(i + 2).is_some_and(|(h, len)| len <= 2 && h <= 24)
+        && c.int(i).is_some_and(|(h, len)| len <= 2 && h <= 24)
+        && day_after_clock(c, i + 3).is_some()
+    {
+        return true;
+    }
     if (c.joined(i + 1) && c.raw(i + 1) == Some(":"))
         || c.is_any(i + 1, &["UTC", "GMT", "past"])
         || is_oclock(c, i + 1)
@@ -2146,7 +2154,7 @@ fn clock_time(c: &Cursor, i: usize) -> Option<(usize, When, Label)> {
         };
         return Some((end, when, Label::Clock(hour, 0)));
     }
-    let (k, label) = match clock_range(c, i) {
+    let (k, label) = match clock_range(c, i, false) {
         Some(range) => range,
         None => {
             let r = clock_reading(c, i, false)?;
@@ -2315,6 +2323,64 @@ fn clock_reading(c: &Cursor, i: usize, bare: bool) -> Option<ClockReading> {
     })
 }
 
+/// A lone hour at `k` ("3" in "6-8 next Monday", "from 10:30 to 3 on 1/1/2015"): an end of a
+/// clock range beside its day.
+fn bare_hour(c: &Cursor, k: usize) -> Option<ClockReading> {
+    let (hour, len) = c.int(k)?;
+    if len > 2 || hour > 24 {
+        return None;
+    }
+    Some(ClockReading {
+        end: k + 1,
+        hour: i8::try_from(hour).ok()?,
+        minute: 0,
+        meridiem: None,
+        minutes_written: false,
+    })
+}
+
+/// Words that make two numbers joined by a dash a score or a vote, not hours.
+const SCORE_WORDS: &[&str] = &[
+    "beat", "beats", "won", "win", "wins", "lost", "lose", "loses", "defeated", "defeat", "drew",
+    "draw", "voted", "vote", "votes", "ruled", "led", "lead", "leads", "trailed", "scored",
+    "score", "victory", "edged", "routed", "loss", "margin", "majority", "decision", "against",
+    "over", "approved", "passed", "rejected", "adopted",
+];
+
+/// Whether bare hours from token `first` to `end` are a clock range for the day beside them:
+/// after "between" or "from" with a day after them ("between 3 and 8 yesterday"), or joined
+/// by a dash right after a weekday (`after_weekday`: "Monday 3-8") or before one ("6-8 next
+/// Monday"), in a clause that tells of no score or vote ("beat Boston 6-4 Monday"). Prices
+/// and ratios beside dates ("today at 6-1", "March 1, 1994, 8-1") are none.
+fn beside_its_day(c: &Cursor, first: usize, end: usize, after_weekday: bool) -> bool {
+    let led = first > 0 && c.is_any(first - 1, &["between", "from"]);
+    let day_after = day_after_clock(c, end);
+    let weekday_after = day_after.is_some_and(|(_, w)| is_weekday(w));
+    ((led && day_after.is_some()) || after_weekday || weekday_after)
+        && !tells_of_score(c, first, end)
+}
+
+/// Whether a time is a weekday ("Monday", "next Monday", "this coming Friday").
+fn is_weekday(when: When) -> bool {
+    matches!(
+        when,
+        When::Relative(
+            Rel::Weekday(..) | Rel::ComingWeekday(_) | Rel::WeekdayOfWeek(..) | Rel::WeekdayDay(..)
+        )
+    )
+}
+
+/// Whether the clause around tokens `first..end` tells of a score or a vote: one of
+/// [`SCORE_WORDS`] within eight tokens before or three after.
+fn tells_of_score(c: &Cursor, first: usize, end: usize) -> bool {
+    let stop = |j: &usize| !c.is_any(*j, &[".", ";", "!", "?"]);
+    (first.saturating_sub(8)..first)
+        .rev()
+        .take_while(stop)
+        .chain((end..end + 3).take_while(stop))
+        .any(|j| c.is_any(j, SCORE_WORDS))
+}
+
 /// "o'clock" as written: in lower case or all capitals ("8 O'Clock" is a coffee).
 fn is_oclock(c: &Cursor, k: usize) -> bool {
     c.raw(k).is_some_and(|w| {
@@ -2479,12 +2545,14 @@ fn past_or_to(c: &Cursor, i: usize) -> Option<(u32, u32, usize)> {
 
 /// From one clock time to another: "5 to 6pm", "10am-12pm", "3:00 to 4:00", "3 and 8am"
 /// (after "between"). One end must say it is a clock time (am/pm or minutes); an end with
-/// no am/pm takes the other's when that keeps the order ("5 to 6pm" is 17:00–18:00).
-fn clock_range(c: &Cursor, i: usize) -> Option<(usize, Label)> {
+/// no am/pm takes the other's when that keeps the order ("5 to 6pm" is 17:00–18:00). Bare
+/// hours are a range beside their day ([`beside_its_day`]; "Monday 3-8" when
+/// `after_weekday`).
+fn clock_range(c: &Cursor, i: usize, after_weekday: bool) -> Option<(usize, Label)> {
     if !c.join_clocks {
         return None;
     }
-    let first = clock_reading(c, i, true)?;
+    let first = clock_reading(c, i, true).or_else(|| bare_hour(c, i))?;
     let k = first.end;
     let between = i > 0 && c.is(i - 1, "between");
     let joins =
@@ -2492,14 +2560,24 @@ fn clock_range(c: &Cursor, i: usize) -> Option<(usize, Label)> {
     if !joins {
         return None;
     }
-    let second = clock_reading(c, k + 1, true)?;
+    let read_second = clock_reading(c, k + 1, true);
+    let bare_second = read_second.is_none();
+    let second = read_second.or_else(|| bare_hour(c, k + 1))?;
     let says = |r: &ClockReading| r.meridiem.is_some() || r.minutes_written;
-    // "between 3 and 5 on 1/1/2015": bare hours are a range only between a "between" and a day.
-    let bare_with_day = between && day_after_clock(c, second.end).is_some();
-    if !says(&first) && !says(&second) && !bare_with_day {
+    // "4 - 6:30 pm" is a range; "from 10:30 to 3 years" is not, "from 10:30 to 3 on
+    // 1/1/2015" is.
+    let bare_end = bare_second && day_after_clock(c, second.end).is_none();
+    let bare = !says(&first) && !says(&second);
+    if (bare || bare_end) && !beside_its_day(c, i, second.end, after_weekday) {
         return None;
     }
-    let (h1, h2) = (first.hour, second.hour);
+    // "Monday 12-4" is from midnight.
+    let h1 = if !says(&first) && !says(&second) && first.hour == 12 {
+        0
+    } else {
+        first.hour
+    };
+    let (h1, h2) = (h1, second.hour);
     // "from 7:00 to 8:00pm": a start without am/pm is in the afternoon when the end is and
     // the order allows it.
     let h1 = if first.meridiem.is_none()
@@ -2565,13 +2643,9 @@ fn with_clock(c: &Cursor, (end, when, label): (usize, When, Label)) -> (usize, W
         .find(|words| c.is_seq(end, words))
         .map_or(0, |words| words.len());
     let k = end + lead;
-    if let Some((range_end, range)) = clock_range(c, k) {
-        // "tonight from 7 to 7:30" is in the evening.
-        return (
-            range_end,
-            when,
-            in_day_part(range, part.filter(|p| *p != "MO")),
-        );
+    if let Some((range_end, range)) = clock_range(c, k, lead == 0 && is_weekday(when)) {
+        // "tonight from 7 to 7:30" is in the evening, "Monday morning 6-8" in the morning.
+        return (range_end, when, in_day_part(range, part));
     }
     let Some(ClockReading {
         end: clock_end,
@@ -4472,6 +4546,52 @@ mod tests {
     }
 
     #[test]
+    fn bare_hours_beside_their_day_are_a_clock_range_unless_a_score_or_price() {
+        let first = |text: &str| timexes(text, "2018-11-01").into_iter().next();
+        let range = |span: &str, timex: &str| Some((span.to_string(), timex.to_string()));
+        assert_eq!(
+            first("Are you available next Monday 1-3 pm"),
+            range("next Monday 1-3 pm", "(2018-11-05T13:00,2018-11-05T15:00)")
+        );
+        assert_eq!(
+            first("Where were you Monday 3-8"),
+            range("Monday 3-8", "(2018-10-29T03:00,2018-10-29T08:00)")
+        );
+        assert_eq!(
+            first("Are you available 6-8 next Monday"),
+            range("6-8 next Monday", "(2018-11-05T06:00,2018-11-05T08:00)")
+        );
+        assert_eq!(
+            first("I was out between 7 and 9 last night"),
+            range(
+                "between 7 and 9 last night",
+                "(2018-10-31T19:00,2018-10-31T21:00)"
+            )
+        );
+        assert_eq!(
+            first("It ran from 10:30 to 3 on 1/1/2015"),
+            range(
+                "from 10:30 to 3 on 1/1/2015",
+                "(2015-01-01T10:30,2015-01-01T15:00)"
+            )
+        );
+        // Scores, votes and prices beside a day are no hours.
+        for text in [
+            "They beat Boston 6-4 Monday",
+            "The bill approved 12-6 yesterday would rescue the fund",
+            "The bonds were quoted today at 6-1",
+            "maturing March 1, 1994, 8-1",
+        ] {
+            assert!(
+                timexes(text, "2018-11-01")
+                    .iter()
+                    .all(|t| !t.1.contains('T')),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
     fn numbers_after_weekdays_and_possessive_times_end_no_ranges() {
         let people = timexes("On Monday 21 people died.", "2019-01-25");
         assert_eq!(
@@ -4482,11 +4602,6 @@ mod tests {
         assert_eq!(
             ranked,
             vec![("Tuesday".to_string(), "2006-01-10".to_string())]
-        );
-        let clock = timexes("next Monday 1-3 pm", "2017-12-05");
-        assert_eq!(
-            clock[0],
-            ("next Monday".to_string(), "2017-12-11".to_string())
         );
         let levels = times("from 6.1 pct in 1985 to last year's levels", "1987-03-01");
         assert_eq!(levels.len(), 2, "{levels:?}");

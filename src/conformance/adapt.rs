@@ -361,6 +361,37 @@ fn from_now_value(m: &TimeMention, now: DateTime) -> Option<(&'static str, Value
     }
 }
 
+/// Whether a range's words name parts of periods or quarters ("from 2007 to the end of 2008",
+/// "from 2017-q1 to 2018-q1"), whose length the specs count in whole months (`P24M`, not
+/// `P2Y`).
+fn names_parts_or_quarters(core: &str) -> bool {
+    let lower = core.to_ascii_lowercase();
+    ["end of", "start of", "middle of", "beginning of", "quarter"]
+        .iter()
+        .any(|w| lower.contains(w))
+        || lower
+            .split(|ch: char| !ch.is_ascii_alphanumeric())
+            .any(|w| matches!(w, "q1" | "q2" | "q3" | "q4"))
+}
+
+/// Rewrites the length in `entry`'s TIMEX as the months from `start`'s month to `second`'s
+/// ("(2007-07-02,2009-01-01,P18M)").
+fn length_in_months(entry: &mut Value, start: Date, second: Date) {
+    let months = months_between(start, second);
+    let Some(timex) = entry["timex"].as_str() else {
+        return;
+    };
+    if let Some((ends, _)) = timex.rsplit_once(',') {
+        entry["timex"] = json!(format!("{ends},P{months}M)"));
+    }
+}
+
+/// Calendar months from `start`'s month to `second`'s, days aside.
+fn months_between(start: Date, second: Date) -> i32 {
+    (i32::from(second.year()) - i32::from(start.year())) * 12
+        + i32::from(second.month() - start.month())
+}
+
 /// A result's resolution from its `values`: a parser file's single value, else the list.
 fn spec_resolution(model: Model, kind: &str, values: Vec<Value>) -> Value {
     match model {
@@ -574,7 +605,11 @@ fn spec_values(
         ));
     }
     if let (times::Label::Range(second), None) = (raw.label, modifier) {
-        return Some((span, "daterange", vec![range_entry(t.start, second)]));
+        let mut entry = range_entry(t.start, second);
+        if names_parts_or_quarters(&input[raw.core.start..raw.core.end]) {
+            length_in_months(&mut entry, t.start, second);
+        }
+        return Some((span, "daterange", vec![entry]));
     }
     // "the last 3 months" runs up to today: the specs end it there, with its length.
     // Its TIMEX is already its length ("P3M").
@@ -1285,8 +1320,7 @@ fn range_entry(start: Date, second: Date) -> Value {
 
 /// A range's length in the coarsest unit both ends fall on: `P4Y`, `P2M`, `P37D`.
 fn range_length(start: Date, second: Date) -> String {
-    let months = (i32::from(second.year()) - i32::from(start.year())) * 12
-        + i32::from(second.month() - start.month());
+    let months = months_between(start, second);
     if start.day() == 1 && second.day() == 1 && months % 12 == 0 {
         format!("P{}Y", months / 12)
     } else if start.day() == 1 && second.day() == 1 {
@@ -1472,6 +1506,24 @@ mod tests {
         assert_eq!(
             (values[0]["Mod"].as_str(), values[0]["start"].as_str()),
             (Some("after"), Some("12:00:00"))
+        );
+    }
+
+    #[test]
+    fn ranges_with_parts_or_quarters_count_whole_months() {
+        let now = "2020-04-28T00:00:00";
+        let timex = |text: &str| only_value(text, now)[0]["timex"].clone();
+        assert_eq!(
+            timex("The range is from the middle of 2007 to the end of 2008."),
+            "(2007-07-02,2009-01-01,P18M)"
+        );
+        assert_eq!(
+            timex("The sales went up during from 2017-q1 to 2018-q1"),
+            "(2017-01-01,2018-01-01,P12M)"
+        );
+        assert_eq!(
+            timex("The range is in 2014 through 2018."),
+            "(2014-01-01,2018-01-01,P4Y)"
         );
     }
 

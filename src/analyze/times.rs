@@ -835,6 +835,17 @@ fn resolve_relative(rel: Rel, p: Date) -> Option<(Date, Date)> {
             let y = i32::from(start.year()) + i32::from(m2 < m1);
             Some((start, month_span(y, m2)?.1))
         }
+        Rel::MonthDay(2, 29, d2, ahead) => {
+            // February 29 falls in leap years only: the last one, or the next when ahead.
+            let y = i16::try_from(year).ok()?;
+            let on = |y: i16| Date::new(y, 2, 29).ok();
+            let start = if ahead {
+                (y..y + 8).filter_map(on).find(|d| *d >= p)
+            } else {
+                (y - 8..=y).rev().filter_map(on).find(|d| *d <= p)
+            }?;
+            Some((start, Date::new(start.year(), 2, d2).ok()?))
+        }
         Rel::MonthDay(m, d1, d2, ahead) => {
             let y = i16::try_from(year).ok()?;
             let mut start = Date::new(y, m, d1).ok()?;
@@ -4398,6 +4409,8 @@ mod tests {
         timex_quarter: "in the third quarter of 2023", "2024-03-01" => "in the third quarter of 2023", "2023-Q3";
         timex_week: "sales this week rose", "2024-03-06" => "this week", "2024-W10";
         fiscal_year: "profit for fiscal 1988 rose", "1987-10-01" => "for fiscal 1988", "FY1988";
+        february_29_in_a_common_year_is_the_last_leap_day: "sold on Feb 29", "2018-03-01" => "Feb 29", "2016-02-29";
+        february_29_ahead_is_the_next_leap_day: "will pay on Feb 29", "2018-03-01" => "Feb 29", "2020-02-29";
         fiscal_year_after_its_number: "in the 1987 fiscal year", "1987-10-01" => "1987 fiscal year", "FY1987";
         fiscal_code_two_digits: "sales in FY87 fell", "1987-10-01" => "in FY87", "FY1987";
         school_year_code: "Show sales in the sy18", "2019-01-01" => "sy18", "SY2018";

@@ -23,8 +23,10 @@ pub enum When {
     /// October 1 2020", "between January 2019 and today").
     Between(End, End),
     /// This many months and days after a day stated on its own ("3 days after January
-    /// 12th", "two weeks before May 13 1999"; negative before).
-    Shifted(End, i32, i32),
+    /// 12th", "two weeks before May 13 1999"; negative before); with a weekday, that weekday
+    /// in the Sunday–Saturday week of the day reached ("Monday two weeks from now", "3 weeks
+    /// after Christmas on Friday"), as the Recognizers-Text specs count it.
+    Shifted(End, i32, i32, Option<Weekday>),
     /// From a day stated on its own for this many months and days ("for 12 months from
     /// April 1", "for 3 days from today").
     Lasting(End, i32, i32),
@@ -555,9 +557,14 @@ pub fn resolve(raw: &RawTime, published: Option<Date>) -> Option<TimeExpr> {
             let [(s, _), (_, e)] = resolve_ends(a, b, published)?;
             (s, e, a.needs_publication() || b.needs_publication())
         }
-        When::Shifted(anchor, months, days) => {
+        When::Shifted(anchor, months, days, weekday) => {
             let (day, _) = resolve_end(anchor, published)?;
-            let d = shift(day, months, days)?;
+            let mut d = shift(day, months, days)?;
+            if let Some(w) = weekday {
+                let sunday = i64::from(d.weekday().to_sunday_zero_offset());
+                let offset = i64::from(w.to_sunday_zero_offset()) - sunday;
+                d = d.checked_add(offset.days()).ok()?;
+            }
             (d, d, anchor.needs_publication())
         }
         When::WeekOf(within, n) => {
@@ -596,6 +603,11 @@ pub fn resolve(raw: &RawTime, published: Option<Date>) -> Option<TimeExpr> {
             )
         }
     };
+    // "this weekend" is the Saturday and Sunday of its week.
+    let start = match raw.label {
+        Label::Weekend => end.yesterday().ok()?.max(start),
+        _ => start,
+    };
     Some(TimeExpr {
         span: raw.span,
         start,
@@ -617,7 +629,10 @@ fn timex_of(raw: &RawTime, start: Date, end: Date) -> String {
             from.0, from.1, to.0, to.1
         ),
         (Label::DayPart(part), _) => format!("{start}T{part}"),
-        (Label::Weekend, _) => format!("{}-WE", timex(start, end)),
+        (Label::Weekend, _) => {
+            let monday = start.checked_sub(5.days()).unwrap_or(start);
+            format!("{}-WE", timex(monday, end))
+        }
         (Label::Season(code), _) => format!("{:04}-{code}", start.year()),
         (Label::YearOf(code), _) => format!("{code}{:04}", start.year()),
         // "later this year" takes the year's value.
@@ -1063,6 +1078,16 @@ impl<'a> Cursor<'a> {
     /// would like to …" (a wish), "than expected" (a comparison), "high hopes" (a noun) or
     /// "due to the …" (a cause).
     fn is_future_word(&self, j: usize) -> bool {
+        // "I'll", "we’ll": the contraction is one token.
+        let contracted = self.word(j).is_some_and(|w| {
+            let lower = w.to_ascii_lowercase();
+            ["'ll", "’ll"]
+                .iter()
+                .any(|c| lower.len() > c.len() && lower.ends_with(c))
+        });
+        if contracted {
+            return true;
+        }
         if !self.is_any(j, FUTURE_WORDS) || self.is_cause(j) {
             return false;
         }
@@ -1349,6 +1374,7 @@ pub fn scan_with(tokens: &[Token], text: &str, join_clocks: bool) -> Vec<RawTime
         }
     }
     merge_ranges(&mut out, text, join_clocks);
+    with_weekday_of_shift(&mut out, text);
     with_article_before_weeks(&mut out, text);
     with_year_noun(&mut out, text);
     with_open_end(&mut out, text);
@@ -3989,7 +4015,7 @@ fn shifted_day(c: &Cursor, i: usize, n: i32, unit: &str) -> Option<Hit> {
     if lasting {
         return Some((end, When::Lasting(anchor, months, days)));
     }
-    Some((end, When::Shifted(anchor, sign * months, sign * days)))
+    Some((end, When::Shifted(anchor, sign * months, sign * days, None)))
 }
 
 /// "two days from now", "three weeks from tomorrow", and "in two weeks" when the clause
@@ -4009,6 +4035,61 @@ fn later(c: &Cursor, i: usize, n: i32, unit: &str) -> Option<Hit> {
     }
     (i > 0 && c.is(i - 1, "in") && c.future_before(i - 1))
         .then_some((i + 2, When::Relative(Rel::Later(months, days))))
+}
+
+/// "Monday two weeks from now", "Thursday, two year from now", "in 3 days on Friday", "3
+/// weeks after Christmas on Friday": a weekday written beside a day counted from another is
+/// that weekday in the week of the day reached, one time.
+fn with_weekday_of_shift(times: &mut Vec<RawTime>, text: &str) {
+    let mut k = 1;
+    while k < times.len() {
+        let (a, b) = (times[k - 1], times[k]);
+        let link = text[a.span.end..b.core.start].trim().to_ascii_lowercase();
+        let joined = match (weekday_alone(&a), weekday_alone(&b)) {
+            (Some(w), _) if link.is_empty() || link == "," => shift_on(&b, w),
+            (_, Some(w)) if link == "on" => shift_on(&a, w),
+            _ => None,
+        };
+        let Some(when) = joined else {
+            k += 1;
+            continue;
+        };
+        // "in 3 days" keeps its "in": it says the count is from now.
+        let later = matches!(a.when, When::Relative(Rel::Later(..)));
+        let core_start = if later { a.span.start } else { a.core.start };
+        times[k - 1] = RawTime {
+            span: Span::new(a.span.start, b.span.end),
+            core: Span::new(core_start, b.span.end),
+            when,
+            ..a
+        };
+        times.remove(k);
+    }
+}
+
+/// The weekday a time names alone ("Friday", "on Friday").
+fn weekday_alone(t: &RawTime) -> Option<Weekday> {
+    match (t.when, t.label) {
+        (When::Relative(Rel::Weekday(w, 0) | Rel::ComingWeekday(w)), Label::Plain) => Some(w),
+        _ => None,
+    }
+}
+
+/// A day counted from another ("two weeks from now", "3 weeks after Christmas") moved to
+/// weekday `w` of its week.
+fn shift_on(t: &RawTime, w: Weekday) -> Option<When> {
+    match (t.when, t.label) {
+        (When::Shifted(anchor, months, days, None), Label::Plain) => {
+            Some(When::Shifted(anchor, months, days, Some(w)))
+        }
+        (When::Relative(Rel::Later(months, days)), Label::Plain) => Some(When::Shifted(
+            End::Relative(Rel::Days(0)),
+            months,
+            days,
+            Some(w),
+        )),
+        _ => None,
+    }
 }
 
 /// Words before "the year 2019" that bound it.
@@ -4409,6 +4490,10 @@ mod tests {
         timex_quarter: "in the third quarter of 2023", "2024-03-01" => "in the third quarter of 2023", "2023-Q3";
         timex_week: "sales this week rose", "2024-03-06" => "this week", "2024-W10";
         fiscal_year: "profit for fiscal 1988 rose", "1987-10-01" => "for fiscal 1988", "FY1988";
+        weekday_two_weeks_from_now: "I'll go back Monday two weeks from now.", "2016-11-09" => "Monday two weeks from now", "2016-11-21";
+        in_days_on_a_weekday: "I'll go back in 3 days on Friday.", "2016-11-09" => "in 3 days on Friday", "2016-11-11";
+        weekday_in_the_sunday_week_of_a_shifted_day: "back Sunday 3 weeks after January 15th", "2021-01-02" => "Sunday 3 weeks after January 15th", "2021-01-31";
+        contracted_will_looks_ahead: "We'll meet Friday", "2016-11-09" => "Friday", "2016-11-11";
         february_29_in_a_common_year_is_the_last_leap_day: "sold on Feb 29", "2018-03-01" => "Feb 29", "2016-02-29";
         february_29_ahead_is_the_next_leap_day: "will pay on Feb 29", "2018-03-01" => "Feb 29", "2020-02-29";
         fiscal_year_after_its_number: "in the 1987 fiscal year", "1987-10-01" => "1987 fiscal year", "FY1987";
@@ -4485,7 +4570,8 @@ mod tests {
         day_then_in_year: "travel on 26 june in 2020", "2019-05-30" => "26 june in 2020", "2020-06-26";
         weekday_and_day_of_month: "any arrangement on Monday 21!", "2019-01-25" => "Monday 21", "2019-01-21";
         weekday_and_ordinal_word: "coffee on tuesday the eleventh.", "2019-06-10" => "tuesday the eleventh", "2019-06-11";
-        last_week_of_a_month: "I'll be out the last week of july", "2017-08-07" => "the last week of july", "2017-W30";
+        last_week_of_a_month: "I was out the last week of july", "2017-08-07" => "the last week of july", "2017-W30";
+        last_week_of_a_month_to_come: "I'll be out the last week of july", "2017-08-07" => "the last week of july", "2018-W30";
         first_week_of_a_year_is_iso: "How about first week of 2015", "2018-11-29" => "first week of 2015", "2015-W01";
         ordinal_week_of_a_month: "in the 3rd week of Jan 2019", "2018-11-29" => "in the 3rd week of Jan 2019", "2019-W03";
         week_of_a_past_month_after_than_expected: "smaller than expected after exports rallied in the fourth week of February", "1987-03-05" => "in the fourth week of February", "1987-W09";
@@ -4879,6 +4965,7 @@ mod tests {
     time_cases! {
         year_with_in: "Exports grew in 2023.", "2024-03-01" => "in 2023", "2023-01-01", "2023-12-31";
         bare_year: "2022 was a record", "2024-03-01" => "2022", "2022-01-01", "2022-12-31";
+        weekend_is_its_saturday_and_sunday: "opens this weekend", "2010-01-27" => "this weekend", "2010-01-30", "2010-01-31";
         day_month_year: "signed on 5 June 2019 in Hanoi", "2024-03-01" => "5 June 2019", "2019-06-05", "2019-06-05";
         month_day_year: "on June 5, 2019, the two", "2024-03-01" => "June 5, 2019", "2019-06-05", "2019-06-05";
         abbreviated_month: "talks on Jan. 5, 2021 ended", "2024-03-01" => "Jan. 5, 2021", "2021-01-05", "2021-01-05";

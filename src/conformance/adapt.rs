@@ -1100,7 +1100,7 @@ fn between_values(a: times::End, b: times::End, today: Date) -> Option<Vec<Value
 /// "more than 2 weeks after today" (after the day counted), "less than 3 days after
 /// tomorrow" (the days between).
 fn counted_bound(lead: &str, when: times::When, t: &TimeExpr, today: Date) -> Option<Value> {
-    let times::When::Shifted(anchor, months, days) = when else {
+    let times::When::Shifted(anchor, months, days, None) = when else {
         return None;
     };
     let later = months > 0 || days > 0;

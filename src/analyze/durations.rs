@@ -79,6 +79,7 @@ const UNITS: &[(&str, Unit)] = &[
     ("quarter", unit_of("Q", false, 91.0 * DAY)),
     ("week", unit_of("W", false, 7.0 * DAY)),
     ("day", unit_of("D", false, DAY)),
+    ("night", unit_of("D", false, DAY)),
     ("hour", unit_of("H", true, 3600.0)),
     ("minute", unit_of("M", true, 60.0)),
     ("second", unit_of("S", true, 1.0)),
@@ -148,6 +149,7 @@ const OTHER_STARTS: &[&str] = &[
     "all",
     "full",
     "half",
+    "another",
     "fortnight",
     "at",
     "right",
@@ -598,6 +600,12 @@ fn mention_at(tokens: &[Token], i: usize, text: &str) -> Option<(TimeMention, us
     if VAGUE.iter().any(|v| v.eq_ignore_ascii_case(word)) {
         return vague(tokens, i, text);
     }
+    // "a few minutes"
+    if lower == "a" && is(tokens, i + 1, text, "few") {
+        let (m, end) = vague(tokens, i + 1, text)?;
+        let span = Span::new(tok.start, m.span.end);
+        return Some((TimeMention { span, ..m }, end));
+    }
     // "a fortnight"
     if word.eq_ignore_ascii_case("fortnight")
         || (is(tokens, i + 1, text, "fortnight") && lower.starts_with('a'))
@@ -651,7 +659,7 @@ fn mention_at(tokens: &[Token], i: usize, text: &str) -> Option<(TimeMention, us
         (0.5, i + 1 + skip)
     } else if let Some(n) = number_at(tokens, i, text).filter(|n| n.value > 0.0) {
         (n.value, n.end)
-    } else if ["a", "an", "single"].contains(&lower) {
+    } else if ["a", "an", "single", "another"].contains(&lower) {
         (1.0, i + 1)
     } else {
         return None;
@@ -708,7 +716,9 @@ fn recurring(tokens: &[Token], i: usize, text: &str, lower: &str) -> Option<(Str
     if let Some((_, letters)) = days {
         return Some((format!("P{amount_text}{letters}"), at + 1));
     }
-    let u = unit(w).filter(|_| counted || !w.ends_with('s'))?;
+    // "every night" is a part of the day, not a length.
+    let u = unit(w)
+        .filter(|_| (counted || !w.ends_with('s')) && !singular.eq_ignore_ascii_case("night"))?;
     Some((u.timex(amount), at + 1))
 }
 
@@ -789,7 +799,14 @@ fn with_unit(
             Some(seconds),
         );
     }
-    let per = unit(tokens.get(k)?.text(text))?;
+    let w = tokens.get(k)?.text(text);
+    let per = unit(w)?;
+    // "1 night", "two nights"; "three night markets", "a night trading session", "9.80 dlrs a
+    // night" name something else.
+    let digit_one = tokens.get(first).is_some_and(|t| t.kind == Kind::Number) && amount == 1.0;
+    if w.eq_ignore_ascii_case("night") && !digit_one {
+        return None;
+    }
     // "a year ago", "two days earlier": dates, not durations; "30 minutes later" a moment.
     let dated = ["ago", "earlier", "later", "before", "after"];
     let later = per.clock && is(tokens, k + 1, text, "later");
@@ -1130,6 +1147,30 @@ mod tests {
         assert!(none_from_now("30 minutes later the police arrived"));
         assert!(none_from_now("a deal struck at the last minute"));
         assert!(none_from_now("sessions start 15 minutes later than Kobe's"));
+    }
+
+    #[test]
+    fn nights_another_and_a_few_are_lengths() {
+        assert_eq!(
+            found("for two nights"),
+            [("two nights".into(), "P2D".into())]
+        );
+        assert_eq!(found("for 1 night"), [("1 night".into(), "P1D".into())]);
+        assert_eq!(
+            found("for another day"),
+            [("another day".into(), "P1D".into())]
+        );
+        assert_eq!(
+            found("in a few minutes"),
+            [("a few minutes".into(), "PTXM".into())]
+        );
+        for text in [
+            "three night markets",
+            "a night trading session",
+            "every night",
+        ] {
+            assert!(found(text).iter().all(|(_, t)| t != "P1D"), "{text}");
+        }
     }
 
     #[test]

@@ -306,8 +306,18 @@ fn times_in(
             ));
             continue;
         }
+        if let Some((span, value)) = duration_entry(input, &m) {
+            let resolution = spec_resolution(model, "duration", vec![value]);
+            out.push(Found::at(
+                input,
+                index,
+                span,
+                &type_name("duration"),
+                resolution,
+            ));
+            continue;
+        }
         let (kind, value) = match m.kind {
-            TimeMentionKind::Duration => ("duration", m.seconds.map(numbers::plain)),
             TimeMentionKind::Set => ("set", Some("not resolved".to_string())),
             TimeMentionKind::Reference if m.timex == "PRESENT_REF" => {
                 ("datetime", Some(spec_datetime(now)))
@@ -315,7 +325,8 @@ fn times_in(
             TimeMentionKind::Reference
             | TimeMentionKind::DayPart
             | TimeMentionKind::Offset
-            | TimeMentionKind::Window => continue,
+            | TimeMentionKind::Window
+            | TimeMentionKind::Duration => continue,
         };
         let Some(value) = value else { continue };
         let values = vec![json!({"timex": m.timex, "type": kind, "value": value})];
@@ -329,6 +340,50 @@ fn times_in(
         ));
     }
     out
+}
+
+/// Words before a duration that bound it, with the spec's `Mod` ("more than 4 days").
+const DURATION_BOUNDS: &[(&str, &str)] = &[("more than ", "more"), ("less than ", "less")];
+
+/// Vague counts the specs read as three ("a few minutes" is `PT3M`, "several weeks" `P3W`).
+const READ_AS_THREE: &[&str] = &["a few ", "few ", "some ", "several "];
+
+/// A duration in the spec's terms: its span and `values` entry, taking a bound written before
+/// it ("more than 4 days": `Mod` "more") and reading a vague count as three; `None` for one
+/// with no fixed length ("many years").
+fn duration_entry(input: &str, m: &TimeMention) -> Option<(Span, Value)> {
+    if m.kind != TimeMentionKind::Duration {
+        return None;
+    }
+    let lower = input[m.span.start..m.span.end].to_ascii_lowercase();
+    let vague = READ_AS_THREE.iter().any(|w| lower.starts_with(w)) && m.timex.contains('X');
+    let (timex, seconds) = match m.seconds {
+        Some(seconds) => (m.timex.clone(), seconds),
+        None if vague => {
+            let timex = m.timex.replacen('X', "3", 1);
+            let unit = match timex.chars().last()? {
+                'H' if timex.contains('T') => 3600.0,
+                'M' if timex.contains('T') => 60.0,
+                'S' => 1.0,
+                'D' => 86_400.0,
+                'W' => 604_800.0,
+                _ => return None,
+            };
+            (timex, 3.0 * unit)
+        }
+        None => return None,
+    };
+    let mut entry = json!({"timex": timex, "type": "duration", "value": numbers::plain(seconds)});
+    let before = input[..m.span.start].to_ascii_lowercase();
+    let bound = DURATION_BOUNDS.iter().find(|(w, _)| before.ends_with(w));
+    let span = match bound {
+        Some((words, modifier)) => {
+            entry["Mod"] = json!(modifier);
+            Span::new(m.span.start - words.len(), m.span.end)
+        }
+        None => m.span,
+    };
+    Some((span, entry))
 }
 
 /// A moment or window counted from `now` ("in 5 minutes", "within 2h") as the specs resolve
@@ -1524,6 +1579,30 @@ mod tests {
         assert_eq!(
             timex("The range is in 2014 through 2018."),
             "(2014-01-01,2018-01-01,P4Y)"
+        );
+    }
+
+    #[test]
+    fn durations_take_bounds_and_read_vague_counts_as_three() {
+        let now = "2016-11-07T00:00:00";
+        let several = only_value("I'll leave for several weeks", now);
+        assert_eq!(several[0]["timex"], "P3W");
+        assert_eq!(several[0]["value"], "1814400");
+        let found = recognize(
+            Model::DateTime,
+            "records more than 4 days and less than 1 week",
+            now.parse().ok(),
+        );
+        let mods: Vec<_> = found
+            .iter()
+            .map(|f| (f.text.as_str(), f.resolution["values"][0]["Mod"].clone()))
+            .collect();
+        assert_eq!(
+            mods,
+            [
+                ("more than 4 days", json!("more")),
+                ("less than 1 week", json!("less"))
+            ]
         );
     }
 

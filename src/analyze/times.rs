@@ -66,6 +66,9 @@ pub enum SliceUnit {
     Month,
 }
 
+/// The last second of a day, as the specs write "end of tomorrow" (`T23:59:59`).
+const DAY_END: Label = Label::Clock(23, 59, 59);
+
 /// Which part of a period a time names.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Part {
@@ -396,8 +399,8 @@ pub enum Label {
     Plain,
     /// "since 2018": the value of the anchor (first and last day).
     Anchor(Date, Date),
-    /// A clock time on the day ("16:00 UTC"), 24-hour.
-    Clock(i8, i8),
+    /// A clock time on the day ("16:00 UTC", "7:56:30 pm"), 24-hour: hour, minute, second.
+    Clock(i8, i8, i8),
     /// From one clock time to another on the day ("5 to 6pm", "3:00-4:00 tomorrow"), 24-hour;
     /// `ambiguous` when neither says am or pm ("five to seven today").
     ClockRange {
@@ -472,7 +475,7 @@ fn as_every(c: &Cursor, found: &Found) -> Option<(Label, usize)> {
     };
     let (clock, part) = match found.label {
         Label::Plain => (None, None),
-        Label::Clock(h, m) => (Some((h, m)), None),
+        Label::Clock(h, m, _) => (Some((h, m)), None),
         Label::DayPart(p) => (None, Some(p)),
         _ => return None,
     };
@@ -623,7 +626,8 @@ pub fn resolve(raw: &RawTime, published: Option<Date>) -> Option<TimeExpr> {
 fn timex_of(raw: &RawTime, start: Date, end: Date) -> String {
     match (raw.label, raw.when) {
         (Label::Anchor(s, e), _) => timex(s, e),
-        (Label::Clock(h, m), _) => format!("{start}T{h:02}:{m:02}"),
+        (Label::Clock(h, m, 0), _) => format!("{start}T{h:02}:{m:02}"),
+        (Label::Clock(h, m, sec), _) => format!("{start}T{h:02}:{m:02}:{sec:02}"),
         (Label::ClockRange { from, to, .. }, _) => format!(
             "({start}T{:02}:{:02},{start}T{:02}:{:02})",
             from.0, from.1, to.0, to.1
@@ -1483,6 +1487,7 @@ const STARTERS: &[&str] = &[
     "middle",
     "late",
     "end",
+    "eod",
     "beginning",
     "start",
     "fiscal",
@@ -1935,6 +1940,7 @@ fn time_at(c: &Cursor, i: usize) -> Option<(usize, When, Label)> {
         .or_else(|| plain(week_ended(c, i)))
         .or_else(|| plain(quarter_or_half(c, i)))
         .or_else(|| plain(year_then_quarter(c, i)))
+        .or_else(|| end_of_day(c, i))
         .or_else(|| plain(part_of_period(c, i)))
         .or_else(|| plain(slice_of_period(c, i)))
         .or_else(|| clock_time(c, i))
@@ -2189,13 +2195,13 @@ fn clock_time(c: &Cursor, i: usize) -> Option<(usize, When, Label)> {
             )) => (e, w),
             _ => (i + 1, When::Relative(Rel::Days(0))),
         };
-        return Some((end, when, Label::Clock(hour, 0)));
+        return Some((end, when, Label::Clock(hour, 0, 0)));
     }
     let (k, label) = match clock_range(c, i, false) {
         Some(range) => range,
         None => {
             let r = clock_reading(c, i, false)?;
-            (r.end, Label::Clock(r.hour, r.minute))
+            (r.end, Label::Clock(r.hour, r.minute, r.second))
         }
     };
     let (end, when) = day_after_clock(c, k).unwrap_or((k, When::Relative(Rel::Days(0))));
@@ -2223,9 +2229,9 @@ fn in_day_part(label: Label, part: Option<&str>) -> Label {
         }
     };
     match label {
-        Label::Clock(h, m) => {
+        Label::Clock(h, m, sec) => {
             let (h, m) = later((h, m));
-            Label::Clock(h, m)
+            Label::Clock(h, m, sec)
         }
         Label::ClockRange {
             from,
@@ -2272,6 +2278,8 @@ struct ClockReading {
     /// 24-hour.
     hour: i8,
     minute: i8,
+    /// Seconds, when written ("8:00:31").
+    second: i8,
     /// "pm" (true) or "am" (false), when written.
     meridiem: Option<bool>,
     /// Minutes written with a colon or dot ("8:00", "8.30pm").
@@ -2287,6 +2295,7 @@ fn clock_reading(c: &Cursor, i: usize, bare: bool) -> Option<ClockReading> {
     let marked = |k: usize| meridiem_at(c, k, bare).is_some() || is_oclock(c, k);
     let after_clock_word = i > 0 && c.is_any(i - 1, CLOCK_WORDS);
     let mut minutes_written = true;
+    let mut second = 0;
     // Minutes past or to an hour are a clock time whatever follows ("20 min past eight in the
     // evening").
     let mut spoken = false;
@@ -2298,9 +2307,12 @@ fn clock_reading(c: &Cursor, i: usize, bare: bool) -> Option<ClockReading> {
         if c.joined(k) && c.raw(k) == Some(":") && c.joined(k + 1) {
             let (m, mlen) = c.int(k + 1)?;
             k += 2;
-            // "8:00:31": seconds are read past.
-            if c.joined(k) && c.raw(k) == Some(":") && c.int(k + 1).is_some() {
-                k += 2;
+            // "8:00:31"
+            if c.joined(k) && c.raw(k) == Some(":") {
+                if let Some((sec, 2)) = c.int(k + 1) {
+                    second = sec;
+                    k += 2;
+                }
             }
             (h, if mlen == 2 { m } else { return None })
         } else if hlen == 4 && (c.is_any(k, &["UTC", "GMT"]) || marked(k)) {
@@ -2333,7 +2345,7 @@ fn clock_reading(c: &Cursor, i: usize, bare: bool) -> Option<ClockReading> {
         }
         (h.parse().ok()?, m.parse().ok()?)
     };
-    if hour > 24 || minute > 59 {
+    if hour > 24 || minute > 59 || second > 59 {
         return None;
     }
     let mut hour = i8::try_from(hour).ok()?;
@@ -2355,6 +2367,7 @@ fn clock_reading(c: &Cursor, i: usize, bare: bool) -> Option<ClockReading> {
         end: k,
         hour,
         minute: i8::try_from(minute).ok()?,
+        second: i8::try_from(second).ok()?,
         meridiem: meridiem.map(|(pm, _)| pm),
         minutes_written,
     })
@@ -2371,6 +2384,7 @@ fn bare_hour(c: &Cursor, k: usize) -> Option<ClockReading> {
         end: k + 1,
         hour: i8::try_from(hour).ok()?,
         minute: 0,
+        second: 0,
         meridiem: None,
         minutes_written: false,
     })
@@ -2688,6 +2702,7 @@ fn with_clock(c: &Cursor, (end, when, label): (usize, When, Label)) -> (usize, W
         end: clock_end,
         mut hour,
         minute,
+        second,
         meridiem,
         ..
     }) = clock_reading(
@@ -2705,7 +2720,7 @@ fn with_clock(c: &Cursor, (end, when, label): (usize, When, Label)) -> (usize, W
     if matches!(part, Some("EV" | "NI" | "AF")) && !marked && hour < 12 && !small_hours {
         hour += 12;
     }
-    (clock_end, when, Label::Clock(hour, minute))
+    (clock_end, when, Label::Clock(hour, minute, second))
 }
 
 /// "2019-06-05", "2019/06/05", "06/05/2019" (US order unless the first part exceeds 12),
@@ -3313,6 +3328,30 @@ fn year_then_quarter(c: &Cursor, i: usize) -> Option<Hit> {
     let (first, months) = quarter_months(n, is_half);
     let (s, e) = months_span(y, first, months)?;
     Some((k + 1, When::Fixed(s, e)))
+}
+
+/// "end of tomorrow", "the end of today", "end of this Sunday", "end of (the) day", "the eod":
+/// the last second of that day.
+fn end_of_day(c: &Cursor, i: usize) -> Option<(usize, When, Label)> {
+    let k = i + usize::from(c.is(i, "the"));
+    if c.is(k, "eod") {
+        return Some((k + 1, When::Relative(Rel::Days(0)), DAY_END));
+    }
+    if !c.is_seq(k, &["end", "of"]) {
+        return None;
+    }
+    let at = k + 2;
+    let the = usize::from(c.is(at, "the"));
+    if c.is(at + the, "day") {
+        // "at the end of the day" is a manner of speaking.
+        let idiom = (i > 0 && c.is(i - 1, "at")) || (i > 1 && c.is_seq(i - 2, &["at", "the"]));
+        let when = When::Relative(Rel::Days(0));
+        return (!idiom).then_some((at + the + 1, when, DAY_END));
+    }
+    // "end of the sunday"
+    let day_at = at + usize::from(the == 1 && c.word(at + 1).and_then(weekday).is_some());
+    let (end, when, label) = time_at(c, day_at)?;
+    (label == Label::Plain && is_one_day(when)).then_some((end, when, DAY_END))
 }
 
 /// "early 2024", "mid-March", "late last year", "end-1986", "the beginning of next year",
@@ -4490,6 +4529,10 @@ mod tests {
         timex_quarter: "in the third quarter of 2023", "2024-03-01" => "in the third quarter of 2023", "2023-Q3";
         timex_week: "sales this week rose", "2024-03-06" => "this week", "2024-W10";
         fiscal_year: "profit for fiscal 1988 rose", "1987-10-01" => "for fiscal 1988", "FY1988";
+        clock_seconds: "at 16:15:01 local time", "1987-04-07" => "16:15:01", "1987-04-07T16:15:01";
+        end_of_tomorrow: "I'll go back end of tomorrow", "2016-11-07" => "end of tomorrow", "2016-11-08T23:59:59";
+        end_of_the_day: "trading until the end of the day", "1987-03-22" => "until the end of the day", "1987-03-22T23:59:59";
+        end_of_the_day_idiom_is_the_day_alone: "At the end of the day, it is jobs", "2016-11-07" => "the day", "2016-11-07";
         weekday_two_weeks_from_now: "I'll go back Monday two weeks from now.", "2016-11-09" => "Monday two weeks from now", "2016-11-21";
         in_days_on_a_weekday: "I'll go back in 3 days on Friday.", "2016-11-09" => "in 3 days on Friday", "2016-11-11";
         weekday_in_the_sunday_week_of_a_shifted_day: "back Sunday 3 weeks after January 15th", "2021-01-02" => "Sunday 3 weeks after January 15th", "2021-01-31";

@@ -496,7 +496,7 @@ fn spec_values(
         raw.span
     };
     let span = without_leading_the(input, span);
-    if let times::Label::Clock(h, m) = raw.label {
+    if let times::Label::Clock(h, m, sec) = raw.label {
         let core = &input[raw.core.start..raw.core.end];
         let lower = core.to_ascii_lowercase();
         // "before 2.30pm", "3 pm or later" (a point the range starts or ends at), "today
@@ -519,15 +519,18 @@ fn spec_values(
             .as_bytes()
             .windows(3)
             .any(|w| w[0].is_ascii_digit() && matches!(w[1], b':' | b'.') && w[2].is_ascii_digit());
-        let clock = |h: i8| clock_timex((h, m), minutes_written);
+        let clock = |h: i8| match sec {
+            0 => clock_timex((h, m), minutes_written),
+            _ => format!("T{h:02}:{m:02}:{sec:02}"),
+        };
         let only_clock = !names_a_day(raw.when, &lower);
         let days = day_readings(raw.when, t.start, now.date());
         let entries = hours.iter().flat_map(|&h| {
             days.iter().map(move |(day_timex, d)| {
                 let (timex, value, kind) = if only_clock {
-                    (clock(h), format!("{h:02}:{m:02}:00"), "time")
+                    (clock(h), format!("{h:02}:{m:02}:{sec:02}"), "time")
                 } else {
-                    let value = format!("{d} {h:02}:{m:02}:00");
+                    let value = format!("{d} {h:02}:{m:02}:{sec:02}");
                     (format!("{day_timex}{}", clock(h)), value, "datetime")
                 };
                 match modifier {

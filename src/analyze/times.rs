@@ -1646,6 +1646,9 @@ static STARTER_SET: std::sync::LazyLock<Starters> = std::sync::LazyLock::new(|| 
     )
 });
 
+/// Comparison signs that bound a time ("> = 2019", "< =2019", "=2019").
+const COMPARISONS: &[&str] = &[">", "<", "="];
+
 /// Function words that start a time expression only when what follows could continue it
 /// ("in 2023", "the second half", "a year earlier", "as of"); checked before the matchers.
 const WEAK_STARTERS: &[&str] = &[
@@ -1674,6 +1677,7 @@ const WEAK_STARTERS: &[&str] = &[
     "about",
     "more",
     "less",
+    "greater",
     "circa",
     "approximately",
     "half",
@@ -1703,6 +1707,8 @@ fn next_fits(tokens: &[Token], i: usize, text: &str) -> bool {
 fn may_start_time(tok: &Token, text: &str) -> bool {
     match tok.kind {
         Kind::Number => true,
+        // "> = 2019", "=2019": comparisons a query writes.
+        Kind::Punct => COMPARISONS.contains(&tok.text(text)),
         Kind::Word => {
             let w = tok.text(text);
             if w.len() > 12 {
@@ -1845,6 +1851,10 @@ fn with_preposition(c: &Cursor, i: usize) -> Option<Found> {
         (&["within"], false),
         (&["more", "than"], false),
         (&["less", "than"], false),
+        (&["greater", "than"], false),
+        (&[">", "="], false),
+        (&["<", "="], false),
+        (&["="], false),
     ];
     for (words, deadline) in preps {
         if c.is_seq(i, words) {
@@ -1863,6 +1873,12 @@ fn with_preposition(c: &Cursor, i: usize) -> Option<Found> {
                 // than 2000 tonnes" is no time.
                 let count_bound = matches!(words, ["more" | "less", "than"]);
                 if count_bound && !matches!(when, When::Shifted(..)) {
+                    continue;
+                }
+                // "where year is greater than 2015" bounds a year; "five times greater than
+                // 1985" compares amounts.
+                let of_year = (i.saturating_sub(3)..i).any(|j| c.is_any(j, &["year", "years"]));
+                if words == &["greater", "than"] && !of_year {
                     continue;
                 }
                 if words.iter().any(|w| APPROXIMATELY.contains(w))
@@ -4533,6 +4549,9 @@ mod tests {
         end_of_tomorrow: "I'll go back end of tomorrow", "2016-11-07" => "end of tomorrow", "2016-11-08T23:59:59";
         end_of_the_day: "trading until the end of the day", "1987-03-22" => "until the end of the day", "1987-03-22T23:59:59";
         end_of_the_day_idiom_is_the_day_alone: "At the end of the day, it is jobs", "2016-11-07" => "the day", "2016-11-07";
+        greater_than_a_year: "where year is greater than 2015", "2019-01-01" => "greater than 2015", "2015";
+        greater_than_amounts_is_no_bound: "five times greater than 1985, the union said", "1987-03-01" => "1985", "1985";
+        comparison_signs_bound_a_year: "sales > = 2019", "2020-01-01" => "> = 2019", "2019";
         weekday_two_weeks_from_now: "I'll go back Monday two weeks from now.", "2016-11-09" => "Monday two weeks from now", "2016-11-21";
         in_days_on_a_weekday: "I'll go back in 3 days on Friday.", "2016-11-09" => "in 3 days on Friday", "2016-11-11";
         weekday_in_the_sunday_week_of_a_shifted_day: "back Sunday 3 weeks after January 15th", "2021-01-02" => "Sunday 3 weeks after January 15th", "2021-01-31";

@@ -774,7 +774,9 @@ fn lead_modifier(lead: &str, open_end: bool) -> Option<&'static str> {
         // "by end of this month": before the period ends.
         "by end of" | "by the end of" => "before-end",
         "by" | "until" | "till" | "before" | "prior to" | "earlier than" => "before",
-        "after" | "later than" => "after",
+        "after" | "later than" | "greater than" => "after",
+        ">=" | "> =" => "since",
+        "<=" | "< =" => "until",
         "around" | "about" | "circa" | "approximately" => "approx",
         "before around" => "before-approx",
         "after around" => "after-approx",
@@ -1607,6 +1609,17 @@ mod tests {
                 ("less than 1 week", json!("less"))
             ]
         );
+    }
+
+    #[test]
+    fn comparisons_bound_a_year() {
+        let now = "2019-05-01T00:00:00";
+        let greater = only_value("Rating where year is greater than 2015", now);
+        assert_eq!(greater[0]["Mod"], "after");
+        assert_eq!(greater[0]["start"], "2016-01-01");
+        let until = only_value("< =2019", now);
+        assert_eq!(until[0]["Mod"], "until");
+        assert_eq!(until[0]["end"], "2020-01-01");
     }
 
     #[test]

@@ -282,6 +282,9 @@ pub enum Rel {
     /// ISO week `n` (Monday to Sunday) of the publication year at this offset ("week 31",
     /// "week 27 of last year").
     IsoWeek(i8, i32),
+    /// A day of the month with no month ("on the 18th."): the latest one on or before
+    /// publication.
+    DayOfMonth(i8),
 }
 
 /// A holiday stories date things by. Only holidays with one date wherever they are named are
@@ -621,6 +624,16 @@ pub fn resolve(raw: &RawTime, published: Option<Date>) -> Option<TimeExpr> {
     })
 }
 
+/// The latest day `d` of a month on or before `p` (months without it passed over).
+pub fn last_day_of_month_on_or_before(d: i8, p: Date) -> Option<Date> {
+    (0..3).find_map(|back| {
+        let month = add_months(p.first_of_month(), -back)?;
+        Date::new(month.year(), month.month(), d)
+            .ok()
+            .filter(|day| *day <= p)
+    })
+}
+
 /// The TIMEX3 value of a resolved time: its label's, a duration for "the past 12 years",
 /// else the interval's ([`timex`]).
 fn timex_of(raw: &RawTime, start: Date, end: Date) -> String {
@@ -877,6 +890,10 @@ fn resolve_relative(rel: Rel, p: Date) -> Option<(Date, Date)> {
             Some((start, end))
         }
         Rel::IsoWeek(n, offset) => iso_week(year + offset, n),
+        Rel::DayOfMonth(d) => {
+            let d = last_day_of_month_on_or_before(d, p)?;
+            Some((d, d))
+        }
         Rel::WeekEnding(m, d) => {
             let (_, last) = resolve_relative(Rel::MonthDay(m, d, d, false), p)?;
             Some((last.checked_sub(6.days()).ok()?, last))
@@ -1578,7 +1595,9 @@ const STARTERS: &[&str] = &[
     "sat",
     "sun",
     "tonight",
+    "tonite",
     "noon",
+    "noonish",
     "midday",
     "midnight",
     "spring",
@@ -1765,6 +1784,8 @@ fn number_may_start_time(c: &Cursor, i: usize) -> bool {
     if (c.joined(i + 1) && c.raw(i + 1) == Some(":"))
         || c.is_any(i + 1, &["UTC", "GMT", "past"])
         || is_oclock(c, i + 1)
+        || is_ish(c, i + 1)
+        || (c.int(i) == Some((12, 2)) && c.is(i + 1, "noon"))
         || meridiem_at(c, i + 1, true).is_some()
         || part_after(c, i + 1).is_some()
         || (c.is_any(i + 1, MINUTE_WORDS) && c.is_any(i + 2, &["past", "to"]))
@@ -1957,6 +1978,7 @@ fn time_at(c: &Cursor, i: usize) -> Option<(usize, When, Label)> {
         .or_else(|| plain(quarter_or_half(c, i)))
         .or_else(|| plain(year_then_quarter(c, i)))
         .or_else(|| end_of_day(c, i))
+        .or_else(|| plain(day_of_month_alone(c, i)))
         .or_else(|| plain(part_of_period(c, i)))
         .or_else(|| plain(slice_of_period(c, i)))
         .or_else(|| clock_time(c, i))
@@ -2148,7 +2170,7 @@ fn with_day_part(c: &Cursor, (end, when, label): (usize, When, Label)) -> (usize
 
 /// "this morning", "tonight", "last night", "this weekend", "the same day", "that day".
 fn day_part(c: &Cursor, i: usize) -> Option<(usize, When, Label)> {
-    if c.is(i, "tonight") {
+    if c.is_any(i, &["tonight", "tonite"]) {
         return Some((i + 1, When::Relative(Rel::Days(0)), Label::DayPart("NI")));
     }
     // "the weekend", "this weekend", "last weekend", "next weekend"
@@ -2197,8 +2219,16 @@ fn day_part(c: &Cursor, i: usize) -> Option<(usize, When, Label)> {
 /// A clock time: "16:00 UTC", "6:40 p.m.", "0800 GMT", "8 a.m."; on the day written after it
 /// ("12:00 UTC Monday", "16:00 UTC today"), else on the publication day.
 fn clock_time(c: &Cursor, i: usize) -> Option<(usize, When, Label)> {
-    if c.word(i).is_some() && c.is_any(i, &["noon", "midday", "midnight"]) {
-        let hour = if c.is(i, "midnight") { 0 } else { 12 };
+    // "12 noon", "mid night"
+    let mid_night = c.is_seq(i, &["mid", "night"]);
+    let i = i + usize::from((c.int(i) == Some((12, 2)) && c.is(i + 1, "noon")) || mid_night);
+    if mid_night || (c.word(i).is_some() && c.is_any(i, &["noon", "noonish", "midday", "midnight"]))
+    {
+        let hour = if mid_night || c.is(i, "midnight") {
+            0
+        } else {
+            12
+        };
         let (end, when) = match relative(c, i + 1) {
             Some((
                 e,
@@ -2336,6 +2366,7 @@ fn clock_reading(c: &Cursor, i: usize, bare: bool) -> Option<ClockReading> {
             (h / 100, h % 100)
         } else if hlen <= 2
             && (marked(k)
+                || is_ish(c, k)
                 || (part_after(c, k).is_some() && (bare || after_clock_word))
                 || (bare
                     && (c
@@ -2365,7 +2396,7 @@ fn clock_reading(c: &Cursor, i: usize, bare: bool) -> Option<ClockReading> {
         return None;
     }
     let mut hour = i8::try_from(hour).ok()?;
-    k += usize::from(is_oclock(c, k));
+    k += usize::from(is_oclock(c, k) || is_ish(c, k));
     let meridiem = meridiem_at(c, k, bare || minutes_written)
         .or_else(|| part_after(c, k).filter(|_| bare || after_clock_word || spoken));
     if let Some((pm, end)) = meridiem {
@@ -2446,6 +2477,11 @@ fn tells_of_score(c: &Cursor, first: usize, end: usize) -> bool {
         .take_while(stop)
         .chain((end..end + 3).take_while(stop))
         .any(|j| c.is_any(j, SCORE_WORDS))
+}
+
+/// "ish" glued to an hour ("11ish"): about then.
+fn is_ish(c: &Cursor, k: usize) -> bool {
+    c.joined(k) && c.is(k, "ish")
 }
 
 /// "o'clock" as written: in lower case or all capitals ("8 O'Clock" is a coffee).
@@ -3344,6 +3380,21 @@ fn year_then_quarter(c: &Cursor, i: usize) -> Option<Hit> {
     let (first, months) = quarter_months(n, is_half);
     let (s, e) = months_span(y, first, months)?;
     Some((k + 1, When::Fixed(s, e)))
+}
+
+/// "on the 18th.", "on the fourth!": a day of the month with no month, written at the end
+/// of its clause ("on the 18th century" is no day).
+fn day_of_month_alone(c: &Cursor, i: usize) -> Option<Hit> {
+    if !(i > 0 && c.is(i - 1, "on") && c.is(i, "the")) {
+        return None;
+    }
+    let (d, end) = match c.day(i + 1) {
+        Some((d, end)) if end > i + 2 => (d, end),
+        Some(_) => return None,
+        None => ordinal_day(c, i + 1)?,
+    };
+    let closes = c.tok(end).is_none() || c.is_any(end, &[".", "!", "?", ",", ";"]);
+    closes.then_some((end, When::Relative(Rel::DayOfMonth(d))))
 }
 
 /// "end of tomorrow", "the end of today", "end of this Sunday", "end of (the) day", "the eod":
@@ -4545,6 +4596,12 @@ mod tests {
         timex_quarter: "in the third quarter of 2023", "2024-03-01" => "in the third quarter of 2023", "2023-Q3";
         timex_week: "sales this week rose", "2024-03-06" => "this week", "2024-W10";
         fiscal_year: "profit for fiscal 1988 rose", "1987-10-01" => "for fiscal 1988", "FY1988";
+        day_of_month_alone: "Can you set something up on the 18th.", "2018-08-10" => "the 18th", "2018-07-18";
+        day_of_month_before_a_noun_is_none_alone: "born on the 18th century estate", "2018-08-10" => "the 18th century", "17";
+        noon_with_its_twelve: "lunch at 12 noon today", "2018-08-10" => "12 noon today", "2018-08-10T12:00";
+        mid_night: "go back at mid night.", "2018-08-10" => "mid night", "2018-08-10T00:00";
+        hour_ish: "back 11ish", "2018-08-10" => "11ish", "2018-08-10T11:00";
+        tonite: "see you tonite, honey", "2018-08-10" => "tonite", "2018-08-10TNI";
         clock_seconds: "at 16:15:01 local time", "1987-04-07" => "16:15:01", "1987-04-07T16:15:01";
         end_of_tomorrow: "I'll go back end of tomorrow", "2016-11-07" => "end of tomorrow", "2016-11-08T23:59:59";
         end_of_the_day: "trading until the end of the day", "1987-03-22" => "until the end of the day", "1987-03-22T23:59:59";

@@ -853,7 +853,9 @@ const CLOCK_TEXT: &[&str] = &[
     "night",
     "at",
     "noon",
+    "noonish",
     "midnight",
+    "mid",
     "midday",
     "utc",
     "gmt",
@@ -887,6 +889,7 @@ fn says_half_of_day(lower: &str) -> bool {
             "utc",
             "gmt",
             "noon",
+            "noonish",
             "night",
             "midday",
             "morning",
@@ -895,11 +898,14 @@ fn says_half_of_day(lower: &str) -> bool {
         ]
         .contains(w)
     });
-    // "9a", "7p", "a m", "p . m"
+    // "9a", "7p", "a m", "p . m"; "11ish" is about eleven, one reading.
     let glued = words.iter().any(|w| {
         w.len() > 1
             && w.starts_with(|c: char| c.is_ascii_digit())
-            && (w.ends_with(['a', 'p']) || w.ends_with("am") || w.ends_with("pm"))
+            && (w.ends_with(['a', 'p'])
+                || w.ends_with("am")
+                || w.ends_with("pm")
+                || w.ends_with("ish"))
     });
     let spaced = words
         .windows(2)
@@ -1012,6 +1018,21 @@ fn undated_day(when: times::When, day: Date, today: Date) -> Option<(String, Dat
         return Some((format!("XXXX-{m:02}-{d1:02}"), past, future));
     }
     match when {
+        // "on the 18th": this month's if past, else last month's; and the next one.
+        times::When::Relative(times::Rel::DayOfMonth(d)) => {
+            let past = times::last_day_of_month_on_or_before(d, today)?;
+            let this = Date::new(today.year(), today.month(), d).ok();
+            let future = this.filter(|day| *day > today).or_else(|| {
+                (1..4).find_map(|ahead| {
+                    let month = today
+                        .first_of_month()
+                        .checked_add(jiff::Span::new().months(ahead));
+                    let month = month.ok()?;
+                    Date::new(month.year(), month.month(), d).ok()
+                })
+            })?;
+            Some((format!("XXXX-XX-{d:02}"), past, future))
+        }
         times::When::Relative(times::Rel::WeekdayDay(w, d)) => {
             let [past, coming] = times::weekday_days(w, d, today)?;
             // This month's, still to come: that day alone.

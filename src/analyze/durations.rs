@@ -193,6 +193,25 @@ const BETWEEN: &[&str] = &[
     "more",
 ];
 
+/// The length in seconds of a duration's TIMEX value of one fixed unit (`P3W`, `PT3H`), as
+/// [`UNITS`] count it; `None` for months and longer, whose length varies, and for other
+/// values.
+pub fn fixed_seconds(timex: &str) -> Option<f64> {
+    let (clock, rest) = match timex.strip_prefix("PT") {
+        Some(rest) => (true, rest),
+        None => (false, timex.strip_prefix('P')?),
+    };
+    let split = rest.find(|ch: char| ch.is_ascii_alphabetic())?;
+    let (amount, letter) = rest.split_at(split);
+    let amount: f64 = amount.parse().ok()?;
+    let unit = UNITS
+        .iter()
+        .map(|(_, u)| *u)
+        .find(|u| u.letter == letter && u.clock == clock)
+        .filter(|u| clock || ["D", "W"].contains(&u.letter))?;
+    Some(amount * unit.seconds)
+}
+
 /// The value for a lower-case `word` in `table`.
 fn lookup<V: Copy>(table: &[(&str, V)], word: &str) -> Option<V> {
     table.iter().find(|(w, _)| *w == word).map(|&(_, v)| v)
@@ -902,9 +921,9 @@ fn window_direction(word: &str) -> Option<f64> {
 }
 
 /// A length shorter than a day, from `first` to `end`, counted from now: "in 5 minutes",
-/// "30 minutes later" (a moment, unless the clause tells of something done or under way:
-/// "the Dow fell 600 points in thirty minutes"), "3 minutes from now" (a moment), "within 2h" (a window).
-/// The kind and the mention's new first and end tokens.
+/// "30 minutes later" (a moment, unless the clause tells of something done or under way: "the
+/// Dow fell 600 points in thirty minutes"), "3 minutes from now" (a moment), "within 2h" (a
+/// window). The kind and the mention's new first and end tokens.
 fn counted_from_now(
     tokens: &[Token],
     first: usize,
@@ -1147,6 +1166,15 @@ mod tests {
         assert!(none_from_now("30 minutes later the police arrived"));
         assert!(none_from_now("a deal struck at the last minute"));
         assert!(none_from_now("sessions start 15 minutes later than Kobe's"));
+    }
+
+    #[test]
+    fn fixed_lengths_of_one_unit_in_seconds() {
+        assert_eq!(fixed_seconds("P3W"), Some(1_814_400.0));
+        assert_eq!(fixed_seconds("PT3M"), Some(180.0));
+        assert_eq!(fixed_seconds("PT1.5H"), Some(5400.0));
+        assert_eq!(fixed_seconds("P3M"), None);
+        assert_eq!(fixed_seconds("PXD"), None);
     }
 
     #[test]

@@ -66,9 +66,6 @@ pub enum SliceUnit {
     Month,
 }
 
-/// The last second of a day, as the specs write "end of tomorrow" (`T23:59:59`).
-const DAY_END: Label = Label::Clock(23, 59, 59);
-
 /// Which part of a period a time names.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Part {
@@ -1035,6 +1032,9 @@ const PAST_VERBS: &[&str] = &[
     "told", "sold", "bought", "won", "lost", "fell", "rose", "began", "struck", "hit", "left",
 ];
 
+/// Tokens that end a clause for the tense and context tests.
+const CLAUSE_ENDS: &[&str] = &[".", ";", "!", "?"];
+
 /// Whether the clause around tokens `first..end` can tell of what is to come, as the time
 /// matchers judge it, for mentions other scanners find: no verb in it tells of a deed done
 /// ("fell 600 points in thirty minutes", "In 12 minutes, the contract dipped") or under way
@@ -1051,7 +1051,7 @@ pub(super) fn may_tell_of_future(
     };
     let under_way = (first.saturating_sub(10)..first)
         .rev()
-        .take_while(|&j| !c.is_any(j, &[".", ";", "!", "?"]))
+        .take_while(|&j| !c.is_any(j, CLAUSE_ENDS))
         .any(|j| c.word(j).is_some_and(|w| w.len() > 4 && w.ends_with("ing")));
     !(c.tells_of_past_around(first, end) || under_way)
 }
@@ -1092,7 +1092,7 @@ impl<'a> Cursor<'a> {
     fn future_before(&self, k: usize) -> bool {
         (k.saturating_sub(20)..k)
             .rev()
-            .take_while(|&j| !self.is_any(j, &[".", ";", "!", "?"]))
+            .take_while(|&j| !self.is_any(j, CLAUSE_ENDS))
             .any(|j| self.is_future_word(j))
     }
     /// Whether token `j` puts its clause in the future: one of [`FUTURE_WORDS`], but not "I
@@ -1140,7 +1140,7 @@ impl<'a> Cursor<'a> {
         let mut j = k;
         while let Some(prev) = j.checked_sub(1) {
             j = prev;
-            if k - j > 20 || self.is_any(j, &[".", ";", "!", "?"]) || self.is_future_word(j) {
+            if k - j > 20 || self.is_any(j, CLAUSE_ENDS) || self.is_future_word(j) {
                 return false;
             }
             if self.tells_of_past(j) {
@@ -1158,9 +1158,7 @@ impl<'a> Cursor<'a> {
     fn past_event_after(&self, k: usize) -> bool {
         (k..k + 15)
             .take_while(|&j| {
-                self.tok(j).is_some()
-                    && !self.is_any(j, &[".", ";", "!", "?"])
-                    && !self.is_future_word(j)
+                self.tok(j).is_some() && !self.is_any(j, CLAUSE_ENDS) && !self.is_future_word(j)
             })
             .any(|j| self.tells_of_past(j))
     }
@@ -1767,19 +1765,13 @@ fn number_may_start_time(c: &Cursor, i: usize) -> bool {
     // "5 to 6pm", "5 to seven in the morning", "5 and 6 in the afternoon"
     let marked =
         |k: usize| c.is(k, ":") || meridiem_at(c, k, true).is_some() || part_after(c, k).is_some();
-    if c.is_any(i + 1, &["to", "-", "–", "and"])
-        && (c.int(i + 2).is_some() || hour_in_words(c, i + 2).is_some())
-        && marked(i + 3)
-    {
-        return true;
-    }
-    // "between 3 and 5 on 1/1/2015", "6-8 next Monday"
-    if c.is_any(i + 1, &["to", "-", "–", "and"])
-        && c.int(i + 2).is_some_and(|(h, len)| len <= 2 && h <= 24)
-        && c.int(i).is_some_and(|(h, len)| len <= 2 && h <= 24)
-        && day_after_clock(c, i + 3).is_some()
-    {
-        return true;
+    // "between 3 and 5 on 1/1/2015", "6-8 next Monday": bare hours before their day.
+    if c.is_any(i + 1, &["to", "-", "–", "and"]) {
+        let end_hour = c.int(i + 2).is_some() || hour_in_words(c, i + 2).is_some();
+        let bare_hours = bare_hour(c, i).is_some() && bare_hour(c, i + 2).is_some();
+        if (end_hour && marked(i + 3)) || (bare_hours && day_after_clock(c, i + 3).is_some()) {
+            return true;
+        }
     }
     if (c.joined(i + 1) && c.raw(i + 1) == Some(":"))
         || c.is_any(i + 1, &["UTC", "GMT", "past"])
@@ -2471,7 +2463,7 @@ fn is_weekday(when: When) -> bool {
 /// Whether the clause around tokens `first..end` tells of a score or a vote: one of
 /// [`SCORE_WORDS`] within eight tokens before or three after.
 fn tells_of_score(c: &Cursor, first: usize, end: usize) -> bool {
-    let stop = |j: &usize| !c.is_any(*j, &[".", ";", "!", "?"]);
+    let stop = |j: &usize| !c.is_any(*j, CLAUSE_ENDS);
     (first.saturating_sub(8)..first)
         .rev()
         .take_while(stop)
@@ -2675,7 +2667,7 @@ fn clock_range(c: &Cursor, i: usize, after_weekday: bool) -> Option<(usize, Labe
         return None;
     }
     // "Monday 12-4" is from midnight.
-    let h1 = if !says(&first) && !says(&second) && first.hour == 12 {
+    let h1 = if bare && first.hour == 12 {
         0
     } else {
         first.hour
@@ -3393,9 +3385,12 @@ fn day_of_month_alone(c: &Cursor, i: usize) -> Option<Hit> {
         Some(_) => return None,
         None => ordinal_day(c, i + 1)?,
     };
-    let closes = c.tok(end).is_none() || c.is_any(end, &[".", "!", "?", ",", ";"]);
+    let closes = c.tok(end).is_none() || c.is_any(end, CLAUSE_ENDS) || c.is(end, ",");
     closes.then_some((end, When::Relative(Rel::DayOfMonth(d))))
 }
+
+/// The last second of a day, as the specs write "end of tomorrow" (`T23:59:59`).
+const DAY_END: Label = Label::Clock(23, 59, 59);
 
 /// "end of tomorrow", "the end of today", "end of this Sunday", "end of (the) day", "the eod":
 /// the last second of that day.

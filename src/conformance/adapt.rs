@@ -281,65 +281,46 @@ fn times_in(
         .filter(|m| !raws.iter().any(|r| r.span.overlaps(m.span)))
         .chain(raws.iter().filter_map(times::set_mention));
     for m in mentions {
-        if m.kind == TimeMentionKind::DayPart {
-            let lower = input[m.span.start..m.span.end].to_ascii_lowercase();
-            if let Some(value) = day_part_alone(&lower, &m.timex) {
-                let resolution = spec_resolution(model, "timerange", vec![value]);
-                out.push(Found::at(
-                    input,
-                    index,
-                    m.span,
-                    &type_name("timerange"),
-                    resolution,
-                ));
-            }
-            continue;
-        }
-        if let Some((kind, value)) = from_now_value(&m, now) {
+        if let Some((span, kind, value)) = mention_entry(input, &m, now) {
             let resolution = spec_resolution(model, kind, vec![value]);
-            out.push(Found::at(
-                input,
-                index,
-                m.span,
-                &type_name(kind),
-                resolution,
-            ));
-            continue;
+            out.push(Found::at(input, index, span, &type_name(kind), resolution));
         }
-        if let Some((span, value)) = duration_entry(input, &m) {
-            let resolution = spec_resolution(model, "duration", vec![value]);
-            out.push(Found::at(
-                input,
-                index,
-                span,
-                &type_name("duration"),
-                resolution,
-            ));
-            continue;
-        }
-        let (kind, value) = match m.kind {
-            TimeMentionKind::Set => ("set", Some("not resolved".to_string())),
-            TimeMentionKind::Reference if m.timex == "PRESENT_REF" => {
-                ("datetime", Some(spec_datetime(now)))
-            }
-            TimeMentionKind::Reference
-            | TimeMentionKind::DayPart
-            | TimeMentionKind::Offset
-            | TimeMentionKind::Window
-            | TimeMentionKind::Duration => continue,
-        };
-        let Some(value) = value else { continue };
-        let values = vec![json!({"timex": m.timex, "type": kind, "value": value})];
-        let resolution = spec_resolution(model, kind, values);
-        out.push(Found::at(
-            input,
-            index,
-            m.span,
-            &type_name(kind),
-            resolution,
-        ));
     }
     out
+}
+
+/// A time mention in the spec's terms: its span, type and `values` entry; `None` for one the
+/// specs do not report (a reference other than now, a part of the day they write otherwise,
+/// a duration of no fixed length).
+fn mention_entry(
+    input: &str,
+    m: &TimeMention,
+    now: DateTime,
+) -> Option<(Span, &'static str, Value)> {
+    match m.kind {
+        TimeMentionKind::DayPart => {
+            let lower = input[m.span.start..m.span.end].to_ascii_lowercase();
+            Some((m.span, "timerange", day_part_alone(&lower, &m.timex)?))
+        }
+        TimeMentionKind::Offset | TimeMentionKind::Window => {
+            let (kind, value) = from_now_value(m, now)?;
+            Some((m.span, kind, value))
+        }
+        TimeMentionKind::Duration => {
+            let (span, value) = duration_entry(input, m)?;
+            Some((span, "duration", value))
+        }
+        TimeMentionKind::Set => {
+            let value = json!({"timex": m.timex, "type": "set", "value": "not resolved"});
+            Some((m.span, "set", value))
+        }
+        TimeMentionKind::Reference if m.timex == "PRESENT_REF" => {
+            let value = spec_datetime(now);
+            let value = json!({"timex": m.timex, "type": "datetime", "value": value});
+            Some((m.span, "datetime", value))
+        }
+        TimeMentionKind::Reference => None,
+    }
 }
 
 /// Words before a duration that bound it, with the spec's `Mod` ("more than 4 days").
@@ -352,24 +333,14 @@ const READ_AS_THREE: &[&str] = &["a few ", "few ", "some ", "several "];
 /// it ("more than 4 days": `Mod` "more") and reading a vague count as three; `None` for one
 /// with no fixed length ("many years").
 fn duration_entry(input: &str, m: &TimeMention) -> Option<(Span, Value)> {
-    if m.kind != TimeMentionKind::Duration {
-        return None;
-    }
     let lower = input[m.span.start..m.span.end].to_ascii_lowercase();
     let vague = READ_AS_THREE.iter().any(|w| lower.starts_with(w)) && m.timex.contains('X');
     let (timex, seconds) = match m.seconds {
         Some(seconds) => (m.timex.clone(), seconds),
         None if vague => {
             let timex = m.timex.replacen('X', "3", 1);
-            let unit = match timex.chars().last()? {
-                'H' if timex.contains('T') => 3600.0,
-                'M' if timex.contains('T') => 60.0,
-                'S' => 1.0,
-                'D' => 86_400.0,
-                'W' => 604_800.0,
-                _ => return None,
-            };
-            (timex, 3.0 * unit)
+            let seconds = durations::fixed_seconds(&timex)?;
+            (timex, seconds)
         }
         None => return None,
     };

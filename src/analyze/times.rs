@@ -120,6 +120,7 @@ impl End {
                     | Rel::Weeks(_)
                     | Rel::Quarters(_)
                     | Rel::Month(_)
+                    | Rel::MonthOfYear(..)
                     | Rel::MonthIn(..)
                     | Rel::ComingMonth(_)
                     | Rel::Quarter(..)
@@ -282,6 +283,12 @@ pub enum Rel {
     /// A day of the month with no month ("on the 18th."): the latest one on or before
     /// publication.
     DayOfMonth(i8),
+    /// Month `m` of the publication year at this offset ("June last year", "October of next
+    /// year", "March this year").
+    MonthOfYear(i8, i32),
+    /// The week of the latest weekend begun by publication ("sold over the weekend" in a
+    /// Monday story): this week's from Saturday on, else last week's.
+    WeekOfLastWeekend,
 }
 
 /// A holiday stories date things by. Only holidays with one date wherever they are named are
@@ -819,6 +826,11 @@ fn resolve_relative(rel: Rel, p: Date) -> Option<(Date, Date)> {
         Rel::Months(n) => {
             let d = add_months(p.first_of_month(), n)?;
             Some((d, d.last_of_month()))
+        }
+        Rel::MonthOfYear(m, n) => month_span(year + n, m),
+        Rel::WeekOfLastWeekend => {
+            let begun = matches!(p.weekday(), Weekday::Saturday | Weekday::Sunday);
+            resolve_relative(Rel::Weeks(if begun { 0 } else { -1 }), p)
         }
         Rel::Weeks(n) => {
             let monday = monday_of(p)?;
@@ -2167,17 +2179,25 @@ fn day_part(c: &Cursor, i: usize) -> Option<(usize, When, Label)> {
     }
     // "the weekend", "this weekend", "last weekend", "next weekend"
     if c.is(i + 1, "weekend") {
-        let weeks = if c.is_any(i, &["the", "this"]) {
-            Some(0)
+        // "sold over the weekend, he said" in a Monday story: the weekend just gone; not "may
+        // be concluded over the weekend".
+        let modal =
+            (i.saturating_sub(6)..i).any(|j| c.is_any(j, &["may", "might", "could", "can"]));
+        let told_of_past =
+            c.is(i, "the") && !(c.future_before(i) || modal) && c.tells_of_past_around(i, i + 2);
+        let weeks = if told_of_past {
+            Some(Rel::WeekOfLastWeekend)
+        } else if c.is_any(i, &["the", "this"]) {
+            Some(Rel::Weeks(0))
         } else if c.is(i, "last") {
-            Some(-1)
+            Some(Rel::Weeks(-1))
         } else if c.is(i, "next") {
-            Some(1)
+            Some(Rel::Weeks(1))
         } else {
             None
         };
-        if let Some(n) = weeks {
-            return Some((i + 2, When::Relative(Rel::Weeks(n)), Label::Weekend));
+        if let Some(rel) = weeks {
+            return Some((i + 2, When::Relative(rel), Label::Weekend));
         }
     }
     // "the day", "the same day", "that day": the day the story is about, taken as its date.
@@ -4322,6 +4342,21 @@ fn with_year_after(times: &mut Vec<RawTime>, text: &str) {
                 .map(|(s, e)| When::Fixed(s, e)),
             _ => None,
         };
+        // "June last year", "October of next year": the month is of that year, and the year
+        // stays a time of its own (as TimeML tags the two).
+        let of_relative_year = match (a.label, b.when, b.label) {
+            (Label::Plain, When::Relative(Rel::Years(n)), Label::Plain)
+                if b.span == b.core && (link.is_empty() || link == "of") =>
+            {
+                month_alone(&a).map(|m| When::Relative(Rel::MonthOfYear(m, n)))
+            }
+            _ => None,
+        };
+        if let Some(when) = of_relative_year {
+            times[k - 1].when = when;
+            k += 1;
+            continue;
+        }
         match dated {
             Some(when) if link == "in" || link == "of" => {
                 times[k - 1] = RawTime {
@@ -4759,6 +4794,34 @@ mod tests {
     }
 
     #[test]
+    fn a_month_before_a_relative_year_is_of_that_year() {
+        let pairs = |text: &str, published: &str| timexes(text, published);
+        let both = |month: &str, m: &str, year: &str, y: &str| {
+            vec![
+                (month.to_string(), m.to_string()),
+                (year.to_string(), y.to_string()),
+            ]
+        };
+        assert_eq!(
+            pairs("sales rose in June last year", "2009-05-15"),
+            both("in June", "2008-06", "last year", "2008")
+        );
+        assert_eq!(
+            pairs("renewed after October of next year", "2009-05-15"),
+            both("after October", "2010-10", "next year", "2010")
+        );
+        assert_eq!(
+            pairs("75,000 in May a year ago", "1987-06-30"),
+            both("in May", "1986-05", "a year ago", "1986")
+        );
+        // A comma ends the month's clause: "last year" starts another.
+        assert_eq!(
+            pairs("prices fell in June, last year they rose", "2009-05-15")[0],
+            ("in June".to_string(), "2009-06".to_string())
+        );
+    }
+
+    #[test]
     fn bare_hours_beside_their_day_are_a_clock_range_unless_a_score_or_price() {
         let first = |text: &str| timexes(text, "2018-11-01").into_iter().next();
         let range = |span: &str, timex: &str| Some((span.to_string(), timex.to_string()));
@@ -5079,6 +5142,8 @@ mod tests {
     time_cases! {
         year_with_in: "Exports grew in 2023.", "2024-03-01" => "in 2023", "2023-01-01", "2023-12-31";
         bare_year: "2022 was a record", "2024-03-01" => "2022", "2022-01-01", "2022-12-31";
+        weekend_told_of_as_past_is_the_last_one: "bought rapeseed over the weekend, traders said", "1987-03-09" => "over the weekend", "1987-03-07", "1987-03-08";
+        weekend_to_come_is_this_weeks: "business may be concluded over the weekend", "1987-04-24" => "over the weekend", "1987-04-25", "1987-04-26";
         weekend_is_its_saturday_and_sunday: "opens this weekend", "2010-01-27" => "this weekend", "2010-01-30", "2010-01-31";
         day_month_year: "signed on 5 June 2019 in Hanoi", "2024-03-01" => "5 June 2019", "2019-06-05", "2019-06-05";
         month_day_year: "on June 5, 2019, the two", "2024-03-01" => "June 5, 2019", "2019-06-05", "2019-06-05";

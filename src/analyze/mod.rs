@@ -54,11 +54,7 @@ pub fn finish(text: &str, scan: &Scan, published: Option<Date>) -> Analysis {
                     || (is_count(q) && (t.span.start..t.span.end).contains(&q.span.start)))
         })
     });
-    let mut time_mentions = durations::scan(&scan.tokens, text);
-    time_mentions.retain(|m| !scan.times.iter().any(|t| t.span.overlaps(m.span)));
-    // "every Monday" recurs: a set, not a date.
-    time_mentions.extend(scan.times.iter().filter_map(times::set_mention));
-    time_mentions.sort_by_key(|m| m.span);
+    let mut time_mentions = time_mentions(&scan.tokens, text, &scan.times);
     anchor_day_parts(&mut time_mentions, &times, &sentences, published);
     let mut entities = entities::countries(text);
     entities.extend(names::recognize(&scan.tokens, text, &entities));
@@ -70,6 +66,17 @@ pub fn finish(text: &str, scan: &Scan, published: Option<Date>) -> Analysis {
         times,
         time_mentions,
     }
+}
+
+/// The time mentions of a text apart from its times (durations, sets, references, parts of
+/// the day; none inside a time), and the recurring weekdays among its times ("every Monday"
+/// recurs: a set, not a date), in text order.
+pub fn time_mentions(tokens: &[Token], text: &str, times: &[RawTime]) -> Vec<TimeMention> {
+    let mut mentions = durations::scan(tokens, text);
+    mentions.retain(|m| !times.iter().any(|t| t.span.overlaps(m.span)));
+    mentions.extend(times.iter().filter_map(times::set_mention));
+    mentions.sort_by_key(|m| m.span);
+    mentions
 }
 
 /// The index of the sentence holding byte `at`.

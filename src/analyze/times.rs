@@ -2461,10 +2461,15 @@ const SCORE_WORDS: &[&str] = &[
 /// after "between" or "from" with a day after them ("between 3 and 8 yesterday"), or joined
 /// by a dash right after a weekday (`after_weekday`: "Monday 3-8") or before one ("6-8 next
 /// Monday"), in a clause that tells of no score or vote ("beat Boston 6-4 Monday"). Prices
-/// and ratios beside dates ("today at 6-1", "March 1, 1994, 8-1") are none.
-fn beside_its_day(c: &Cursor, first: usize, end: usize, after_weekday: bool) -> bool {
+/// and ratios beside dates ("today at 6-1", "March 1, 1994, 8-1") are none. `day_after` is
+/// the day written after them, if any ([`day_after_clock`] at `end`).
+fn beside_its_day(
+    c: &Cursor,
+    (first, end): (usize, usize),
+    after_weekday: bool,
+    day_after: Option<Hit>,
+) -> bool {
     let led = first > 0 && c.is_any(first - 1, &["between", "from"]);
-    let day_after = day_after_clock(c, end);
     let weekday_after = day_after.is_some_and(|(_, w)| is_weekday(w));
     ((led && day_after.is_some()) || after_weekday || weekday_after)
         && !tells_of_score(c, first, end)
@@ -2681,9 +2686,13 @@ fn clock_range(c: &Cursor, i: usize, after_weekday: bool) -> Option<(usize, Labe
     let says = |r: &ClockReading| r.meridiem.is_some() || r.minutes_written;
     // "4 - 6:30 pm" is a range; "from 10:30 to 3 years" is not, "from 10:30 to 3 on
     // 1/1/2015" is.
-    let bare_end = bare_second && day_after_clock(c, second.end).is_none();
     let bare = !says(&first) && !says(&second);
-    if (bare || bare_end) && !beside_its_day(c, i, second.end, after_weekday) {
+    // The day after the hours, looked for once and only when a bare end needs it.
+    let day_after = (bare || bare_second)
+        .then(|| day_after_clock(c, second.end))
+        .flatten();
+    let bare_end = bare_second && day_after.is_none();
+    if (bare || bare_end) && !beside_its_day(c, (i, second.end), after_weekday, day_after) {
         return None;
     }
     // "Monday 12-4" is from midnight.

@@ -6,7 +6,7 @@
 //! ledger stores 0.50 USD), the translation happens here.
 
 use super::specs::Model;
-use crate::analyze::{durations, numbers, quantities, times, tokens};
+use crate::analyze::{self, durations, numbers, quantities, times, tokens};
 use crate::model::{CharIndex, Quantity, Span, TimeExpr, TimeMention, TimeMentionKind};
 use jiff::civil::{Date, DateTime};
 use serde::Serialize;
@@ -275,12 +275,7 @@ fn times_in(
             Some(Found::at(input, index, span, &type_name(kind), resolution))
         })
         .collect();
-    // Durations, sets and references apart from the times, and the recurring weekdays.
-    let mentions = durations::scan(&toks, input)
-        .into_iter()
-        .filter(|m| !raws.iter().any(|r| r.span.overlaps(m.span)))
-        .chain(raws.iter().filter_map(times::set_mention));
-    for m in mentions {
+    for m in analyze::time_mentions(&toks, input, &raws) {
         if let Some((span, kind, value)) = mention_entry(input, &m, now) {
             let resolution = spec_resolution(model, kind, vec![value]);
             out.push(Found::at(input, index, span, &type_name(kind), resolution));

@@ -1713,8 +1713,14 @@ const WEAK_STARTERS: &[&str] = &[
     "quarter",
 ];
 
+/// Whether the token after a possible starter at `i` lets a time go on: after a weak starter
+/// something that may start or continue one ("in 2023", "in the", "a year"), after "<" or ">"
+/// an "=" ("> = 2019"; "<ACME CORP>" is a company tag).
 fn next_fits(tokens: &[Token], i: usize, text: &str) -> bool {
     let word = tokens[i].text(text);
+    if matches!(word, "<" | ">") {
+        return tokens.get(i + 1).is_some_and(|t| t.text(text) == "=");
+    }
     if !WEAK_STARTERS.iter().any(|w| w.eq_ignore_ascii_case(word)) {
         return true;
     }
@@ -1743,10 +1749,7 @@ fn may_start_time(tok: &Token, text: &str) -> bool {
             if w.len() > 12 {
                 return false;
             }
-            let first = w.as_bytes()[0];
-            if matches!(first, b'Q' | b'H' | b'q' | b'h') && w.len() == 2
-                || glued_year_code(w).is_some()
-            {
+            if quarter_code(w).is_some() || glued_year_code(w).is_some() {
                 return true;
             }
             match STARTER_SET.get(w) {

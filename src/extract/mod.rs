@@ -535,9 +535,12 @@ fn balance_parties(
             .filter(|e| phrase.contains(e.span) && !e.span.overlaps(q))
             .filter(is_partner)
     };
+    // A partner after the figure is in its phrase only with no comma between: "169.8 billion
+    // dlrs, with Japan making up a third" names a share, not the partner.
+    let unbroken = |e: &&&Entity| !text[q.end..e.span.start].contains([',', ';']);
     let partner = partners()
         .rfind(|e| e.span.end <= q.start)
-        .or_else(|| partners().find(|e| e.span.start >= q.end));
+        .or_else(|| partners().find(|e| e.span.start >= q.end && unbroken(e)));
     let owner = countries
         .iter()
         .rfind(|e| e.span.end <= trigger.start && !is_partner(e));
@@ -919,6 +922,10 @@ mod tests {
         );
         assert_eq!(
             subjects_by_value("The United States last year had a record trade deficit of 169.8 billion dlrs and Japan accounted for about one-third."),
+            vec![(169.8e9, ids(&["US"]))]
+        );
+        assert_eq!(
+            subjects_by_value("Last year the U.S. trade gap hit a record 169.8 billion dlrs, and it keeps widening, with Japan making up about a third of it."),
             vec![(169.8e9, ids(&["US"]))]
         );
         assert_eq!(

@@ -61,6 +61,7 @@ const TITLE_HEADS: &[&str] = &[
     "Undersecretary",
     "Under-Secretary",
     "Envoy",
+    "Representative",
     "Adviser",
     "Advisor",
     "Exchequer",

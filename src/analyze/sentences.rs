@@ -16,7 +16,9 @@ const ABBREVIATIONS: &[&str] = &[
     "vol", "pp", "ca", "plc", "cie", "gmbh", "rs", "op", "ed", "eds",
 ];
 
-/// Words that begin a sentence after a dotted acronym ("... in the U.S. The ...").
+/// Words that begin a sentence after a dotted acronym ("... in the U.S. The ..."). Not
+/// nouns that wire copy capitalises after "U.S." inside a sentence ("U.S. Trade
+/// Representative", "U.S. Officials said").
 const SENTENCE_STARTERS: &[&str] = &[
     "The",
     "It",
@@ -45,8 +47,6 @@ const SENTENCE_STARTERS: &[&str] = &[
     "Last",
     "However",
     "Meanwhile",
-    "Officials",
-    "Trade",
     "There",
 ];
 
@@ -184,6 +184,8 @@ mod tests {
         initials: "The report by J. R. Smith was published.";
         company: "Orlen Inc. said it would invest more.";
         quoted_question: "\"Will trade grow?\" he asked.";
+        us_trade_title: "Tamura told the visiting U.S. Trade Representative about the plan.";
+        us_officials: "Talks ended, U.S. Officials said on Friday.";
     }
 
     #[test]

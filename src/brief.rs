@@ -392,7 +392,10 @@ fn event_sentence(e: &StoredEvent) -> String {
         Some(EventType::Statement) => format!("{who} stated an aim: “{} {object}”", e.trigger),
         None => format!("{who}: {} {object}", e.kind),
     };
-    format!("{when}: {}.", what.trim_end())
+    // "visited U.S.": an abbreviation's dot ends the sentence too.
+    let what = what.trim_end();
+    let stop = if what.ends_with('.') { "" } else { "." };
+    format!("{when}: {what}{stop}")
 }
 
 /// "Prime Minister Petr Fiala and Germany": participants as the articles name them,
@@ -1250,6 +1253,17 @@ mod tests {
         assert_eq!(
             said[0].text,
             "from 1987-04-01 to 1987-04-30: Yasuhiro Nakasone was to visit Washington."
+        );
+        // A place written with an abbreviation's dot ends the sentence once.
+        let to_us = StoredEvent {
+            place_name: Some("U.S.".into()),
+            ..announced.clone()
+        };
+        let said = chronology(std::slice::from_ref(&to_us), 0, |_| true);
+        assert!(
+            said[0].text.ends_with("was to visit U.S."),
+            "{}",
+            said[0].text
         );
         let events = vec![
             announced,

@@ -227,7 +227,9 @@ fn sentence_events(
             EventType::Visit => visit_destination(text, &entities, trigger),
             _ => place_of(&in_sentence, trigger),
         };
-        if kind == EventType::Visit && place.is_none() {
+        if kind == EventType::Visit
+            && (place.is_none() || names_a_visitor(text, &entities, trigger))
+        {
             continue;
         }
         let Some(mut taking_part) = taking_part(
@@ -275,20 +277,28 @@ fn sentence_events(
         );
         // "soon after returning from a U.S. visit": a visit over by the time of the report,
         // whatever time the sentence names for something else.
-        let time = if kind == EventType::Visit && returned_from(&text[span.start..trigger.start]) {
-            reported_on(published)
-        } else {
-            event_time(analysis, span, trigger, published)
-        };
+        let mut time =
+            if kind == EventType::Visit && returned_from(&text[span.start..trigger.start]) {
+                reported_on(published)
+            } else {
+                event_time(analysis, span, trigger, published)
+            };
+        let announced =
+            kind != EventType::Statement && announced(&text[clause.start..trigger.start]);
+        // "the first official to visit Japan since Reagan announced last week …": an event
+        // still to come cannot have taken place in a time over before the report; that time
+        // belongs to another verb.
+        if announced && is_before_publication(time.as_ref(), published) {
+            time = reported_on(published);
+        }
         out.push(Event {
             kind,
             participants,
             place: place.map(|p| p.id.clone()),
             place_span: place.map(|p| p.span),
             countries,
-            planned: kind != EventType::Statement
-                && (announced(&text[clause.start..trigger.start])
-                    || is_after_publication(time.as_ref(), published)),
+            planned: announced
+                || (kind != EventType::Statement && is_after_publication(time.as_ref(), published)),
             time,
             object,
             count: count_of(text, object, kind),
@@ -515,6 +525,11 @@ fn is_after_publication(time: Option<&ClaimTime>, published: Option<Date>) -> bo
     matches!((time, published), (Some(t), Some(p)) if t.span.is_some() && t.start > p)
 }
 
+/// Whether an event's time, named in the text, ended before the publication date.
+fn is_before_publication(time: Option<&ClaimTime>, published: Option<Date>) -> bool {
+    matches!((time, published), (Some(t), Some(p)) if t.span.is_some() && t.end < p)
+}
+
 /// Whether a meeting has two sides: two participants that are not one country and its own
 /// people ("Japan met in Venice" has one), or a body that meets ("the joint commission met"),
 /// or the article's two countries ("the two sides met").
@@ -583,6 +598,24 @@ fn visit_destination<'e>(text: &str, entities: &[&'e Entity], trigger: Span) -> 
                 })
         })
         .map(|(_, e)| **e)
+}
+
+/// Whether "visiting" describes who comes next ("told visiting U.S. Secretary of State George
+/// Shultz", "visiting U.S. Trade officials") rather than telling of a visit to it ("visiting
+/// Japan"): a person right after it, or a country followed by a capitalised word. Where
+/// such a visitor went the sentence does not say.
+fn names_a_visitor(text: &str, entities: &[&Entity], trigger: Span) -> bool {
+    if !text[trigger.start..trigger.end].eq_ignore_ascii_case("visiting") {
+        return false;
+    }
+    let Some(next) = entities.iter().find(|e| e.span.start >= trigger.end) else {
+        return false;
+    };
+    let adjacent = text[trigger.end..next.span.start].trim().is_empty();
+    let title_follows = text[next.span.end..]
+        .trim_start_matches(' ')
+        .starts_with(|c: char| c.is_uppercase());
+    adjacent && (next.kind == EntityKind::Person || title_follows)
 }
 
 /// "a U.S. visit", "his Japan visit": a country named between a determiner and the noun
@@ -987,6 +1020,25 @@ mod tests {
     }
 
     #[test]
+    fn a_visit_to_come_is_not_dated_by_a_past_time_of_another_verb() {
+        let text = "Trade Representative Clayton Yeutter is the first official to visit Japan \
+                    since the president announced last week a plan to raise tariffs.";
+        let e = of_type(text, EventType::Visit);
+        assert!(e.planned);
+        let time = e.time.as_ref().map(|t| (t.start.to_string(), t.span));
+        assert_eq!(time, Some(("2025-03-14".to_string(), None)));
+        // A planned visit dated after the report keeps its date.
+        let e = of_type(
+            "Trade Representative Clayton Yeutter will visit Japan next week.",
+            EventType::Visit,
+        );
+        assert_eq!(
+            e.time.map(|t| t.start.to_string()),
+            Some("2025-03-17".into())
+        );
+    }
+
+    #[test]
     fn a_clause_after_and_has_its_own_participants() {
         let text = "Czech Prime Minister Petr Fiala met a Polish official in Warsaw on Monday, and Polish Prime Minister Donald Tusk will \
                     visit Prague in April.";
@@ -1114,6 +1166,21 @@ mod tests {
         let text = "Rice policy is protectionist, visiting U.S. Agriculture Secretary Richard \
                     Lyng told a press conference.";
         assert!(read(text).iter().all(|e| e.kind != EventType::Visit));
+        for text in [
+            "Tamura told visiting U.S. Trade officials that Japan would buy more.",
+            "Chinese leader Deng Xiaoping told visiting U.S. Secretary of State George Shultz \
+             the troubles were over.",
+        ] {
+            assert!(
+                read(text).iter().all(|e| e.kind != EventType::Visit),
+                "{text}"
+            );
+        }
+        let visit = of_type(
+            "Trade Representative Clayton Yeutter will be visiting Japan in April.",
+            EventType::Visit,
+        );
+        assert_eq!(visit.place.as_deref(), Some("JP"));
         // Officials of the country visited name no visitor from elsewhere.
         assert!(
             read("A visit to Tokyo by Japanese trade officials was cancelled.")

@@ -32,7 +32,7 @@ static TARGET_CUES: LazyLock<Regex> = LazyLock::new(|| {
 });
 static FORECAST_CUES: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(expects?|expected|expecting|forecasts?|forecasted|projected|projections?|predicts?|predicted|likely|could reach|is set to reach|are set to reach|estimated to reach|outlook|anticipates?|anticipated|should reach|may reach|might reach|on track to)\b",
+        r"(?i)\b(expects?|expected|expecting|forecasts?|forecasted|projected|projections?|predicts?|predicted|likely|(?:could|may|might|should|would) (?:reach|rise|increase|grow|climb|double|triple|top|exceed|fall|drop|decline|shrink)|is set to reach|are set to reach|estimated to reach|outlook|anticipates?|anticipated|on track to)\b",
     )
 });
 static PLAN_CUES: LazyLock<Regex> = LazyLock::new(|| {
@@ -173,7 +173,13 @@ fn sentence_claims(
         }
         let time = claim_time(text, analysis, span, q, published);
         let deadline = time.as_ref().is_some_and(|(_, d)| *d);
-        let modality = modality(&cues, own_clause, q.span, deadline);
+        let modality = match modality(&cues, own_clause, q.span, deadline) {
+            // A target changed "from €150 billion to €180 billion" starts from the old target.
+            Modality::Forecast | Modality::Plan if is_change_base(text, own_clause, q.span) => {
+                Modality::Actual
+            }
+            m => m,
+        };
         let (mut subjects, from, to) =
             participants(text, scope, who, trigger, ind.flow, pair, &ind.key);
         if ind.key == "trade_balance" && !BILATERAL.is_match(&text[span.start..span.end]) {
@@ -382,6 +388,21 @@ fn is_comparison_base(text: &str, q: Span, t: Span) -> bool {
         && text
             .get(q.end..t.start)
             .is_some_and(|between| COMPARISON.is_match(between))
+}
+
+/// Whether a figure is what a change starts from ("should exceed 1.4 billion, up from 1.27
+/// billion", "would increase output to 264 mln from 165 mln now"): what is or was, whatever
+/// the clause forecasts or plans.
+fn is_change_base(text: &str, clause: Span, q: Span) -> bool {
+    let before = text.get(clause.start.min(q.start)..q.start).unwrap_or("");
+    let mut words = before
+        .split_whitespace()
+        .rev()
+        .skip_while(|w| ["about", "around", "some", "nearly", "almost"].contains(w));
+    // "forecasts range from 20 billion to 30 billion": the low end of a range.
+    let ranges = |w: &str| w.to_ascii_lowercase().starts_with("rang");
+    words.next().is_some_and(|w| w.eq_ignore_ascii_case("from"))
+        && !words.next().is_some_and(ranges)
 }
 
 static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
@@ -776,6 +797,31 @@ mod tests {
             (c.indicator.as_str(), c.modality),
             ("trade_volume", Modality::Forecast)
         );
+        // A modal before a verb of change: "could grow to", "may fall to"; the figure the
+        // change starts from is what is.
+        let modalities: Vec<(f64, Modality)> = extract(
+            "Polish exports to Vietnam could grow to 2 billion dlrs by 2030, up from about 1.1 billion dlrs.",
+            "2024-01-10",
+        )
+        .iter()
+        .map(|c| (c.value.amount, c.modality))
+        .collect();
+        assert_eq!(
+            modalities,
+            [(2e9, Modality::Forecast), (1.1e9, Modality::Actual)]
+        );
+        let c = extract(
+            "Forecasts for Polish exports to Vietnam range from 2 billion dlrs to 3 billion dlrs.",
+            "2024-01-10",
+        );
+        assert!(!c.is_empty() && c.iter().all(|c| c.modality == Modality::Forecast));
+        // A target raised from one value to another starts from the old target.
+        let c = extract(
+            "Poland and Vietnam raised their target for trade from 5 billion dlrs to 8 billion dlrs by 2030.",
+            "2024-10-01",
+        );
+        assert_eq!(c.len(), 2);
+        assert!(c.iter().all(|c| c.modality == Modality::Target));
     }
 
     #[test]

@@ -365,6 +365,13 @@ fn event_sentence(e: &StoredEvent) -> String {
         .map(|p| place_phrase(p, e.place_name.as_deref()));
     let object = e.object.as_deref().unwrap_or("");
     let what = match EventType::parse(&e.kind) {
+        // "a U.S. official to visit Japan" names the visitor by country: a country does
+        // not travel, its people do.
+        Some(EventType::Visit) if e.participants.iter().all(|(id, _)| is_country_id(id)) => {
+            let did = if e.planned { "was to visit" } else { "visited" };
+            let place = place.clone().unwrap_or_default();
+            format!("a delegation from {who} {did} {place}")
+        }
         Some(EventType::Visit) => format!(
             "{who} {} {}",
             did("visited", "visit"),
@@ -396,6 +403,12 @@ fn event_sentence(e: &StoredEvent) -> String {
     let what = what.trim_end();
     let stop = if what.ends_with('.') { "" } else { "." };
     format!("{when}: {what}{stop}")
+}
+
+/// Whether an entity id is a country's (an ISO code; people, organisations and places have
+/// a kind prefix).
+fn is_country_id(id: &str) -> bool {
+    !id.contains(':')
 }
 
 /// "Prime Minister Petr Fiala and Germany": participants as the articles name them,
@@ -1253,6 +1266,16 @@ mod tests {
         assert_eq!(
             said[0].text,
             "from 1987-04-01 to 1987-04-30: Yasuhiro Nakasone was to visit Washington."
+        );
+        // A visitor named only by country is its delegation.
+        let by_country = StoredEvent {
+            participants: vec![("US".into(), None)],
+            ..announced.clone()
+        };
+        let said = chronology(std::slice::from_ref(&by_country), 0, |_| true);
+        assert_eq!(
+            said[0].text,
+            "from 1987-04-01 to 1987-04-30: a delegation from United States was to visit Washington."
         );
         // A place written with an abbreviation's dot ends the sentence once.
         let to_us = StoredEvent {

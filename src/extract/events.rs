@@ -254,11 +254,20 @@ fn sentence_events(
             .filter(|_| taking_part.len() < 2 && members.is_none())
             .into_iter()
             .flat_map(|(a, b)| [a.clone(), b.clone()]);
+        // The country visited does not visit itself ("Poland and Vietnam signed … during a
+        // visit to Hanoi": the article's pair, less the host).
+        let host = place
+            .filter(|_| kind == EventType::Visit)
+            .and_then(|p| match p.kind {
+                EntityKind::Country => Some(p.id.clone()),
+                _ => p.country.clone(),
+            });
         let participants: Vec<String> = unique(
             taking_part
                 .iter()
                 .map(|e| e.id.clone())
-                .chain(pair_ids.clone()),
+                .chain(pair_ids.clone())
+                .filter(|id| host.as_ref() != Some(id)),
         );
         if participants.is_empty()
             || (kind == EventType::Meeting && !two_parties(&taking_part, bilateral.is_some()))
@@ -1017,6 +1026,15 @@ mod tests {
                     soon after returning from a U.S. visit.";
         let e = of_type(text, EventType::Visit);
         assert_eq!(e.participants, vec!["person:petr-fiala"]);
+    }
+
+    #[test]
+    fn the_country_visited_is_no_visitor() {
+        let e = of_type(
+            "Poland and Vietnam signed 12 agreements during a visit to Hanoi.",
+            EventType::Visit,
+        );
+        assert_eq!(e.participants, vec!["PL"]);
     }
 
     #[test]

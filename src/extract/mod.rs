@@ -625,22 +625,33 @@ fn participants(
         ),
     };
     if to.is_none() {
-        // "tourists visited Chile": a country right after the trigger's verb is where it goes.
+        // "tourists visited Chile": a country right after the trigger's verb is where it goes
+        // (a few words on, no comma between; not "invested, 334,000 billion yen, was about
+        // Japan's GNP").
+        let trigger_end = trigger.map_or(sentence.end, |t| t.end);
+        let right_after = |e: &Entity| {
+            text.get(trigger_end..e.span.start).is_some_and(|between| {
+                !between.contains(',') && between.split_whitespace().count() <= 3
+            })
+        };
         to = roles
             .iter()
             .zip(countries)
             .find(|((r, id), e)| {
-                *r == Role::Other && e.span.start >= trigger_start && from.as_deref() != Some(*id)
+                *r == Role::Other && right_after(e) && from.as_deref() != Some(*id)
             })
             .map(|((_, id), _)| id.to_string());
     }
     if from.is_some() && from == to {
         to = None;
     }
-    // One country named once and the article's pair known: the other side is the pair's
-    // other member ("exports to Germany" in a Czech–German story).
-    if let (Some((a, b)), 1) = (pair, countries.len()) {
-        let other = |x: &String| {
+    // One country named as where a flow comes from or goes to (not one that only owns
+    // something else in the sentence: "the amount invested was about Japan's GNP"), the
+    // article's pair known: the other side is the pair's other member ("exports to Germany"
+    // in a Czech–German story), also when that member's capital is named in no role
+    // ("imports from Germany …, leaving Prague with a surplus").
+    if let Some((a, b)) = pair {
+        let other = |x: &str| {
             if x == a {
                 Some(b.clone())
             } else if x == b {
@@ -649,9 +660,28 @@ fn participants(
                 None
             }
         };
+        let by_name = |x: &str| {
+            let mut own = roles.iter().filter(|(_, id)| *id == x);
+            let flows =
+                own.all(|(r, _)| matches!(r, Role::Origin | Role::Destination | Role::Subject));
+            let rest: Vec<(&(Role, &str), &&Entity)> = roles
+                .iter()
+                .zip(countries)
+                .filter(|((_, id), _)| *id != x)
+                .collect();
+            let once = roles.len() - rest.len() == 1;
+            let rest_is_the_other = match rest.as_slice() {
+                [] => true,
+                [((Role::Other, id), e)] => {
+                    e.form == MentionForm::Capital && other(x).as_deref() == Some(*id)
+                }
+                _ => false,
+            };
+            flows && once && rest_is_the_other
+        };
         match (&from, &to) {
-            (Some(f), None) => to = other(f),
-            (None, Some(t)) => from = other(t),
+            (Some(f), None) if by_name(f) => to = other(f),
+            (None, Some(t)) if by_name(t) => from = other(t),
             _ => {}
         }
         subjects.extend(from.iter().cloned().chain(to.iter().cloned()));
@@ -911,6 +941,18 @@ mod tests {
             (c.from.as_deref(), c.to.as_deref()),
             (Some("IN"), Some("CL"))
         );
+    }
+
+    #[test]
+    fn a_country_owning_something_else_is_no_side_of_a_flow() {
+        // In a Czech–German story (the pair comes from the article's countries).
+        let text = "Czech exports to Germany rose.\n\
+                    The amount now invested, 900 billion crowns, equals Germany's annual \
+                    budget.";
+        let c = extract(text, "2024-03-08");
+        let invested = c.iter().find(|c| c.indicator == "investment");
+        let sides = invested.map(|c| (c.from.clone(), c.to.clone()));
+        assert_eq!(sides, Some((None, None)));
     }
 
     #[test]

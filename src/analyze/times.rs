@@ -1161,6 +1161,25 @@ impl<'a> Cursor<'a> {
         }
         false
     }
+    /// True when a verb with a pronoun subject between the clause's future word and token `k`
+    /// tells of something done ("will lift the duties it imposed on April 17"): narrower than
+    /// [`Cursor::past_event_before`], whose participles are often adjectives ("vehicles
+    /// produced after April 30", "preferred shares").
+    fn finite_past_before(&self, k: usize) -> bool {
+        let mut j = k;
+        while let Some(prev) = j.checked_sub(1) {
+            j = prev;
+            if k - j > 20 || self.is_any(j, CLAUSE_ENDS) || self.is_future_word(j) {
+                return false;
+            }
+            let pronoun =
+                j > 0 && self.is_any(j - 1, &["it", "he", "she", "they", "we", "i", "who"]);
+            if pronoun && self.tells_of_past(j) {
+                return true;
+            }
+        }
+        false
+    }
     /// Whether the clause of the time from `first` to `end` tells of something done.
     fn tells_of_past_around(&self, first: usize, end: usize) -> bool {
         self.past_event_before(first) || self.past_event_after(end)
@@ -3103,12 +3122,14 @@ fn month_slash_day(c: &Cursor, i: usize) -> Option<Hit> {
 }
 
 /// A day of a month with no year at token `i`, the next such day in a clause that speaks of
-/// the future or after "payable".
+/// the future (unless a verb with its subject between tells of a deed done: "will lift the
+/// duties it imposed on April 17", said ten days later, is this April's) or after "payable".
 fn month_day(c: &Cursor, i: usize, m: i8, d1: i8, d2: i8) -> When {
     // "payable April 14", "payable on April 6": a dividend is paid after it is declared.
     let on = usize::from(i > 0 && c.is(i - 1, "on"));
     let payable = i > on && c.is(i - 1 - on, "payable");
-    When::Relative(Rel::MonthDay(m, d1, d2, payable || c.future_before(i)))
+    let coming = payable || (c.future_before(i) && !c.finite_past_before(i));
+    When::Relative(Rel::MonthDay(m, d1, d2, coming))
 }
 
 /// A second day closing a range: "-4", "to 4", "and 4".
@@ -5238,6 +5259,8 @@ mod tests {
         next_week_weekday: "plans for next week Wednesday?", "2018-11-28" => "for next week Wednesday", "2018-12-05", "2018-12-05";
         weekday_of_the_following_week: "it's on monday of the following week", "2018-07-30" => "monday of the following week", "2018-08-06", "2018-08-06";
         payable_day_is_the_coming_one: "a dividend payable April 14 to holders", "1987-03-02" => "April 14", "1987-04-14", "1987-04-14";
+        day_of_a_deed_done_in_a_future_clause: "it will lift the duties it imposed on April 17", "1987-04-27" => "April 17", "1987-04-17", "1987-04-17";
+        day_after_an_adjective_participle_in_a_future_clause: "it will raise prices of cars produced after April 30", "1987-03-02" => "after April 30", "1987-04-30", "1987-04-30";
         coming_month_after: "talks will be held in February.", "1987-03-10" => "in February", "1988-02-01", "1988-02-29";
         month_at_sentence_end: "Prices fell in July. Then", "2024-05-15" => "in July", "2023-07-01", "2023-07-31";
         early_decade: "By the early 1980s it", "1987-03-12" => "By the early 1980s", "1980-01-01", "1983-12-31";

@@ -7,6 +7,7 @@
 //! [`html`] render it. HTML escapes all article text: articles are untrusted input.
 
 use crate::analyze::entities::country_name;
+use crate::analyze::names::is_company_id;
 use crate::extract::ontology::Ontology;
 use crate::model::{
     EventType, PeriodValues, Role, Series, StoredClaim, StoredDocument, StoredEvent, Verdict,
@@ -180,11 +181,11 @@ pub fn build(
         ("Targets and plans", goals(claims, series, &namer)),
         (
             "Chronology",
-            chronology(events, claims.len(), |k| k != Some(EventType::Statement)),
+            chronology(events, claims.len(), |e| !is_statement(e)),
         ),
         (
             "Stated aims",
-            chronology(events, claims.len(), |k| k == Some(EventType::Statement)),
+            chronology(events, claims.len(), is_public_aim),
         ),
         ("Revised figures", revisions(claims, series, &namer)),
         ("Conflicts to check", conflicts(claims, series, &namer)),
@@ -217,13 +218,13 @@ pub fn build(
 fn chronology(
     events: &[StoredEvent],
     first_quote: usize,
-    wanted: fn(Option<EventType>) -> bool,
+    wanted: fn(&StoredEvent) -> bool,
 ) -> Vec<Statement> {
     let mut occasions: Vec<Vec<usize>> = Vec::new();
     // Each sentence is made once, and only for the events asked for.
     let sentences: Vec<Option<String>> = events
         .iter()
-        .map(|e| wanted(EventType::parse(&e.kind)).then(|| event_sentence(e)))
+        .map(|e| wanted(e).then(|| event_sentence(e)))
         .collect();
     for (k, e) in events.iter().enumerate() {
         if sentences[k].is_none() {
@@ -343,6 +344,18 @@ fn days_between(start: &str, end: &str) -> Option<i64> {
         (Ok(s), Ok(e)) => Some(i64::from((e - s).get_days())),
         _ => None,
     }
+}
+
+/// Whether an event is a statement of intent.
+fn is_statement(e: &StoredEvent) -> bool {
+    EventType::parse(&e.kind) == Some(EventType::Statement)
+}
+
+/// A statement of intent by governments, officials or public bodies: not one a company takes
+/// part in ("Chevron U.S.A. Inc and Nippon Oil Co Ltd agreed to conduct a joint venture"),
+/// which is the firm's plan, not the relationship's aim.
+fn is_public_aim(e: &StoredEvent) -> bool {
+    is_statement(e) && !e.participants.iter().any(|(id, _)| is_company_id(id))
 }
 
 /// "On 12 March 2025, Prime Minister Petr Fiala visited Gdańsk (Poland)."; an announced
@@ -1310,8 +1323,33 @@ mod tests {
             ]
         );
         // Statements of intent are their own section.
-        let aims = chronology(&events, 0, |k| k == Some(EventType::Statement));
+        let aims = chronology(&events, 0, is_public_aim);
         assert!(aims.is_empty());
+    }
+
+    #[test]
+    fn a_company_s_plan_is_no_stated_aim_of_the_relationship() {
+        let aim = |participants: &[(&str, Option<&str>)]| StoredEvent {
+            kind: "statement".into(),
+            trigger: "agreed to".into(),
+            object: Some("conduct a joint oil exploration program".into()),
+            ..meeting("a", "1987-03-31", participants)
+        };
+        let by_firms = aim(&[
+            ("org:chevron-u-s-a-inc", Some("Chevron U.S.A. Inc")),
+            ("org:nippon-oil-co-ltd", Some("Nippon Oil Co Ltd")),
+            ("JP", None),
+        ]);
+        let by_governments = aim(&[("JP", None), ("US", None)]);
+        let said = chronology(&[by_firms, by_governments], 0, is_public_aim);
+        assert_eq!(said.len(), 1);
+        assert!(
+            said[0]
+                .text
+                .contains("Japan and United States stated an aim"),
+            "{}",
+            said[0].text
+        );
     }
 
     #[test]

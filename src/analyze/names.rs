@@ -577,6 +577,32 @@ fn runs(tokens: &[Token], text: &str) -> Vec<Run> {
     out
 }
 
+/// Legal forms that end a company's name, as they end its id slug.
+const LEGAL_FORMS: &[&str] = &[
+    "inc",
+    "corp",
+    "corporation",
+    "co",
+    "cos",
+    "company",
+    "ltd",
+    "plc",
+    "ag",
+    "sa",
+    "gmbh",
+    "llc",
+    "nv",
+    "bancorp",
+];
+
+/// Whether an organisation id is a company's ("org:chevron-u-s-a-inc", "org:nippon-oil-co-ltd"),
+/// told by the legal form ending its name: what a firm plans is not what a government aims at.
+pub fn is_company_id(id: &str) -> bool {
+    id.strip_prefix("org:")
+        .and_then(|slug| slug.rsplit('-').next())
+        .is_some_and(|form| LEGAL_FORMS.contains(&form))
+}
+
 /// Folds a name to an id slug: no diacritics, lower case, words joined by hyphens.
 pub fn slug(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
@@ -1263,6 +1289,17 @@ mod tests {
             role.map(str::to_string),
             country.map(str::to_string),
         )
+    }
+
+    #[test]
+    fn companies_are_told_by_the_legal_form_ending_their_id() {
+        assert!(is_company_id("org:chevron-u-s-a-inc"));
+        assert!(is_company_id("org:nippon-oil-co-ltd"));
+        assert!(!is_company_id(
+            "org:ministry-of-international-trade-and-industry"
+        ));
+        assert!(!is_company_id("org:liberal-democratic-party"));
+        assert!(!is_company_id("person:john-co"));
     }
 
     #[test]

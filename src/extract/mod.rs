@@ -32,7 +32,14 @@ static TARGET_CUES: LazyLock<Regex> = LazyLock::new(|| {
 });
 static FORECAST_CUES: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(expects?|expected|expecting|forecasts?|forecasted|projected|projections?|predicts?|predicted|likely|(?:could|may|might|should|would) (?:reach|rise|increase|grow|climb|double|triple|top|exceed|fall|drop|decline|shrink)|is set to reach|are set to reach|estimated to reach|outlook|anticipates?|anticipated|on track to)\b",
+        r"(?i)\b(expects?|expected|expecting|forecasts?|forecasted|projected|projections?|predicts?|predicted|likely|(?:could|may|might|should|would) reach|is set to reach|are set to reach|estimated to reach|outlook|anticipates?|anticipated|on track to)\b",
+    )
+});
+/// A modal before a verb of change ("could increase to", "may fall to"): a forecast of the
+/// figure after it only; the figure before it is what the change starts from.
+static CHANGE_FORECAST_CUES: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:could|may|might|should|would) (?:rise|increase|grow|climb|jump|surge|soar|expand|recover|rebound|double|triple|top|exceed|fall|drop|decline|slip|ease|shrink|contract)\b",
     )
 });
 static PLAN_CUES: LazyLock<Regex> = LazyLock::new(|| {
@@ -445,25 +452,36 @@ fn clause(sentence: Span, breaks: &[Span], q: Span) -> Span {
 
 /// The modality cues of a sentence ("aims to", "expected", "plans"), found once per
 /// sentence, in the order [`modality`] weighs them: targets, forecasts, plans.
-fn modality_cues(text: &str, sentence: Span) -> Vec<(Span, Modality)> {
+fn modality_cues(text: &str, sentence: Span) -> Vec<Cue> {
     let s = &text[sentence.start..sentence.end];
     let mut cues = Vec::new();
-    for (pattern, modality) in [
-        (&*TARGET_CUES, Modality::Target),
-        (&*FORECAST_CUES, Modality::Forecast),
-        (&*PLAN_CUES, Modality::Plan),
+    for (pattern, modality, before_only) in [
+        (&*TARGET_CUES, Modality::Target, false),
+        (&*FORECAST_CUES, Modality::Forecast, false),
+        (&*CHANGE_FORECAST_CUES, Modality::Forecast, true),
+        (&*PLAN_CUES, Modality::Plan, false),
     ] {
         cues.extend(
             pattern
                 .find_iter(s)
                 .filter(|m| !is_report_of_fact(m.as_str(), &s[m.end()..]))
-                .map(|m| {
-                    let span = Span::new(sentence.start + m.start(), sentence.start + m.end());
-                    (span, modality)
+                .map(|m| Cue {
+                    span: Span::new(sentence.start + m.start(), sentence.start + m.end()),
+                    modality,
+                    before_only,
                 }),
         );
     }
     cues
+}
+
+/// A word or phrase that sets the modality of the figures in its clause.
+#[derive(Debug, Clone, Copy)]
+struct Cue {
+    span: Span,
+    modality: Modality,
+    /// Whether it applies only to figures after it.
+    before_only: bool,
 }
 
 /// "announced that exports reached …" reports a fact; "announced a €2 billion plant" a plan.
@@ -473,11 +491,14 @@ fn is_report_of_fact(cue: &str, after: &str) -> bool {
 
 /// Modality from the cue nearest before the quantity in its clause (else the first after
 /// it); a deadline ("by 2030") with no cue makes a target.
-fn modality(cues: &[(Span, Modality)], clause: Span, q: Span, deadline: bool) -> Modality {
+fn modality(cues: &[Cue], clause: Span, q: Span, deadline: bool) -> Modality {
     let mut best: Option<(usize, Modality)> = None;
-    for &(cue, modality) in cues.iter().filter(|(cue, _)| clause.contains(*cue)) {
+    for c in cues.iter().filter(|c| clause.contains(c.span)) {
+        let (cue, modality) = (c.span, c.modality);
         let d = if cue.end <= q.start {
             q.start - cue.end
+        } else if c.before_only {
+            continue;
         } else {
             10_000 + cue.start - clause.start
         };
@@ -828,7 +849,17 @@ mod tests {
             ("trade_volume", Modality::Forecast)
         );
         // A modal before a verb of change: "could grow to", "may fall to"; the figure the
-        // change starts from is what is.
+        // change starts from is what is, also when written before it.
+        let c = extract(
+            "Polish exports to Vietnam, now about 1.1 billion dlrs, could grow to 2 billion dlrs.",
+            "2024-01-10",
+        );
+        let modalities: Vec<(f64, Modality)> =
+            c.iter().map(|c| (c.value.amount, c.modality)).collect();
+        assert_eq!(
+            modalities,
+            [(1.1e9, Modality::Actual), (2e9, Modality::Forecast)]
+        );
         let modalities: Vec<(f64, Modality)> = extract(
             "Polish exports to Vietnam could grow to 2 billion dlrs by 2030, up from about 1.1 billion dlrs.",
             "2024-01-10",

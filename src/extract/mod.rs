@@ -298,8 +298,19 @@ fn counts_noun_after(text: &str, q: &Quantity, t: &Trigger) -> bool {
     let Some(gap) = text.get(q.span.end..t.start) else {
         return false;
     };
+    // "24-month contracts", "36-day repurchase agreements": a number joined to a unit of
+    // time measures the noun, it does not count it ("a 30-member staff" does).
+    let term = gap.strip_prefix('-').is_some_and(|rest| {
+        let unit = rest
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .next()
+            .unwrap_or("");
+        ["day", "week", "month", "year", "hour", "minute"]
+            .contains(&unit.to_ascii_lowercase().as_str())
+    });
     q.amount.fract() == 0.0
         && t.start >= q.span.end
+        && !term
         && !gap.contains(|c: char| c.is_ascii_digit() || matches!(c, ',' | '.' | ';' | ':'))
         && gap.split_whitespace().count() <= MAX_COUNT_MODIFIERS
 }
@@ -1118,6 +1129,29 @@ mod tests {
         assert_eq!(
             (c.indicator.as_str(), c.value.amount),
             ("company_count", 40.0)
+        );
+    }
+
+    #[test]
+    fn futures_contracts_and_terms_are_no_agreements() {
+        for text in [
+            "Volume on the exchange reached a record 38,402 contracts in March.",
+            "The central bank sold bills through 36-day repurchase agreements.",
+        ] {
+            assert!(
+                extract(text, "1987-04-01")
+                    .iter()
+                    .all(|c| c.indicator != "agreement_count"),
+                "{text}"
+            );
+        }
+        let c = only(
+            "The two countries signed 12 agreements in Hanoi.",
+            "1987-04-01",
+        );
+        assert_eq!(
+            (c.indicator.as_str(), c.value.amount),
+            ("agreement_count", 12.0)
         );
     }
 

@@ -1112,12 +1112,9 @@ impl<'a> Cursor<'a> {
     /// "due to the …" (a cause).
     fn is_future_word(&self, j: usize) -> bool {
         // "I'll", "we’ll": the contraction is one token.
-        let contracted = self.word(j).is_some_and(|w| {
-            let lower = w.to_ascii_lowercase();
-            ["'ll", "’ll"]
-                .iter()
-                .any(|c| lower.len() > c.len() && lower.ends_with(c))
-        });
+        let contracted = self
+            .word(j)
+            .is_some_and(|w| ["'ll", "’ll"].iter().any(|c| ends_with_any_case(w, c)));
         if contracted {
             return true;
         }
@@ -1199,12 +1196,11 @@ impl<'a> Cursor<'a> {
         let Some(w) = self.word(j) else {
             return false;
         };
-        let lower = w.to_ascii_lowercase();
         let after_be = j
             .checked_sub(1)
             .is_some_and(|b| self.is_any(b, &["be", "been", "being", "to"]));
-        let participle = lower.len() > 4 && lower.ends_with("ed") && !after_be;
-        participle || PAST_VERBS.contains(&lower.as_str())
+        let participle = w.len() > 4 && ends_with_any_case(w, "ed") && !after_be;
+        participle || PAST_VERBS.iter().any(|v| v.eq_ignore_ascii_case(w))
     }
     fn int(&self, k: usize) -> Option<(u32, usize)> {
         let t = self.tok(k).filter(|t| t.kind == Kind::Number)?;
@@ -1256,6 +1252,13 @@ impl<'a> Cursor<'a> {
         }
         Some((m, end))
     }
+}
+
+/// Whether `w` ends with `suffix` (ASCII letters in any case) and has more before it: "I'LL".
+fn ends_with_any_case(w: &str, suffix: &str) -> bool {
+    w.len() > suffix.len()
+        && w.is_char_boundary(w.len() - suffix.len())
+        && w[w.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
 }
 
 /// Month names in lower case, January first.
@@ -3816,8 +3819,10 @@ fn relative(c: &Cursor, i: usize) -> Option<Hit> {
         return counted_units(c, i, None);
     }
     let w = c.word(i)?;
-    let lower = w.to_ascii_lowercase();
-    match lower.as_str() {
+    // Keywords are short and ASCII: a longer or non-ASCII word matches none of them.
+    let mut buf = [0u8; 24];
+    let lower = super::tokens::ascii_lower(w, &mut buf).unwrap_or("");
+    match lower {
         "yesterday" => return Some((i + 1, When::Relative(Rel::Days(-1)))),
         "today" => return Some((i + 1, When::Relative(Rel::Days(0)))),
         "tomorrow" => return Some((i + 1, When::Relative(Rel::Days(1)))),
@@ -3859,20 +3864,21 @@ fn relative(c: &Cursor, i: usize) -> Option<Hit> {
     // "last year", "this month", "next quarter", "the previous year", "the past decade",
     // "the past 12 years", "the last five years"
     let k = if lower == "the" { i + 1 } else { i };
-    let det = c.word(k)?.to_ascii_lowercase();
-    let offset = match det.as_str() {
+    let mut det_buf = [0u8; 24];
+    let det = super::tokens::ascii_lower(c.word(k)?, &mut det_buf).unwrap_or("");
+    let offset = match det {
         "last" | "previous" | "prior" | "preceding" => Some(-1),
         "this" | "current" => Some(0),
         "next" | "coming" | "following" => Some(1),
         "past" => None,
         _ => None,
     };
-    let spans_back = matches!(det.as_str(), "past" | "last" | "previous");
+    let spans_back = matches!(det, "past" | "last" | "previous");
     if let Some(hit) = counted_quarters(c, k, offset) {
         return Some(hit);
     }
     // "the next/coming N units"
-    if matches!(det.as_str(), "next" | "coming") {
+    if matches!(det, "next" | "coming") {
         if let Some(hit) = units_ahead(c, k + 1) {
             return Some(hit);
         }
@@ -3898,7 +3904,7 @@ fn relative(c: &Cursor, i: usize) -> Option<Hit> {
         }
         if let Some(off) = offset {
             let rel = match unit.as_str() {
-                "year" if matches!(det.as_str(), "previous" | "prior" | "preceding") => {
+                "year" if matches!(det, "previous" | "prior" | "preceding") => {
                     Some(Rel::YearsBefore(1))
                 }
                 "year" => Some(Rel::Years(off)),

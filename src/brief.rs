@@ -94,39 +94,70 @@ impl Brief {
 
     /// Adds to the scope how many figures and events [`focus`] left out, so a reader knows
     /// they exist and how to list them.
-    pub fn mention_left_out(&mut self, left_out: usize) {
-        let what = match left_out {
-            0 => return,
-            1 => "1 further figure or event names these countries together with others and is"
-                .to_string(),
-            n => format!(
-                "{n} further figures and events name these countries together with others and are"
+    pub fn mention_left_out(&mut self, left_out: LeftOut) {
+        let with_others = match left_out.with_others {
+            0 => None,
+            1 => Some(
+                "1 further figure or event names these countries together with others and is \
+                 left out"
+                    .to_string(),
             ),
+            n => Some(format!(
+                "{n} further figures and events name these countries together with others and \
+                 are left out"
+            )),
         };
+        let about_firms = match left_out.about_firms {
+            0 => None,
+            1 => Some("1 figure about a company (profit, revenue) is left out".to_string()),
+            n => Some(format!(
+                "{n} figures about companies (profit, revenue) are left out"
+            )),
+        };
+        let what: Vec<String> = with_others.into_iter().chain(about_firms).collect();
+        if what.is_empty() {
+            return;
+        }
         let _ = write!(
             self.scope,
-            " {what} left out (`factline claims` with the same `--entity` options lists the \
-             figures)."
+            " {} (`factline claims` with the same `--entity` options lists the figures).",
+            what.join("; ")
         );
     }
 }
 
+/// What [`focus`] left out of a brief about several countries.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LeftOut {
+    /// Figures and events that also name a third country.
+    pub with_others: usize,
+    /// Figures of indicators about companies (profit, revenue), which say nothing about a
+    /// relationship between countries however many countries their sentence names.
+    pub about_firms: usize,
+}
+
 /// Narrows a brief about several countries to what is about them alone: a claim or event
 /// that also names a third country ("exports from Zimbabwe to Germany, the U.S. and Japan",
-/// a Group of Seven meeting) says nothing about the pair's relationship. Returns how many
-/// claims and events were left out; with fewer than two countries asked for, none are.
+/// a Group of Seven meeting) says nothing about the pair's relationship, nor does a firm's
+/// profit or revenue (indicators the ontology marks `firm_level`) because its sentence names
+/// both countries. Returns what was left out; with fewer than two countries asked for,
+/// nothing is.
 pub fn focus(
     claims: &mut Vec<StoredClaim>,
     events: &mut Vec<StoredEvent>,
     entities: &[String],
-) -> usize {
+    ontology: &Ontology,
+) -> LeftOut {
     let asked: Vec<&String> = entities
         .iter()
         .filter(|e| country_name(e).is_some())
         .collect();
     if asked.len() < 2 {
-        return 0;
+        return LeftOut::default();
     }
+    let before_firms = claims.len();
+    claims.retain(|c| !ontology.get(&c.indicator).is_some_and(|i| i.firm_level));
+    let about_firms = before_firms - claims.len();
     let before = claims.len() + events.len();
     claims.retain(|c| {
         names_only(
@@ -142,7 +173,10 @@ pub fn focus(
                 .chain(e.participants.iter().map(|(id, _)| id)),
         )
     });
-    before - claims.len() - events.len()
+    LeftOut {
+        with_others: before - claims.len() - events.len(),
+        about_firms,
+    }
 }
 
 /// Whether every country among `ids` is one of those `asked` for.
@@ -1155,6 +1189,28 @@ mod tests {
     }
 
     #[test]
+    fn the_scope_says_what_was_left_out_and_why() {
+        let mut brief = Brief {
+            title: String::new(),
+            scope: "12 figures.".into(),
+            sections: Vec::new(),
+            sources: Vec::new(),
+            quotes: Vec::new(),
+        };
+        brief.mention_left_out(LeftOut {
+            with_others: 2,
+            about_firms: 1,
+        });
+        assert!(brief.scope.contains(
+            "2 further figures and events name these countries together with others and are \
+             left out; 1 figure about a company (profit, revenue) is left out"
+        ));
+        let before = brief.scope.clone();
+        brief.mention_left_out(LeftOut::default());
+        assert_eq!(brief.scope, before);
+    }
+
+    #[test]
     fn a_pair_brief_leaves_out_what_also_names_a_third_country() {
         let (mut claims, _) = ledger();
         let asked = ["CZ".to_string(), "DE".to_string()];
@@ -1176,11 +1232,26 @@ mod tests {
                 ],
             ),
         ];
+        // A firm's profit says nothing about the pair.
+        let profit = StoredClaim {
+            indicator: "profit".into(),
+            ..claims[0].clone()
+        };
+        claims.push(profit);
         let mut one = (claims.clone(), events.clone());
-        assert_eq!(focus(&mut claims, &mut events, &asked), 3);
+        let ontology = Ontology::default_ontology().unwrap_or_else(|e| panic!("{e}"));
+        let left_out = focus(&mut claims, &mut events, &asked, &ontology);
+        assert_eq!(
+            left_out,
+            LeftOut {
+                with_others: 3,
+                about_firms: 1
+            }
+        );
         assert_eq!((claims.len(), events.len()), (kept, 1));
         // About one country, every figure and event concerns it.
-        assert_eq!(focus(&mut one.0, &mut one.1, &asked[..1]), 0);
+        let left_out = focus(&mut one.0, &mut one.1, &asked[..1], &ontology);
+        assert_eq!(left_out, LeftOut::default());
     }
 
     #[test]

@@ -37,6 +37,10 @@ pub struct Indicator {
     /// Nouns counted, for count indicators.
     #[serde(default)]
     pub concepts: Vec<String>,
+    /// Whether it measures companies (profit, revenue) rather than countries' dealings: a
+    /// brief about countries leaves it out.
+    #[serde(default)]
+    pub firm_level: bool,
 }
 
 #[derive(Debug, Deserialize)]

@@ -187,7 +187,7 @@ fn brief(
         claims.retain(|c| kept(&c.published));
         events.retain(|e| kept(&e.published));
     }
-    let left_out = factline::brief::focus(&mut claims, &mut events, &entities);
+    let left_out = factline::brief::focus(&mut claims, &mut events, &entities, &ontology);
     let series = factline::reconcile::reconcile(&claims);
     let docs = store.documents()?;
     let mut brief = factline::brief::build(&claims, &series, &events, &docs, &ontology, &entities);

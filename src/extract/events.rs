@@ -380,6 +380,9 @@ fn taking_part<'e>(
         {
             taking_part.retain(|e| e.span.end <= trigger.start && !met_with(e));
         }
+        // "During a visit to the U.S., Kondo was asked by Fed chairman Volcker and the
+        // Council of Economic Advisers …": those a passive names are the hosts.
+        taking_part.retain(|e| !named_as_host(text, trigger, e));
         // "a visit to Tokyo by Japanese officials" names no visitor from elsewhere.
         let destination = place.and_then(|p| p.country.as_deref().or(Some(&p.id)));
         if taking_part
@@ -390,6 +393,23 @@ fn taking_part<'e>(
         }
     }
     Some(taking_part)
+}
+
+/// Whether `e`, after a visit's trigger, is the agent of a passive ("was asked by …",
+/// "was received by …"): one whom the visitor saw, not a visitor. The agent phrase runs
+/// from "by" to the first comma or semicolon.
+fn named_as_host(text: &str, trigger: Span, e: &Entity) -> bool {
+    let Some(before) = text.get(trigger.end..e.span.start) else {
+        return false;
+    };
+    let Some(by) = before.rfind(" by ") else {
+        return false;
+    };
+    let participle = before[..by]
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| w.len() > 3 && w.ends_with("ed"));
+    participle && !before[by..].contains([',', ';'])
 }
 
 /// The words naming who meets in "a meeting of …" or "a session of …", up to the first
@@ -1025,6 +1045,22 @@ mod tests {
         let text = "Former Minister Petr Fiala spoke at a meeting with President Petr Pavel \
                     soon after returning from a U.S. visit.";
         let e = of_type(text, EventType::Visit);
+        assert_eq!(e.participants, vec!["person:petr-fiala"]);
+    }
+
+    #[test]
+    fn those_a_visitor_was_received_by_are_hosts() {
+        let e = of_type(
+            "During a visit to Berlin, Czech Prime Minister Petr Fiala was received by the \
+             German Council of Economic Experts.",
+            EventType::Visit,
+        );
+        assert_eq!(e.participants, vec!["person:petr-fiala"]);
+        // "a visit by" names the visitor.
+        let e = of_type(
+            "A visit by Czech Prime Minister Petr Fiala to Berlin ended on Friday.",
+            EventType::Visit,
+        );
         assert_eq!(e.participants, vec!["person:petr-fiala"]);
     }
 

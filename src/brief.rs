@@ -414,7 +414,11 @@ fn event_sentence(e: &StoredEvent) -> String {
     let what = match EventType::parse(&e.kind) {
         // "a U.S. official to visit Japan" names the visitor by country: a country does
         // not travel, its people do.
-        Some(EventType::Visit) if e.participants.iter().all(|(id, _)| is_country_id(id)) => {
+        Some(EventType::Visit)
+            if e.participants
+                .iter()
+                .all(|(id, _)| country_name(id).is_some()) =>
+        {
             let did = if e.planned { "was to visit" } else { "visited" };
             let place = place.clone().unwrap_or_default();
             format!("a delegation from {who} {did} {place}")
@@ -450,12 +454,6 @@ fn event_sentence(e: &StoredEvent) -> String {
     let what = what.trim_end();
     let stop = if what.ends_with('.') { "" } else { "." };
     format!("{when}: {what}{stop}")
-}
-
-/// Whether an entity id is a country's (an ISO code; people, organisations and places have
-/// a kind prefix).
-fn is_country_id(id: &str) -> bool {
-    !id.contains(':')
 }
 
 /// "Prime Minister Petr Fiala and Germany": participants as the articles name them,

@@ -1146,36 +1146,26 @@ impl<'a> Cursor<'a> {
     /// bidder would emerge before a deal was struck with Hutton Friday"): "was", "were",
     /// "had", "did", a common irregular past, or a past participle not after "be".
     fn past_event_before(&self, k: usize) -> bool {
-        let mut j = k;
-        while let Some(prev) = j.checked_sub(1) {
-            j = prev;
-            if k - j > 20 || self.is_any(j, CLAUSE_ENDS) || self.is_future_word(j) {
-                return false;
-            }
-            if self.tells_of_past(j) {
-                return true;
-            }
-        }
-        false
+        self.any_back_to_future_word(k, |j| self.tells_of_past(j))
     }
     /// True when a verb with a pronoun subject between the clause's future word and token `k`
     /// tells of something done ("will lift the duties it imposed on April 17"): narrower than
     /// [`Cursor::past_event_before`], whose participles are often adjectives ("vehicles
     /// produced after April 30", "preferred shares").
     fn finite_past_before(&self, k: usize) -> bool {
-        let mut j = k;
-        while let Some(prev) = j.checked_sub(1) {
-            j = prev;
-            if k - j > 20 || self.is_any(j, CLAUSE_ENDS) || self.is_future_word(j) {
-                return false;
-            }
-            let pronoun =
-                j > 0 && self.is_any(j - 1, &["it", "he", "she", "they", "we", "i", "who"]);
-            if pronoun && self.tells_of_past(j) {
-                return true;
-            }
-        }
-        false
+        self.any_back_to_future_word(k, |j| {
+            j > 0
+                && self.is_any(j - 1, &["it", "he", "she", "they", "we", "i", "who"])
+                && self.tells_of_past(j)
+        })
+    }
+    /// Whether `found` holds for a token before `k` in its clause, up to twenty back and
+    /// not past a future word.
+    fn any_back_to_future_word(&self, k: usize, found: impl Fn(usize) -> bool) -> bool {
+        (k.saturating_sub(20)..k)
+            .rev()
+            .take_while(|&j| !self.is_any(j, CLAUSE_ENDS) && !self.is_future_word(j))
+            .any(found)
     }
     /// Whether the clause of the time from `first` to `end` tells of something done.
     fn tells_of_past_around(&self, first: usize, end: usize) -> bool {

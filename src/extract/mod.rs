@@ -693,15 +693,14 @@ fn participants(
             }
         };
         let by_name = |x: &str| {
-            let mut own = roles.iter().filter(|(_, id)| *id == x);
-            let flows =
-                own.all(|(r, _)| matches!(r, Role::Origin | Role::Destination | Role::Subject));
-            let rest: Vec<(&(Role, &str), &&Entity)> = roles
+            let (own, rest): (Vec<_>, Vec<_>) = roles
                 .iter()
                 .zip(countries)
-                .filter(|((_, id), _)| *id != x)
-                .collect();
-            let once = roles.len() - rest.len() == 1;
+                .partition(|((_, id), _)| *id == x);
+            let once_in_a_flow = matches!(
+                own.as_slice(),
+                [((Role::Origin | Role::Destination | Role::Subject, _), _)]
+            );
             let rest_is_the_other = match rest.as_slice() {
                 [] => true,
                 [((Role::Other, id), e)] => {
@@ -709,7 +708,7 @@ fn participants(
                 }
                 _ => false,
             };
-            flows && once && rest_is_the_other
+            once_in_a_flow && rest_is_the_other
         };
         match (&from, &to) {
             (Some(f), None) if by_name(f) => to = other(f),

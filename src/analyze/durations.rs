@@ -966,10 +966,18 @@ mod tests {
     use super::super::tokens::tokenize;
     use super::*;
 
-    fn found(text: &str) -> Vec<(String, String)> {
+    /// The mentions scanned in `text`, each with the words it covers.
+    fn mentions(text: &str) -> Vec<(String, TimeMention)> {
         scan(&tokenize(text), text)
             .into_iter()
-            .map(|m| (text[m.span.start..m.span.end].to_string(), m.timex))
+            .map(|m| (text[m.span.start..m.span.end].to_string(), m))
+            .collect()
+    }
+
+    fn found(text: &str) -> Vec<(String, String)> {
+        mentions(text)
+            .into_iter()
+            .map(|(words, m)| (words, m.timex))
             .collect()
     }
 
@@ -1058,9 +1066,9 @@ mod tests {
     #[test]
     fn recurrences_are_sets() {
         let kinds = |text: &str| -> Vec<(String, String, TimeMentionKind)> {
-            scan(&tokenize(text), text)
+            mentions(text)
                 .into_iter()
-                .map(|m| (text[m.span.start..m.span.end].to_string(), m.timex, m.kind))
+                .map(|(words, m)| (words, m.timex, m.kind))
                 .collect()
         };
         for (text, span, timex) in [
@@ -1088,15 +1096,9 @@ mod tests {
     }
 
     fn from_now(text: &str) -> Vec<(String, TimeMentionKind, Option<f64>)> {
-        scan(&tokenize(text), text)
+        mentions(text)
             .into_iter()
-            .map(|m| {
-                (
-                    text[m.span.start..m.span.end].to_string(),
-                    m.kind,
-                    m.seconds,
-                )
-            })
+            .map(|(words, m)| (words, m.kind, m.seconds))
             .collect()
     }
 

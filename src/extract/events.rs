@@ -258,10 +258,7 @@ fn sentence_events(
         // visit to Hanoi": the article's pair, less the host).
         let host = place
             .filter(|_| kind == EventType::Visit)
-            .and_then(|p| match p.kind {
-                EntityKind::Country => Some(p.id.clone()),
-                _ => p.country.clone(),
-            });
+            .and_then(country_of);
         let participants: Vec<String> = unique(
             taking_part
                 .iter()
@@ -278,10 +275,7 @@ fn sentence_events(
             taking_part
                 .iter()
                 .chain(place.iter())
-                .filter_map(|e| match e.kind {
-                    EntityKind::Country => Some(e.id.clone()),
-                    _ => e.country.clone(),
-                })
+                .filter_map(|e| country_of(e))
                 .chain(pair_ids),
         );
         // "soon after returning from a U.S. visit": a visit over by the time of the report,
@@ -315,6 +309,15 @@ fn sentence_events(
             trigger,
             sentence: span,
         });
+    }
+}
+
+/// The country an entity is or belongs to: a country's own id, else the country a person,
+/// organisation or place has.
+fn country_of(e: &Entity) -> Option<String> {
+    match e.kind {
+        EntityKind::Country => Some(e.id.clone()),
+        _ => e.country.clone(),
     }
 }
 

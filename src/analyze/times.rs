@@ -1644,38 +1644,28 @@ const STARTERS: &[&str] = &[
     "memorial",
 ];
 
-/// Why a word may start a time expression.
-#[derive(Debug, Clone, Copy)]
-enum Starter {
-    /// Any spelling.
-    Word,
-    /// A month name or abbreviation (in lower case, "may" and "march" only before a number).
-    Month,
-}
-
 /// Starter words and month names, looked up once per token.
 struct Starters {
-    words: rustc_hash::FxHashMap<&'static str, Starter>,
+    words: rustc_hash::FxHashSet<&'static str>,
     /// Their shapes: most words are turned away without hashing.
     shapes: super::tokens::WordShapes,
 }
 
 impl Starters {
-    fn new(words: rustc_hash::FxHashMap<&'static str, Starter>) -> Self {
+    fn new(words: rustc_hash::FxHashSet<&'static str>) -> Self {
         let shapes = words
-            .keys()
+            .iter()
             .fold(super::tokens::WordShapes::of(&[]), |s, w| s.with(w));
         Starters { words, shapes }
     }
 
-    /// Why `word` (any case) may start a time expression, if it may.
-    fn get(&self, word: &str) -> Option<Starter> {
+    /// Whether `word` (any case) may start a time expression.
+    fn contains(&self, word: &str) -> bool {
         if !self.shapes.fits(word) {
-            return None;
+            return false;
         }
         let mut buf = [0u8; 24];
-        let lower = super::tokens::ascii_lower(word, &mut buf)?;
-        self.words.get(lower).copied()
+        super::tokens::ascii_lower(word, &mut buf).is_some_and(|lower| self.words.contains(lower))
     }
 }
 
@@ -1685,8 +1675,8 @@ static STARTER_SET: std::sync::LazyLock<Starters> = std::sync::LazyLock::new(|| 
         WEAK_STARTERS
             .iter()
             .chain(STARTERS)
-            .map(|w| (*w, Starter::Word))
-            .chain(months.map(|m| (*m, Starter::Month)))
+            .chain(months)
+            .copied()
             .collect(),
     )
 });
@@ -1765,14 +1755,15 @@ fn may_start_time(tok: &Token, text: &str) -> bool {
             if w.len() > 12 {
                 return false;
             }
-            if quarter_code(w).is_some() || glued_year_code(w).is_some() {
+            if STARTER_SET.contains(w) {
                 return true;
             }
-            match STARTER_SET.get(w) {
-                Some(Starter::Word) => true,
-                Some(Starter::Month) => true,
-                None => false,
-            }
+            // Quarter codes ("Q1", "H2") and year codes glued to their year ("FY2023").
+            let coded = w
+                .as_bytes()
+                .first()
+                .is_some_and(|b| matches!(b | 0x20, b'q' | b'h' | b'f' | b's' | b'c'));
+            coded && (quarter_code(w).is_some() || glued_year_code(w).is_some())
         }
         _ => false,
     }
@@ -1900,8 +1891,10 @@ fn with_preposition(c: &Cursor, i: usize) -> Option<Found> {
         (&["<", "="], false),
         (&["="], false),
     ];
+    let mut buf = [0u8; 24];
+    let first = c.raw(i).map_or("", |w| keyword(w, &mut buf));
     for (words, deadline) in preps {
-        if c.is_seq(i, words) {
+        if words[0] == first && c.is_seq(i + 1, &words[1..]) {
             let core = i + words.len();
             // "by the end of the year": the whole period is the deadline.
             let at = if words.contains(&"end") {
@@ -2049,6 +2042,13 @@ fn may_begin_at(c: &Cursor, i: usize) -> bool {
         "that" => follows(&["day", "same"]),
         // "New Year's Day" (not "New York")
         "new" => next.is_some_and(|n| n.get(..4).is_some_and(|y| y.eq_ignore_ascii_case("year"))),
+        // "two years ago", "five past seven", "seven o'clock", "ten to 5", "seven thirty pm"
+        "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
+        | "eleven" | "twelve" => {
+            next.is_none()
+                || follows(AFTER_COUNT)
+                || next.is_some_and(|n| OCLOCK.iter().any(|o| o.eq_ignore_ascii_case(n)))
+        }
         _ => !leads_to_time_only(w),
     }
 }
@@ -2105,6 +2105,63 @@ const AFTER_THE: &[&str] = &[
 const AFTER_A: &[&str] = &[
     "day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades",
     "quarter",
+];
+
+/// Words after a number word from one to twelve that go on with a time: a unit counted
+/// ("two years ago", "three days after May 1"), a direction ("the two coming weeks"), a clock
+/// time's minutes, "past" or "to", a range's join, am or pm, a part of the day ("seven in the
+/// morning", "nine at night"), "o'clock" ([`OCLOCK`]).
+const AFTER_COUNT: &[&str] = &[
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "decade",
+    "decades",
+    "next",
+    "upcoming",
+    "coming",
+    "following",
+    "past",
+    "previous",
+    "last",
+    "minutes",
+    "minute",
+    "min",
+    "mins",
+    "to",
+    "and",
+    "till",
+    "until",
+    "through",
+    "in",
+    "at",
+    "am",
+    "pm",
+    "a.m.",
+    "a.m",
+    "p.m.",
+    "p.m",
+    "a",
+    "p",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
 ];
 
 /// Whether `w` is a word that comes before a time but never begins one: a preposition or a
@@ -2641,13 +2698,13 @@ fn is_ish(c: &Cursor, k: usize) -> bool {
     c.joined(k) && c.is(k, "ish")
 }
 
+/// The spellings of "o'clock".
+const OCLOCK: [&str; 3] = ["o'clock", "oclock", "o’clock"];
+
 /// "o'clock" as written: in lower case or all capitals ("8 O'Clock" is a coffee).
 fn is_oclock(c: &Cursor, k: usize) -> bool {
-    c.raw(k).is_some_and(|w| {
-        let lower = ["o'clock", "oclock", "o’clock"].contains(&w);
-        let capitals = ["O'CLOCK", "OCLOCK", "O’CLOCK"].contains(&w);
-        lower || capitals
-    })
+    c.raw(k)
+        .is_some_and(|w| OCLOCK.contains(&w) || ["O'CLOCK", "OCLOCK", "O’CLOCK"].contains(&w))
 }
 
 /// The word for minutes after a count ("20 min past eight", "six forty-three minutes").
@@ -4809,6 +4866,13 @@ mod tests {
                 "Born on the twenty third day of September 1990.",
                 "the twenty third day of September 1990",
             ),
+            ("She left two years ago.", "two years ago"),
+            ("We meet at seven o'clock.", "seven o'clock"),
+            ("We meet at five past seven.", "five past seven"),
+            (
+                "The bank opens at nine in the morning.",
+                "nine in the morning",
+            ),
         ];
         for (text, phrase) in phrases {
             let found: Vec<&str> = scan(&tokenize(text), text)
@@ -4823,6 +4887,8 @@ mod tests {
             "New York",
             "in the",
             "that the",
+            "one of them",
+            "two mln dlrs",
         ] {
             assert!(!begins(start), "{start}");
         }

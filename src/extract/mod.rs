@@ -187,6 +187,10 @@ fn sentence_claims(
             }
             m => m,
         };
+        // "Foreign direct investment in the United States": the other side is everyone, not
+        // the article's other country.
+        let pair =
+            pair.filter(|_| ind.flow == Flow::None || !with_the_world(text, span, trigger, q.span));
         let (mut subjects, from, to) =
             participants(text, scope, who, trigger, ind.flow, pair, &ind.key);
         if ind.key == "trade_balance" && !BILATERAL.is_match(&text[span.start..span.end]) {
@@ -215,6 +219,58 @@ fn sentence_claims(
             sentence: span,
         });
     }
+}
+
+/// Words before a flow that make its other side the world at large ("foreign investment",
+/// "total exports", "overseas sales").
+const WORLD_BEFORE: &[&str] = &[
+    "foreign",
+    "overseas",
+    "total",
+    "global",
+    "worldwide",
+    "overall",
+];
+
+/// Whether a flow is said to go to or come from the world at large: a [`WORLD_BEFORE`] word
+/// in its trigger or among the three words right before it, no punctuation between ("Total West
+/// German exports", "foreign direct investment"; not "a total 55 mln stg", "foreign currency
+/// loans"), or "worldwide" or "globally" right after the figure ("50 investors worldwide").
+fn with_the_world(text: &str, sentence: Span, trigger: Option<Trigger>, figure: Span) -> bool {
+    let bare = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_ascii_lowercase()
+    };
+    // The trigger's own words count ("foreign direct investment" is one trigger).
+    let (start, end) = trigger.map_or((figure.start, figure.start), |t| (t.start, t.end));
+    let own = text
+        .get(start..end)
+        .unwrap_or("")
+        .split_whitespace()
+        .count();
+    let before: Vec<&str> = text
+        .get(sentence.start..end)
+        .unwrap_or("")
+        .split_whitespace()
+        .rev()
+        .take_while(|w| !w.ends_with([',', ';', ':', '.']))
+        .take(own + 3)
+        .collect();
+    let said_before = before.iter().enumerate().any(|(k, w)| {
+        let w = bare(w);
+        let next = k.checked_sub(1).map(|j| bare(before[j]));
+        let previous = before.get(k + 1).map(|p| bare(p));
+        WORLD_BEFORE.contains(&w.as_str())
+            && !(w == "total" && previous.as_deref() == Some("a"))
+            && !(w == "foreign" && matches!(next.as_deref(), Some("currency" | "exchange")))
+    });
+    let said_after = text
+        .get(figure.end..sentence.end)
+        .unwrap_or("")
+        .split_whitespace()
+        .take(2)
+        .any(|w| matches!(bare(w).as_str(), "worldwide" | "globally"));
+    said_before || said_after
 }
 
 /// The indicator a quantity states: the noun it counts, else the nearest trigger whose
@@ -994,6 +1050,35 @@ mod tests {
         let invested = c.iter().find(|c| c.indicator == "investment");
         let sides = invested.map(|c| (c.from.clone(), c.to.clone()));
         assert_eq!(sides, Some((None, None)));
+    }
+
+    #[test]
+    fn a_flow_from_the_world_takes_no_side_from_the_pair() {
+        // In a Czech–German story.
+        let sides = |text: &str, indicator: &str| {
+            extract(text, "2024-03-08")
+                .into_iter()
+                .find(|c| c.indicator == indicator)
+                .map(|c| (c.from, c.to))
+        };
+        let story = "Czech exports to Germany rose. Czech and German officials met.\n";
+        let foreign =
+            format!("{story}Foreign direct investment in Germany rose by 14 billion euros.");
+        assert_eq!(
+            sides(&foreign, "investment"),
+            Some((None, Some("DE".into())))
+        );
+        let total = format!("{story}Total Czech exports fell to 20 billion euros in January.");
+        assert_eq!(sides(&total, "exports"), Some((Some("CZ".into()), None)));
+        // "total" of another figure, after a comma, says nothing of this one.
+        let share = format!(
+            "{story}Czech sales to Germany were 3 billion euros, a third of the total, while \
+             imports from Germany were 2 billion euros."
+        );
+        assert_eq!(
+            sides(&share, "imports"),
+            Some((Some("DE".into()), Some("CZ".into())))
+        );
     }
 
     #[test]

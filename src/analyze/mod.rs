@@ -136,6 +136,41 @@ mod tests {
             .collect()
     }
 
+    /// (text, start) of each time `text` states, published 1987-03-15.
+    fn starts(text: &str) -> Vec<(String, String)> {
+        analyze(text, Date::new(1987, 3, 15).ok())
+            .times
+            .into_iter()
+            .map(|t| {
+                (
+                    text[t.span.start..t.span.end].to_string(),
+                    t.start.to_string(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_previous_quarter_or_month_counts_from_the_one_named_before() {
+        let quarter = starts(
+            "Profits rose in the fourth quarter from a year earlier, after a fall in the \
+             previous quarter.",
+        );
+        assert_eq!(
+            quarter[2],
+            ("in the previous quarter".into(), "1986-07-01".into())
+        );
+        let month =
+            starts("Sales rose to 80 billion in November from 78 billion in the previous month.");
+        assert_eq!(
+            month[1],
+            ("in the previous month".into(), "1986-10-01".into())
+        );
+        // With none named before, the one before publication's.
+        let alone = starts("Sales fell from the previous month.");
+        assert_eq!(alone, [("the previous month".into(), "1987-02-01".into())]);
+    }
+
     #[test]
     fn a_part_of_the_day_is_on_the_day_named_before_it() {
         assert_eq!(

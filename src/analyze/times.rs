@@ -227,6 +227,12 @@ pub enum Rel {
     /// N years before the time mentioned earlier in the same sentence ("up from X a year
     /// earlier"); without one, N years before publication.
     YearsBefore(i32),
+    /// The quarter N before the time mentioned earlier in the same sentence ("in the fourth
+    /// quarter, against X in the previous quarter"); without one, before publication's.
+    QuartersBefore(i32),
+    /// The month N before the time mentioned earlier in the same sentence ("in February,
+    /// after X in the previous month"); without one, before publication's.
+    MonthsBefore(i32),
     /// From a fixed day up to the publication date ("since 2018").
     Since(Date),
     /// From the start of the current year (or month) to the publication date.
@@ -519,21 +525,44 @@ pub struct RawTime {
     pub label: Label,
 }
 
-/// Resolves every time of a text in order. An anchored expression ("a year earlier") counts
-/// from the time before it when one stands earlier in the same sentence (`sentence_of`
-/// gives a time's sentence number).
+/// Resolves every time of a text in order. An anchored expression ("a year earlier", "the
+/// previous quarter") counts from a time before it in the same sentence (`sentence_of`
+/// gives a time's sentence number): a year from the last one, a quarter or month from the
+/// last one within a quarter or month ("in the fourth quarter, up from a year earlier and
+/// from X in the preceding quarter" counts from the fourth quarter).
 pub fn resolve_all(
     raws: &[RawTime],
     published: Option<Date>,
     sentence_of: impl Fn(Span) -> usize,
 ) -> Vec<TimeExpr> {
     let mut out: Vec<TimeExpr> = Vec::with_capacity(raws.len());
-    let mut previous: Option<(usize, Date)> = None;
+    // The resolved times of the current sentence, and its number.
+    let mut here: (usize, Vec<(Date, Date)>) = (usize::MAX, Vec::new());
     for raw in raws {
         let sentence = sentence_of(raw.span);
-        let anchored = match (raw.when, previous) {
-            (When::Relative(Rel::YearsBefore(n)), Some((s, anchor))) if s == sentence => {
-                year_span(i32::from(anchor.year()) - n).map(|(start, end)| TimeExpr {
+        if here.0 != sentence {
+            here = (sentence, Vec::new());
+        }
+        let anchor = |fits: fn(Date, Date) -> bool| {
+            here.1
+                .iter()
+                .rev()
+                .find(|(s, e)| fits(*s, *e))
+                .map(|(s, _)| *s)
+        };
+        let anchor = match raw.when {
+            When::Relative(Rel::YearsBefore(_)) => anchor(|_, _| true),
+            When::Relative(Rel::QuartersBefore(_)) => {
+                anchor(|s, e| s.year() == e.year() && (s.month() - 1) / 3 == (e.month() - 1) / 3)
+            }
+            When::Relative(Rel::MonthsBefore(_)) => {
+                anchor(|s, e| s.year() == e.year() && s.month() == e.month())
+            }
+            _ => None,
+        };
+        let anchored = match (raw.when, anchor) {
+            (When::Relative(rel), Some(anchor)) => {
+                resolve_relative(rel, anchor).map(|(start, end)| TimeExpr {
                     span: raw.span,
                     start,
                     end,
@@ -545,7 +574,7 @@ pub fn resolve_all(
             _ => None,
         };
         if let Some(t) = anchored.or_else(|| resolve(raw, published)) {
-            previous = Some((sentence, t.start));
+            here.1.push((t.start, t.end));
             out.push(t);
         }
     }
@@ -856,6 +885,8 @@ fn resolve_relative(rel: Rel, p: Date) -> Option<(Date, Date)> {
             Some((d, d))
         }
         Rel::YearsBefore(n) => year_span(year - n),
+        Rel::QuartersBefore(n) => resolve_relative(Rel::Quarters(-n), p),
+        Rel::MonthsBefore(n) => resolve_relative(Rel::Months(-n), p),
         Rel::Since(d) => Some((d, p.max(d))),
         Rel::YearToDate => Some((Date::new(p.year(), 1, 1).ok()?, p)),
         Rel::MonthToDate => Some((p.first_of_month(), p)),
@@ -4082,6 +4113,12 @@ fn relative(c: &Cursor, i: usize) -> Option<Hit> {
             let rel = match unit {
                 "year" if matches!(det, "previous" | "prior" | "preceding") => {
                     Some(Rel::YearsBefore(1))
+                }
+                "quarter" if matches!(det, "previous" | "prior" | "preceding") => {
+                    Some(Rel::QuartersBefore(1))
+                }
+                "month" if matches!(det, "previous" | "prior" | "preceding") => {
+                    Some(Rel::MonthsBefore(1))
                 }
                 "year" => Some(Rel::Years(off)),
                 "month" => Some(Rel::Months(off)),

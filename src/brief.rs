@@ -877,9 +877,19 @@ fn conflicts(claims: &[StoredClaim], series: &[Series], namer: &Namer<'_>) -> Ve
                 .iter()
                 .map(|&c| format!("{} ({})", value_phrase(&claims[c]), claims[c].doc))
                 .collect();
+            // Two figures of one article for one period are seldom a contradiction: more
+            // often two items or two periods the article tells apart and factline did not.
+            let one_article = sides
+                .windows(2)
+                .all(|w| claims[w[0]].doc == claims[w[1]].doc);
+            let opening = if one_article {
+                "One article gives different figures for"
+            } else {
+                "Sources disagree on"
+            };
             out.push(Statement {
                 text: format!(
-                    "Sources disagree on {} {}: {}.",
+                    "{opening} {} {}: {}.",
                     lower_first(&namer.series(s)),
                     period_phrase(&p.start, &p.end),
                     said.join(" against ")
@@ -1593,6 +1603,24 @@ mod tests {
         // Sources are numbered in publication order.
         let ids: Vec<&str> = brief.sources.iter().map(|s| s.doc.id.as_str()).collect();
         assert_eq!(ids, ["a", "b", "c"]);
+    }
+
+    #[test]
+    fn two_figures_of_one_article_are_not_called_sources_disagreeing() {
+        let (mut claims, docs) = ledger();
+        // Article c also gives 121.3 billion for 2023; article b's figure is taken away.
+        claims[1].doc = "c".into();
+        claims[1].published = Some("2024-03-08".into());
+        let brief = brief_of(&claims, &docs);
+        let conflicts = statements(&brief, "Conflicts to check");
+        assert_eq!(conflicts.len(), 1);
+        assert!(
+            conflicts[0]
+                .text
+                .starts_with("One article gives different figures for trade volume"),
+            "{}",
+            conflicts[0].text
+        );
     }
 
     #[test]

@@ -13,7 +13,7 @@ use crate::model::{
     Analysis, Claim, ClaimTime, Entity, EntityKind, MentionForm, Modality, Quantity, Sentence, Span,
 };
 use jiff::civil::Date;
-use ontology::{unit_kind, Flow, Ontology, Trigger};
+use ontology::{unit_kind, Flow, Indicator, Ontology, Trigger};
 use regex::Regex;
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
@@ -191,8 +191,7 @@ fn sentence_claims(
         // the article's other country.
         let pair =
             pair.filter(|_| ind.flow == Flow::None || !with_the_world(text, span, trigger, q.span));
-        let (mut subjects, from, to) =
-            participants(text, scope, who, trigger, ind.flow, pair, &ind.key);
+        let (mut subjects, from, to) = participants(text, scope, who, trigger, ind, pair);
         if ind.key == "trade_balance" && !BILATERAL.is_match(&text[span.start..span.end]) {
             let next = inside(&analysis.quantities, span, |q| q.span)
                 .map(|n| n.span.start)
@@ -672,15 +671,15 @@ fn participants(
     sentence: Span,
     countries: &[&Entity],
     trigger: Option<Trigger>,
-    flow: Flow,
+    indicator: &Indicator,
     pair: Option<&(String, String)>,
-    indicator: &str,
 ) -> (Vec<String>, Option<String>, Option<String>) {
+    let flow = indicator.flow;
     let mut subjects: BTreeSet<String> = countries.iter().map(|e| e.id.clone()).collect();
     let s = &text[sentence.start..sentence.end];
     if let Some((a, b)) = pair {
         let bilateral = BILATERAL.is_match(s);
-        let trade_with_one = indicator == "trade_volume"
+        let trade_with_one = indicator.key == "trade_volume"
             && subjects.len() == 1
             && (subjects.contains(a) || subjects.contains(b));
         if bilateral || trade_with_one {
@@ -737,8 +736,10 @@ fn participants(
     // something else in the sentence: "the amount invested was about Japan's GNP"), the
     // article's pair known: the other side is the pair's other member ("exports to Germany"
     // in a Czech–German story), also when that member's capital is named in no role
-    // ("imports from Germany …, leaving Prague with a surplus").
-    if let Some((a, b)) = pair {
+    // ("imports from Germany …, leaving Prague with a surplus"). Not for counts: "five
+    // Japanese companies", "Australia's 101 brokerage firms" are mostly at home.
+    let counts_only = indicator.units.iter().all(|u| u == "count");
+    if let Some((a, b)) = pair.filter(|_| !counts_only) {
         let other = |x: &str| {
             if x == a {
                 Some(b.clone())
@@ -1079,6 +1080,16 @@ mod tests {
             sides(&share, "imports"),
             Some((Some("DE".into()), Some("CZ".into())))
         );
+    }
+
+    #[test]
+    fn a_count_takes_no_side_from_the_pair() {
+        // In a Czech–German story: the firms are German, where they work is not said.
+        let text = "Czech exports to Germany rose.\nFive German companies develop a new plane.";
+        let c = extract(text, "2024-03-08");
+        let firms = c.iter().find(|c| c.indicator == "company_count");
+        let sides = firms.map(|c| (c.from.clone(), c.to.clone()));
+        assert_eq!(sides, Some((Some("DE".into()), None)));
     }
 
     #[test]

@@ -1083,6 +1083,15 @@ mod tests {
     }
 
     #[test]
+    fn counted_investors_are_no_companies() {
+        let c = extract(
+            "The insurer had about 50,000 investors in its funds by end-March.",
+            "1987-06-01",
+        );
+        assert!(c.iter().all(|c| c.indicator != "company_count"), "{c:#?}");
+    }
+
+    #[test]
     fn a_count_takes_no_side_from_the_pair() {
         // In a Czech–German story: the firms are German, where they work is not said.
         let text = "Czech exports to Germany rose.\nFive German companies develop a new plane.";

@@ -146,7 +146,11 @@ fn sentence_claims(
     let breaks = clause_breaks(text, span);
     let cues = modality_cues(text, span);
     for q in inside(&analysis.quantities, span, |q| q.span) {
-        if is_rate(text, q.span.end) || is_price_sized(q) || is_actor_count(q) {
+        if is_rate(text, q.span.end)
+            || is_price_sized(q)
+            || is_actor_count(q)
+            || is_balance_sheet_item(text, span, q.span)
+        {
             continue;
         }
         // Two statements joined in one sentence ("…, while Polish exports to Vietnam …"):
@@ -341,6 +345,54 @@ const SMALLEST_TOTAL: f64 = 1000.0;
 /// revenue, aid…) is a total, and no total worth a ledger line is under a thousand units.
 fn is_price_sized(q: &Quantity) -> bool {
     unit_kind(q.unit.as_deref()) == Some("money") && q.amount.abs() < SMALLEST_TOTAL
+}
+
+/// What an institution holds or owes: a figure named by one of these is a balance sheet
+/// item, not a flow in the year ("its assets of 90.2 billion dlrs", "2 billion in
+/// deposits").
+const BALANCE_SHEET_NOUNS: &[&str] = &[
+    "assets",
+    "reserves",
+    "debts",
+    "debt",
+    "liabilities",
+    "deposits",
+    "holdings",
+    "savings",
+];
+
+/// Whether the figure at `figure` is named by a [`BALANCE_SHEET_NOUNS`] noun right before it
+/// ("assets of", "reserves of about") or right after it ("in deposits", not "in debt
+/// financing").
+fn is_balance_sheet_item(text: &str, sentence: Span, figure: Span) -> bool {
+    let noun = |w: Option<&str>| {
+        w.is_some_and(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            BALANCE_SHEET_NOUNS
+                .iter()
+                .any(|n| n.eq_ignore_ascii_case(w))
+        })
+    };
+    let mut before = text
+        .get(sentence.start..figure.start)
+        .unwrap_or("")
+        .split_whitespace()
+        .rev()
+        .skip_while(|w| ["about", "some", "around", "nearly", "almost"].contains(w));
+    let named_before =
+        before.next().is_some_and(|w| w.eq_ignore_ascii_case("of")) && noun(before.next());
+    let mut after = text
+        .get(figure.end..sentence.end)
+        .unwrap_or("")
+        .split_whitespace();
+    // "200 mln dlrs in debt financing" is raised, not held.
+    let named_after = after.next().is_some_and(|w| w.eq_ignore_ascii_case("in"))
+        && noun(after.next())
+        && !after.next().is_some_and(|w| {
+            w.trim_end_matches(['.', ',', ';'])
+                .eq_ignore_ascii_case("financing")
+        });
+    named_before || named_after
 }
 
 /// Most words between a bare whole number and the noun it counts.
@@ -1079,6 +1131,32 @@ mod tests {
         assert_eq!(
             sides(&share, "imports"),
             Some((Some("DE".into()), Some("CZ".into())))
+        );
+    }
+
+    #[test]
+    fn a_balance_sheet_item_is_no_flow() {
+        let invested = |text: &str| {
+            extract(text, "1987-03-24")
+                .into_iter()
+                .filter(|c| c.indicator == "investment" || c.indicator == "loan")
+                .map(|c| c.value.amount)
+                .collect::<Vec<f64>>()
+        };
+        assert!(
+            invested("The insurer invests a rising share of its assets of 90 billion dlrs.")
+                .is_empty()
+        );
+        assert!(
+            invested("The bank, with 43 mln dlrs in deposits, lent more this year.").is_empty()
+        );
+        assert_eq!(
+            invested("It is obtaining up to 200 mln dlrs in debt financing."),
+            [200e6]
+        );
+        assert_eq!(
+            invested("Japan invested 5 billion dlrs in the plant."),
+            [5e9]
         );
     }
 

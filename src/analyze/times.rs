@@ -1683,6 +1683,7 @@ struct Starters {
 }
 
 impl Starters {
+    /// The set of `words`, with their shapes.
     fn new(words: rustc_hash::FxHashSet<&'static str>) -> Self {
         let shapes = words
             .iter()
@@ -2066,7 +2067,10 @@ fn may_begin_at(c: &Cursor, i: usize) -> bool {
             next.is_none()
                 || follows(AFTER_THE)
                 || next_word.is_some_and(|n| {
-                    ordinal(n).is_some() || ordinal_word(n).is_some() || quarter_code(n).is_some()
+                    ordinal(n).is_some()
+                        || ordinal_word(n).is_some()
+                        || quarter_code(n).is_some()
+                        || decade_tens(n).is_some()
                 })
         }
         "a" | "an" => follows(AFTER_A),
@@ -2084,9 +2088,10 @@ fn may_begin_at(c: &Cursor, i: usize) -> bool {
     }
 }
 
-/// Words after "the" that go on with a time, besides ordinals and quarter codes ("the
-/// third quarter", "the Q1"): the week, a part or slice of a period, a season, a decade, a
-/// determiner, "the year before", "the weekend", "the same day", "the eod".
+/// Words after "the" that go on with a time, besides ordinals, quarter codes and decades
+/// ("the third quarter", "the Q1", "the sixties"): the week, a part or slice of a period, a
+/// season, "the nineteen seventies", a determiner, "the year before", "the weekend", "the
+/// same day", "the eod".
 const AFTER_THE: &[&str] = &[
     "week",
     "last",
@@ -2105,15 +2110,6 @@ const AFTER_THE: &[&str] = &[
     "fall",
     "winter",
     "nineteen",
-    "noughties",
-    "twenties",
-    "thirties",
-    "forties",
-    "fifties",
-    "sixties",
-    "seventies",
-    "eighties",
-    "nineties",
     "previous",
     "prior",
     "preceding",
@@ -3947,6 +3943,22 @@ fn century(c: &Cursor, i: usize) -> Option<Hit> {
     Some((k + 3, When::Fixed(s, e)))
 }
 
+/// The tens of a decade in words (lower case): "twenties" 2, "noughties" 0.
+fn decade_tens(w: &str) -> Option<i32> {
+    Some(match w {
+        "noughties" => 0,
+        "twenties" => 2,
+        "thirties" => 3,
+        "forties" => 4,
+        "fifties" => 5,
+        "sixties" => 6,
+        "seventies" => 7,
+        "eighties" => 8,
+        "nineties" => 9,
+        _ => return None,
+    })
+}
+
 /// A year in words at `k`, after a month or a date ("October two thousand and five", "13
 /// Sept nineteen seventy two", "6 April seventeen hundred thirty three"; alone it is as
 /// often a count): gives the year and the token after it.
@@ -4001,18 +4013,7 @@ fn short_decade(c: &Cursor, i: usize) -> Option<Hit> {
     let after_cue = c.is(i, "the");
     let nineteen = usize::from(c.is(k, "nineteen"));
     // Not "tens" ("the tens of thousands").
-    let tens = match keyword(c.word(k + nineteen)?, &mut [0; 24]) {
-        "noughties" => 0,
-        "twenties" => 2,
-        "thirties" => 3,
-        "forties" => 4,
-        "fifties" => 5,
-        "sixties" => 6,
-        "seventies" => 7,
-        "eighties" => 8,
-        "nineties" => 9,
-        _ => return None,
-    };
+    let tens = decade_tens(keyword(c.word(k + nineteen)?, &mut [0; 24]))?;
     if !after_cue || (nineteen == 1 && tens < 2) {
         return None;
     }

@@ -347,6 +347,10 @@ fn is_price_sized(q: &Quantity) -> bool {
     unit_kind(q.unit.as_deref()) == Some("money") && q.amount.abs() < SMALLEST_TOTAL
 }
 
+/// Words of approximation skipped between a figure and the word that names it ("assets of
+/// about …", "up from some …").
+const APPROXIMATIONS: &[&str] = &["about", "around", "some", "nearly", "almost"];
+
 /// What an institution holds or owes: a figure named by one of these is a balance sheet
 /// item, not a flow in the year ("its assets of 90.2 billion dlrs", "2 billion in
 /// deposits").
@@ -378,7 +382,7 @@ fn is_balance_sheet_item(text: &str, sentence: Span, figure: Span) -> bool {
         .unwrap_or("")
         .split_whitespace()
         .rev()
-        .skip_while(|w| ["about", "some", "around", "nearly", "almost"].contains(w));
+        .skip_while(|w| APPROXIMATIONS.contains(w));
     let named_before =
         before.next().is_some_and(|w| w.eq_ignore_ascii_case("of")) && noun(before.next());
     let mut after = text
@@ -523,7 +527,7 @@ fn is_change_base(text: &str, clause: Span, q: Span) -> bool {
     let mut words = before
         .split_whitespace()
         .rev()
-        .skip_while(|w| ["about", "around", "some", "nearly", "almost"].contains(w));
+        .skip_while(|w| APPROXIMATIONS.contains(w));
     // "forecasts range from 20 billion to 30 billion": the low end of a range.
     let ranges = |w: &str| w.to_ascii_lowercase().starts_with("rang");
     words.next().is_some_and(|w| w.eq_ignore_ascii_case("from"))

@@ -100,8 +100,6 @@ const ORG_HEADS: &[&str] = &[
     "Organization",
     "Organisation",
     "Agency",
-    "Corporation",
-    "Company",
     "Association",
     "Institute",
     "Commission",
@@ -165,6 +163,14 @@ const ORG_HEADS: &[&str] = &[
     "Exploration",
     "Properties",
     "Shipping",
+    "SE",
+];
+
+/// Legal forms that end a company's name: they make a run an organisation's name (as
+/// [`ORG_HEADS`] do), and an organisation id whose slug ends in one is a company's.
+const LEGAL_FORMS: &[&str] = &[
+    "Corporation",
+    "Company",
     "Ltd",
     "Inc",
     "Co",
@@ -179,7 +185,6 @@ const ORG_HEADS: &[&str] = &[
     "PLC",
     "LLC",
     "NV",
-    "SE",
 ];
 
 /// Words after which a capitalised name is a place ("a plant in Gdańsk").
@@ -408,6 +413,7 @@ static CLASSES: LazyLock<FxHashMap<&'static str, u16>> = LazyLock::new(|| {
         (TITLE_HEADS, class::TITLE),
         (HONORIFICS, class::HONORIFIC),
         (ORG_HEADS, class::ORG),
+        (LEGAL_FORMS, class::ORG),
         (NOT_NAMES, class::NOT_NAME),
         (SPEECH_VERBS, class::SPEECH),
         (PLACE_CUES, class::PLACE_CUE),
@@ -577,30 +583,12 @@ fn runs(tokens: &[Token], text: &str) -> Vec<Run> {
     out
 }
 
-/// Legal forms that end a company's name, as they end its id slug.
-const LEGAL_FORMS: &[&str] = &[
-    "inc",
-    "corp",
-    "corporation",
-    "co",
-    "cos",
-    "company",
-    "ltd",
-    "plc",
-    "ag",
-    "sa",
-    "gmbh",
-    "llc",
-    "nv",
-    "bancorp",
-];
-
 /// Whether an organisation id is a company's ("org:chevron-u-s-a-inc", "org:nippon-oil-co-ltd"),
 /// told by the legal form ending its name: what a firm plans is not what a government aims at.
 pub fn is_company_id(id: &str) -> bool {
     id.strip_prefix("org:")
         .and_then(|slug| slug.rsplit('-').next())
-        .is_some_and(|form| LEGAL_FORMS.contains(&form))
+        .is_some_and(|form| LEGAL_FORMS.iter().any(|f| f.eq_ignore_ascii_case(form)))
 }
 
 /// Folds a name to an id slug: no diacritics, lower case, words joined by hyphens.

@@ -1359,17 +1359,19 @@ fn weekday_abbreviation(w: &str) -> Option<Weekday> {
     })
 }
 
+/// The number words from one to twelve, in order.
+const NUMBER_WORDS: [&str; 12] = [
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve",
+];
+
 fn number_word(w: &str) -> Option<i32> {
     let mut buf = [0u8; 24];
     let lower = keyword(w, &mut buf);
-    let words = [
-        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-        "twelve",
-    ];
     if lower == "a" || lower == "an" {
         return Some(1);
     }
-    words
+    NUMBER_WORDS
         .iter()
         .position(|x| *x == lower)
         .and_then(|i| i32::try_from(i + 1).ok())
@@ -2078,8 +2080,7 @@ fn may_begin_at(c: &Cursor, i: usize) -> bool {
         // "New Year's Day" (not "New York")
         "new" => next.is_some_and(|n| n.get(..4).is_some_and(|y| y.eq_ignore_ascii_case("year"))),
         // "two years ago", "five past seven", "seven o'clock", "ten to 5", "seven thirty pm"
-        "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
-        | "eleven" | "twelve" => {
+        lower if NUMBER_WORDS.contains(&lower) => {
             next.is_none()
                 || follows(AFTER_COUNT)
                 || next.is_some_and(|n| OCLOCK.iter().any(|o| o.eq_ignore_ascii_case(n)))
@@ -2191,36 +2192,19 @@ const AFTER_COUNT: &[&str] = &[
     "fifty",
 ];
 
-/// Whether `w` is a word that comes before a time but never begins one: a preposition or a
-/// bound ("in 2023", "by Friday", "more than 2 weeks after today"), read by
-/// [`with_preposition`]. No matcher starts on them, so [`time_at`] turns them away at once
-/// (a quarter of its tries over news).
+/// The [`WEAK_STARTERS`] a matcher can begin on: articles and "that" (let through by what
+/// follows them), "later" ("later this year"), "half" and "quarter" ("half past seven").
+const WEAK_STARTERS_BEGINNING_TIMES: &[&str] =
+    &["the", "a", "an", "that", "later", "half", "quarter"];
+
+/// Whether `w` is a word that comes before a time but never begins one: one of the other
+/// [`WEAK_STARTERS`], a preposition or a bound ("in 2023", "by Friday", "more than 2 weeks
+/// after today"), read by [`with_preposition`]. No matcher starts on them, so [`time_at`]
+/// turns them away at once (a quarter of its tries over news).
 fn leads_to_time_only(w: &str) -> bool {
-    matches!(
-        keyword(w, &mut [0; 24]),
-        "in" | "by"
-            | "since"
-            | "until"
-            | "till"
-            | "as"
-            | "during"
-            | "over"
-            | "for"
-            | "throughout"
-            | "within"
-            | "before"
-            | "after"
-            | "starting"
-            | "no"
-            | "not"
-            | "around"
-            | "about"
-            | "more"
-            | "less"
-            | "greater"
-            | "circa"
-            | "approximately"
-    )
+    let mut buf = [0u8; 24];
+    let lower = keyword(w, &mut buf);
+    WEAK_STARTERS.contains(&lower) && !WEAK_STARTERS_BEGINNING_TIMES.contains(&lower)
 }
 
 /// "Thursdays": every Thursday (made a set by [`as_every`]).
@@ -4028,7 +4012,7 @@ fn relative(c: &Cursor, i: usize) -> Option<Hit> {
     let w = c.word(i)?;
     // Keywords are short and ASCII: a longer or non-ASCII word matches none of them.
     let mut buf = [0u8; 24];
-    let lower = super::tokens::ascii_lower(w, &mut buf).unwrap_or("");
+    let lower = keyword(w, &mut buf);
     match lower {
         "yesterday" => return Some((i + 1, When::Relative(Rel::Days(-1)))),
         "today" => return Some((i + 1, When::Relative(Rel::Days(0)))),
@@ -4072,7 +4056,7 @@ fn relative(c: &Cursor, i: usize) -> Option<Hit> {
     // "the past 12 years", "the last five years"
     let k = if lower == "the" { i + 1 } else { i };
     let mut det_buf = [0u8; 24];
-    let det = super::tokens::ascii_lower(c.word(k)?, &mut det_buf).unwrap_or("");
+    let det = keyword(c.word(k)?, &mut det_buf);
     let offset = match det {
         "last" | "previous" | "prior" | "preceding" => Some(-1),
         "this" | "current" => Some(0),

@@ -554,12 +554,21 @@ fn announced(before: &str) -> bool {
 
 /// True when the event's own time starts after its article appeared ("next week's summit").
 fn is_after_publication(time: Option<&ClaimTime>, published: Option<Date>) -> bool {
-    matches!((time, published), (Some(t), Some(p)) if t.span.is_some() && t.start > p)
+    named_time_and_publication(time, published).is_some_and(|(t, p)| t.start > p)
 }
 
 /// Whether an event's time, named in the text, ended before the publication date.
 fn is_before_publication(time: Option<&ClaimTime>, published: Option<Date>) -> bool {
-    matches!((time, published), (Some(t), Some(p)) if t.span.is_some() && t.end < p)
+    named_time_and_publication(time, published).is_some_and(|(t, p)| t.end < p)
+}
+
+/// An event's time when the text names it (not the publication day taken for it), with
+/// the publication date, to compare them.
+fn named_time_and_publication(
+    time: Option<&ClaimTime>,
+    published: Option<Date>,
+) -> Option<(&ClaimTime, Date)> {
+    time.filter(|t| t.span.is_some()).zip(published)
 }
 
 /// Whether a meeting has two sides: two participants that are not one country and its own

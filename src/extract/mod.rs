@@ -251,21 +251,22 @@ fn with_the_world(text: &str, sentence: Span, trigger: Option<Trigger>, figure: 
         .unwrap_or("")
         .split_whitespace()
         .count();
-    let before: Vec<&str> = text
+    // Nearest first.
+    let before: Vec<String> = text
         .get(sentence.start..end)
         .unwrap_or("")
         .split_whitespace()
         .rev()
         .take_while(|w| !w.ends_with([',', ';', ':', '.']))
         .take(own + 3)
+        .map(bare)
         .collect();
     let said_before = before.iter().enumerate().any(|(k, w)| {
-        let w = bare(w);
-        let next = k.checked_sub(1).map(|j| bare(before[j]));
-        let previous = before.get(k + 1).map(|p| bare(p));
+        let next = k.checked_sub(1).map(|j| before[j].as_str());
+        let previous = before.get(k + 1).map(String::as_str);
         WORLD_BEFORE.contains(&w.as_str())
-            && !(w == "total" && previous.as_deref() == Some("a"))
-            && !(w == "foreign" && matches!(next.as_deref(), Some("currency" | "exchange")))
+            && !(w == "total" && previous == Some("a"))
+            && !(w == "foreign" && matches!(next, Some("currency" | "exchange")))
     });
     let said_after = text
         .get(figure.end..sentence.end)
